@@ -1,0 +1,35 @@
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    files: ['src/**/*.{ts,vue}'],
+    rules: {
+      'no-console': 'error',
+      'vue/no-v-html': 'error',
+      // Long attribute lists read better on one line up to the editor's width.
+      'vue/max-attributes-per-line': 'off',
+    },
+  },
+  {
+    // Data flows page -> store -> service -> pryv: only services talk to the platform.
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/services/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'pryv', message: 'Only src/services/ may call the platform.' }],
+        patterns: [{ group: ['marked', 'dompurify'], message: 'Use services/markdown.ts.' }],
+      }],
+    },
+  },
+  {
+    // Services stay framework-free so they can be tested and reused without Vue.
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vue', 'vue-*', 'pinia', '@/stores/*', '@/components/*', '@/pages/*'], message: 'Services never import Vue.' }] }],
+    },
+  },
+)

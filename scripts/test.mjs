@@ -1,0 +1,10 @@
+// `npm test`: everything, from a fresh clone (see README). Stops at the first failing step.
+import { demoBuildEnv, ensureChromium, ensureDependencies, run } from './bootstrap.mjs'
+
+ensureDependencies()
+ensureChromium()
+run('npx', ['eslint', '.', '--max-warnings', '0'])
+run('npx', ['vue-tsc', '--build', '--force'])
+run('npx', ['vitest', 'run'])
+run('npx', ['vite', 'build'], demoBuildEnv)
+run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'])

@@ -1,0 +1,16 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Service info used when a link carries none (e.g. https://reg.example.com/service/info). */
+  readonly VITE_SERVICE_INFO_URL?: string
+  /** Comma-separated hosts or origins trusted beside the page's own site and loopback. */
+  readonly VITE_TRUSTED_PLATFORMS?: string
+  /** The app id this page signs in with; platforms list it among their trusted apps. */
+  readonly VITE_APP_ID?: string
+  /** Language when neither the link nor the browser gives a supported one. */
+  readonly VITE_DEFAULT_LANGUAGE?: string
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv
+}

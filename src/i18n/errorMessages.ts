@@ -1,0 +1,20 @@
+import type { AppErrorCode } from '@/services/appError'
+
+/** One message per error code: a code without a message fails to compile. */
+export const errorMessageKeys: Record<AppErrorCode, string> = {
+  'invalid-credentials': 'error.invalidCredentials',
+  'untrusted-app': 'error.untrustedApp',
+  'invalid-mfa-code': 'error.invalidMfaCode',
+  'mfa-expired': 'error.mfaExpired',
+  'invalid-recovery-code': 'error.invalidRecoveryCode',
+  'mfa-not-active': 'error.mfaNotActive',
+  'unknown-access-key': 'error.unknownAccessKey',
+  'missing-poll-url': 'error.missingPollUrl',
+  'invalid-request': 'error.invalidRequest',
+  'session-expired': 'error.sessionExpired',
+  forbidden: 'error.forbidden',
+  server: 'error.server',
+  network: 'error.network',
+  'unexpected-answer': 'error.unexpectedAnswer',
+  unknown: 'error.unknown',
+}

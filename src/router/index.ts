@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import AuthPage from '@/pages/AuthPage.vue'
+import { basePathFromLocation } from './basePath'
+import { queryToCarry } from './keepQuery'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: (to) => ({ name: 'auth', query: to.query }) },
+  { path: '/index.html', redirect: (to) => ({ name: 'auth', query: to.query }) },
+  // access.html is the address platforms put in their authUrl.
+  { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
+  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+]
+
+export const router = createRouter({
+  history: createWebHistory(basePathFromLocation(window.location.pathname)),
+  routes,
+})
+
+// In-app links keep the auth request's parameters (lang, poll, returnURL...), as the original did.
+router.beforeEach((to, from) => {
+  if (from.matched.length === 0 || Object.keys(to.query).length > 0 || to.path === from.path) return true
+  return { ...to, query: queryToCarry(from.query) }
+})

@@ -1,0 +1,90 @@
+import { Service } from 'pryv'
+import type { AccessRequest, Permission, ServiceInfo } from './accessState'
+import { AppError, toAppError } from './appError'
+import { callApi } from './callApi'
+import type { Session } from './signIn'
+
+export type AccessCheck =
+  | { kind: 'matching'; token: string; apiEndpoint?: string }
+  | { kind: 'consent'; permissions: Permission[]; mismatchingAccessId?: string }
+
+export interface GrantedAccess {
+  token: string
+  apiEndpoint: string
+}
+
+/** Fields the app may give beside its permissions: sent only when they hold a value, as the platform refuses null. */
+function optionalFields(request: AccessRequest): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    deviceName: request.deviceName,
+    token: request.token,
+    expireAfter: request.expireAfter,
+    clientData: request.clientData,
+  }
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null))
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
+}
+
+function permissionsOf(value: unknown, fallback: Permission[]): Permission[] {
+  return Array.isArray(value) ? value.map((item: unknown) => asRecord(item) ?? { value: String(item) }) : fallback
+}
+
+/** `accesses.checkApp`: does this app already hold an access, with the same permissions or others? */
+export async function checkAppAccess(session: Session, request: AccessRequest): Promise<AccessCheck> {
+  let result: Record<string, unknown>
+  try {
+    result = await callApi(session.connection, 'accesses.checkApp', {
+      requestingAppId: request.requestingAppId,
+      requestedPermissions: request.requestedPermissions,
+      ...optionalFields(request),
+    })
+  } catch (err) {
+    throw toAppError(err)
+  }
+  const matching = asRecord(result.matchingAccess)
+  if (matching && typeof matching.token === 'string') {
+    return { kind: 'matching', token: matching.token, apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined }
+  }
+  const mismatching = asRecord(result.mismatchingAccess)
+  return {
+    kind: 'consent',
+    permissions: permissionsOf(result.checkedPermissions, request.requestedPermissions),
+    mismatchingAccessId: typeof mismatching?.id === 'string' ? mismatching.id : undefined,
+  }
+}
+
+/** `accesses.delete`: removes the app's previous access before a replacement is created. */
+export async function deleteAccess(session: Session, accessId: string): Promise<void> {
+  try {
+    await callApi(session.connection, 'accesses.delete', { id: accessId })
+  } catch (err) {
+    throw toAppError(err)
+  }
+}
+
+/** `accesses.create`: the app access the user consented to. */
+export async function createAppAccess(session: Session, request: AccessRequest, permissions: Permission[]): Promise<GrantedAccess> {
+  let access: Record<string, unknown> | undefined
+  try {
+    const result = await callApi(session.connection, 'accesses.create', {
+      name: request.requestingAppId,
+      type: 'app',
+      permissions,
+      ...optionalFields(request),
+    })
+    access = asRecord(result.access)
+  } catch (err) {
+    throw toAppError(err)
+  }
+  if (typeof access?.token !== 'string') throw new AppError('unexpected-answer')
+  return { token: access.token, apiEndpoint: typeof access.apiEndpoint === 'string' ? access.apiEndpoint : '' }
+}
+
+/** The app's endpoint with its token, as the platform gave it or built from service info. */
+export function appApiEndpoint(info: ServiceInfo, username: string, token: string, given?: string): string {
+  if (given && given.includes('@')) return given
+  return Service.buildAPIEndpoint(info as unknown as Parameters<typeof Service.buildAPIEndpoint>[0], username, token)
+}

@@ -1,0 +1,42 @@
+import type { Service } from 'pryv'
+import { parseAccessState, type AccessState } from './accessState'
+import { toAppError } from './appError'
+
+/** What we tell the platform (and through it the app) at the end of the flow. */
+export type PollUpdate =
+  | { status: 'ACCEPTED'; apiEndpoint: string; username: string; token: string }
+  | { status: 'REFUSED'; reasonId: string; message: string }
+
+function stateInBody(err: unknown): unknown {
+  const response = (err as { response?: { body?: { status?: unknown } } } | null)?.response
+  return typeof response?.body?.status === 'string' ? response.body : undefined
+}
+
+/** GET {poll} (pryv `Service.pollAccessRequest`): the request's current state, whatever its HTTP status. */
+export async function fetchAccessState(service: Service, pollUrl: string): Promise<AccessState> {
+  try {
+    return parseAccessState(await service.pollAccessRequest(pollUrl))
+  } catch (err) {
+    // REDIRECTED (301) and ERROR (403) come back as failed responses whose body is the state.
+    const body = stateInBody(err)
+    if (body) return parseAccessState(body)
+    throw toAppError(err)
+  }
+}
+
+/** POST {poll} (hand-written: `pryv` has no call for it); a REFUSED update answers 403 with the state. */
+export async function notifyPollUrl(pollUrl: string, update: PollUpdate): Promise<AccessState> {
+  try {
+    const response = await fetch(pollUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(update),
+    })
+    const body: unknown = await response.json()
+    const state = typeof (body as { status?: unknown } | null)?.status === 'string' ? parseAccessState(body) : null
+    if (state && (response.ok || response.status === 403)) return state
+    throw Object.assign(new Error('poll update failed'), { status: response.status, response: { body, status: response.status } })
+  } catch (err) {
+    throw toAppError(err)
+  }
+}

@@ -1,0 +1,84 @@
+import { MfaRequiredError, type Connection, type Service } from 'pryv'
+import { AppError, toAppError, type PlatformErrorMap } from './appError'
+import { callApi } from './callApi'
+
+/** A signed-in user's personal session: its token lives in this object only, in memory. */
+export interface Session {
+  username: string
+  connection: Connection
+}
+
+export type SignInResult =
+  | { kind: 'signed-in'; session: Session }
+  | { kind: 'mfa-required'; username: string; mfaToken: string }
+
+const mfaErrors: PlatformErrorMap = { 'invalid-operation': 'invalid-mfa-code', 'invalid-access-token': 'mfa-expired', forbidden: 'mfa-expired' }
+const recoveryErrors: PlatformErrorMap = { 'invalid-parameters-format': 'invalid-recovery-code', 'invalid-operation': 'mfa-not-active' }
+
+/** GET {register}{email}/uid (pryv `userIdForEmail`) when the user typed an e-mail; usernames pass as they are. */
+export async function resolveUsername(service: Service, login: string): Promise<string> {
+  const trimmed = login.trim()
+  if (!trimmed.includes('@')) return trimmed.toLowerCase()
+  try {
+    const username = await service.userIdForEmail(trimmed)
+    // Same answer as a wrong password: the sign-in form must not tell which e-mails have an account.
+    if (!username) throw new AppError('invalid-credentials')
+    return username
+  } catch (err) {
+    throw toAppError(err)
+  }
+}
+
+/** POST {api}auth/login (pryv `Service.login`); an MFA requirement is a result, not an error. */
+export async function signIn(service: Service, username: string, password: string, appId: string): Promise<SignInResult> {
+  try {
+    const connection = await service.login(username, password, appId)
+    return { kind: 'signed-in', session: { username, connection } }
+  } catch (err) {
+    if (err instanceof MfaRequiredError) return { kind: 'mfa-required', username, mfaToken: err.mfaToken }
+    throw toAppError(err)
+  }
+}
+
+/** POST {api}mfa/challenge (pryv `Service.mfaChallenge`): sends a new code. */
+export async function resendMfaCode(service: Service, username: string, mfaToken: string): Promise<void> {
+  try {
+    await service.mfaChallenge(username, mfaToken)
+  } catch (err) {
+    throw toAppError(err, mfaErrors)
+  }
+}
+
+/** POST {api}mfa/verify (pryv `Service.mfaVerify`): the code opens the personal session. */
+export async function verifyMfaCode(service: Service, username: string, mfaToken: string, code: string): Promise<Session> {
+  try {
+    return { username, connection: await service.mfaVerify(username, mfaToken, code.trim()) }
+  } catch (err) {
+    throw toAppError(err, mfaErrors)
+  }
+}
+
+/** POST {api}mfa/recover (hand-written: `pryv` has no call for it); switches MFA off for the account. */
+export async function recoverMfa(service: Service, username: string, password: string, recoveryCode: string): Promise<void> {
+  try {
+    const url = (await service.apiEndpointFor(username)) + 'mfa/recover'
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ username, password, recoveryCode: recoveryCode.trim() }),
+    })
+    const body: unknown = await response.json()
+    if (!response.ok) throw { status: response.status, response: { body, status: response.status } }
+  } catch (err) {
+    throw toAppError(err, recoveryErrors)
+  }
+}
+
+/** POST {api}auth/logout (`auth.logout`): ends the personal session. */
+export async function signOut(session: Session): Promise<void> {
+  try {
+    await callApi(session.connection, 'auth.logout', {})
+  } catch (err) {
+    throw toAppError(err)
+  }
+}

@@ -1,0 +1,76 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { RawQuery } from '@/services/authQuery'
+import { isFramed } from '@/services/browserWindow'
+import { useAuthRequestStore } from './authRequest'
+import { useAuthSessionStore } from './authSession'
+import { useConsentStore } from './consent'
+
+/** Which panel the auth popup shows; one place decides, so no two panels ever compete. */
+export type AuthView = 'framed' | 'untrusted' | 'load-error' | 'answered' | 'ended' | 'consent' | 'mfa' | 'recovery' | 'sign-in'
+
+/** The authorization flow from link to answer: sign in, check, consent, notify, close or redirect. */
+export const useAuthFlowStore = defineStore('authFlow', () => {
+  const authRequest = useAuthRequestStore()
+  const authSession = useAuthSessionStore()
+  const consent = useConsentStore()
+  /** True from a submit until its sign-in and check are over, so the button shows progress throughout. */
+  const submitting = ref(false)
+
+  async function whileSubmitting(action: () => Promise<void>): Promise<void> {
+    if (submitting.value) return
+    submitting.value = true
+    try {
+      await action()
+    } finally {
+      submitting.value = false
+    }
+  }
+
+  // Inside another site's frame a password form could be overlaid and clicked blindly (clickjacking).
+  const framed = isFramed()
+
+  const view = computed<AuthView>(() => {
+    if (framed) return 'framed'
+    if (consent.ending) return 'ended'
+    if (authRequest.untrusted) return 'untrusted'
+    if (authRequest.answered) return 'answered'
+    if (authRequest.status === 'error') return 'load-error'
+    if (consent.phase !== 'idle') return 'consent'
+    if (authSession.step === 'mfa' || authSession.step === 'recovery') return authSession.step
+    return 'sign-in'
+  })
+
+  function start(query: RawQuery): void {
+    if (!framed) authRequest.start(query)
+  }
+
+  /** Waits for the poll state only now, so the form was usable while it loaded. */
+  function signIn(login: string, password: string): Promise<void> {
+    return whileSubmitting(async () => {
+      const request = await authRequest.ready()
+      const service = authRequest.service
+      if (!request || !service) return
+      if (await authSession.submitCredentials(service, login, password)) await consent.checkAccess()
+    })
+  }
+
+  function submitMfaCode(code: string): Promise<void> {
+    return whileSubmitting(async () => {
+      if (await authSession.submitMfaCode(code)) await consent.checkAccess()
+    })
+  }
+
+  function submitRecoveryCode(code: string): Promise<void> {
+    return whileSubmitting(async () => {
+      if (await authSession.submitRecoveryCode(code)) await consent.checkAccess()
+    })
+  }
+
+  /** Cancel before consent counts as a refusal, so the app stops waiting. */
+  function cancel(): Promise<void> {
+    return consent.refuse('cancelled')
+  }
+
+  return { view, submitting, start, signIn, submitMfaCode, submitRecoveryCode, cancel }
+})

@@ -1,0 +1,70 @@
+import { accessView, insertAccess } from './access-records.ts'
+import { parseNewAccess } from './accesses.ts'
+import { describeFaults, parseFaults } from './faults.ts'
+import { ApiError, isRecord, jsonAnswer } from './http.ts'
+import type { RequestContext, Route } from './router.ts'
+import { pathUser } from './sessions.ts'
+import { resetState, type PlatformState } from './state.ts'
+
+/** Everything tests assert on; deleted accesses stay listed with their `deleted` time. */
+function stateView(state: PlatformState) {
+  const now = Date.now()
+  return {
+    users: [...state.users.values()].map((user) => ({
+      username: user.username,
+      email: user.email,
+      language: user.language,
+      mfa: user.mfa.active,
+      streams: structuredClone(user.streams),
+      accesses: structuredClone(user.accesses),
+    })),
+    authRequests: Object.fromEntries([...state.authRequests.values()]
+      .filter((request) => request.expires > now)
+      .map((request) => [request.key, { state: request.state, history: request.history, expires: request.expires }])),
+  }
+}
+
+function expireAuthRequest({ platform, params }: RequestContext) {
+  const key = params.key ?? ''
+  if (!platform.state.authRequests.delete(key)) throw new ApiError(404, 'unknown-resource', `Unknown auth request "${key}"`)
+  return jsonAnswer(200, { expired: key })
+}
+
+/** Seeds an access as if the user had accepted it earlier (type `app` unless told otherwise). */
+function seedAccess({ platform, params, body }: RequestContext) {
+  const user = pathUser(platform, params.username ?? '')
+  const wanted = parseNewAccess(isRecord(body) ? { type: 'app', ...body } : body)
+  const access = insertAccess(user, wanted, 'demo-control')
+  return jsonAnswer(201, accessView(access, platform.config, user.username))
+}
+
+function route(method: string, pattern: RegExp, handle: Route['handle']): Route {
+  return { method, pattern, meta: 'never', handle }
+}
+
+/** The `/_demo/` control API: test tooling, never part of a real platform. */
+export const controlRoutes: Route[] = [
+  route('POST', /^\/_demo\/reset$/, ({ platform }) => {
+    resetState(platform)
+    return jsonAnswer(200, { reset: true })
+  }),
+  route('GET', /^\/_demo\/state$/, ({ platform }) => jsonAnswer(200, stateView(platform.state))),
+  route('GET', /^\/_demo\/requests$/, ({ platform }) => jsonAnswer(200, platform.state.requestLog)),
+  route('DELETE', /^\/_demo\/requests$/, ({ platform }) => {
+    platform.state.requestLog = []
+    return jsonAnswer(200, [])
+  }),
+  route('GET', /^\/_demo\/sms$/, ({ platform }) => jsonAnswer(200, platform.state.sms)),
+  route('GET', /^\/_demo\/mails$/, ({ platform }) => jsonAnswer(200, platform.state.mails)),
+  route('GET', /^\/_demo\/faults$/, ({ platform }) => jsonAnswer(200, describeFaults(platform.state.faults))),
+  route('POST', /^\/_demo\/faults$/, ({ platform, body }) => {
+    platform.state.faults = parseFaults(body)
+    return jsonAnswer(200, describeFaults(platform.state.faults))
+  }),
+  route('DELETE', /^\/_demo\/faults$/, ({ platform }) => {
+    platform.state.faults = { latencyMs: 0, rules: [] }
+    return jsonAnswer(200, describeFaults(platform.state.faults))
+  }),
+  route('POST', /^\/_demo\/auth-requests\/(?<key>[^/]+)\/expire$/, expireAuthRequest),
+  route('POST', /^\/_demo\/users\/(?<username>[^/]+)\/accesses$/, seedAccess),
+]

@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { apiMethodRoutes } from './api-methods.ts'
+import { authRequestRoutes } from './auth-requests.ts'
+import { batchRoutes } from './batch.ts'
+import { clientAppRoutes } from './client-app.ts'
+import { controlRoutes } from './control.ts'
+import { loginRoutes } from './login.ts'
+import { mfaRoutes } from './mfa.ts'
+import { passwordRoutes } from './passwords.ts'
+import { handlePlatformRequest } from './platform-handler.ts'
+import { registrationRoutes } from './registration.ts'
+import type { Route } from './router.ts'
+import { serviceInfoRoutes } from './service-info.ts'
+import { createState, type Platform, type PlatformConfig } from './state.ts'
+import { staticSiteHandler } from './static-site.ts'
+import { userRoutes } from './users.ts'
+
+export interface RunningServer {
+  url: string
+  close: () => Promise<void>
+}
+
+export interface DemoPlatformOptions {
+  port: number
+  host?: string
+  /** The auth page `authUrl`s point to. */
+  authPageUrl?: string
+  /** Where reset mails link to; by default `reset-password.html` beside the auth page. */
+  passwordResetPageUrl?: string
+  /** Origins allowed to sign in besides loopback ones, e.g. `https://sw.example.com`. */
+  trustedAppOrigins?: string[]
+}
+
+export interface StaticSiteServerOptions {
+  port: number
+  /** One host, or by default both loopback addresses so `localhost` works whichever one it resolves to. */
+  host?: string
+  root: string
+  basePath?: string
+}
+
+// Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
+const platformRoutes: Route[] = [
+  ...controlRoutes,
+  ...serviceInfoRoutes,
+  ...clientAppRoutes,
+  ...authRequestRoutes,
+  ...registrationRoutes,
+  ...userRoutes,
+  ...loginRoutes,
+  ...mfaRoutes,
+  ...passwordRoutes,
+  ...apiMethodRoutes,
+  ...batchRoutes,
+]
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+function serve(handler: Handler): Server {
+  return createServer((req, res) => {
+    handler(req, res).catch((err: unknown) => {
+      console.error('demo server: request failed', err)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end()
+    })
+  })
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+function closeAll(servers: Server[]): Promise<void> {
+  return Promise.all(servers.map((server) => new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  }))).then(() => undefined)
+}
+
+function platformConfig(options: DemoPlatformOptions, port: number): PlatformConfig {
+  const authPageUrl = options.authPageUrl ?? 'http://localhost:4173/access/access.html'
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    authPageUrl,
+    passwordResetPageUrl: options.passwordResetPageUrl ?? new URL('reset-password.html', authPageUrl).href,
+    trustedAppOrigins: (options.trustedAppOrigins ?? []).map((origin) => new URL(origin).origin),
+  }
+}
+
+/** Starts the in-memory Pryv.io platform; its public origin is `http://127.0.0.1:<port>` (the returned `url`). */
+export async function startDemoPlatform(options: DemoPlatformOptions): Promise<RunningServer> {
+  const holder: { platform?: Platform } = {}
+  const server = serve((req, res) => {
+    if (!holder.platform) throw new Error('demo platform not ready')
+    return handlePlatformRequest(holder.platform, platformRoutes, req, res)
+  })
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1')
+  holder.platform = { config: platformConfig(options, port), state: createState() }
+  return { url: holder.platform.config.origin, close: () => closeAll([server]) }
+}
+
+function isMissingAddress(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT'
+}
+
+/** Serves the built app under `basePath`; `url` is the app's address, e.g. `http://localhost:4173/access/`. */
+export async function startStaticSite(options: StaticSiteServerOptions): Promise<RunningServer> {
+  const basePath = options.basePath ?? '/access/'
+  const handler = staticSiteHandler({ root: options.root, basePath })
+  const hosts = options.host ? [options.host] : ['127.0.0.1', '::1']
+  const servers: Server[] = []
+  let port = options.port
+  for (const host of hosts) {
+    const server = serve(handler)
+    try {
+      port = await listen(server, port, host)
+      servers.push(server)
+    } catch (err) {
+      // A machine without IPv6 loopback still serves on 127.0.0.1.
+      if (servers.length > 0 && isMissingAddress(err)) continue
+      await closeAll(servers)
+      throw err
+    }
+  }
+  const urlHost = options.host ? (options.host.includes(':') ? `[${options.host}]` : options.host) : 'localhost'
+  return { url: `http://${urlHost}:${port}${basePath}`, close: () => closeAll(servers) }
+}

@@ -1,0 +1,53 @@
+import type { AuthRequest, Faults, Mail, MfaSession, RequestLogEntry, ResetToken, Session, Sms, User } from './model.ts'
+import { seedUsers } from './seed.ts'
+
+/** Fixed for the life of one platform. */
+export interface PlatformConfig {
+  /** `http://127.0.0.1:<port>`: the origin every URL the platform gives starts with. */
+  origin: string
+  authPageUrl: string
+  passwordResetPageUrl: string
+  /** Origins trusted to sign in, beside loopback ones. */
+  trustedAppOrigins: string[]
+}
+
+/** Everything `/_demo/reset` puts back to the seed. */
+export interface PlatformState {
+  users: Map<string, User>
+  sessions: Map<string, Session>
+  mfaSessions: Map<string, MfaSession>
+  authRequests: Map<string, AuthRequest>
+  resetTokens: Map<string, ResetToken>
+  mails: Mail[]
+  sms: Sms[]
+  requestLog: RequestLogEntry[]
+  faults: Faults
+}
+
+export interface Platform {
+  config: PlatformConfig
+  state: PlatformState
+}
+
+export function createState(): PlatformState {
+  return {
+    users: seedUsers(),
+    sessions: new Map(),
+    mfaSessions: new Map(),
+    authRequests: new Map(),
+    resetTokens: new Map(),
+    mails: [],
+    sms: [],
+    requestLog: [],
+    faults: { latencyMs: 0, rules: [] },
+  }
+}
+
+export function resetState(platform: Platform): void {
+  platform.state = createState()
+}
+
+export function findUserByEmail(state: PlatformState, email: string): User | undefined {
+  const wanted = email.toLowerCase()
+  return [...state.users.values()].find((user) => user.email.toLowerCase() === wanted)
+}

@@ -1,0 +1,78 @@
+import { ApiError, jsonAnswer } from './http.ts'
+import type { RequestContext, Route } from './router.ts'
+import { findUserByEmail, type PlatformConfig } from './state.ts'
+import { emailPattern, usernamePattern } from './registration.ts'
+import { invalidParameters } from './validation.ts'
+
+/** GET {register}{email}/uid (and the older /username): the username behind an e-mail. */
+function usernameForEmail({ platform, params }: RequestContext, field: 'uid' | 'username') {
+  const user = findUserByEmail(platform.state, params.email ?? '')
+  if (!user) throw new ApiError(404, 'unknown-email', `Unknown email address "${params.email ?? ''}"`)
+  return jsonAnswer(200, { [field]: user.username })
+}
+
+/** POST {register}{username}/server: where the account lives; 404 when there is none. */
+function userServer({ platform, params }: RequestContext) {
+  const user = platform.state.users.get(params.username ?? '')
+  if (!user) throw new ApiError(404, 'unknown-user', `Unknown user "${params.username ?? ''}"`)
+  const host = new URL(platform.config.origin).host
+  return jsonAnswer(200, { server: host, alias: host })
+}
+
+/** GET {register}{username}/check_username: `reserved` means taken (platform-reserved names still answer false, as observed). */
+function checkUsername({ platform, params }: RequestContext) {
+  const username = params.username ?? ''
+  if (!usernamePattern.test(username)) {
+    throw invalidParameters([{ code: 'username-invalid', message: 'Username should have from 5 to 60 characters and contain lowercase letters, numbers or dashes', param: 'username', path: '#/username' }])
+  }
+  return jsonAnswer(200, { reserved: platform.state.users.has(username) })
+}
+
+/** GET {register}{email}/check_email: 409 when an account already uses it. */
+function checkEmail({ platform, params }: RequestContext) {
+  const email = params.email ?? ''
+  if (!emailPattern.test(email)) {
+    throw invalidParameters([{ code: 'email-invalid', message: 'Invalid email address', param: 'email', path: '#/email' }])
+  }
+  if (findUserByEmail(platform.state, email)) {
+    throw new ApiError(409, 'item-already-exists', `A user with email "${email}" already exists`, { email })
+  }
+  return jsonAnswer(200, { reserved: false })
+}
+
+function hostingsTree(config: PlatformConfig) {
+  const core = `${config.origin}/`
+  return {
+    regions: {
+      europe: {
+        name: 'Europe',
+        localizedName: { en: 'Europe', fr: 'Europe' },
+        zones: {
+          local: {
+            name: 'This computer',
+            localizedName: { en: 'This computer', fr: 'Cet ordinateur' },
+            hostings: {
+              'demo-hosting': {
+                url: core,
+                name: 'Demo hosting',
+                description: 'Accounts kept in memory by the demo platform',
+                localizedDescription: { en: 'Accounts kept in memory by the demo platform', fr: 'Comptes gardés en mémoire par la plateforme de démonstration' },
+                available: true,
+                availableCore: core,
+              },
+            },
+          },
+        },
+      },
+    },
+  }
+}
+
+export const userRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/reg\/hostings$/, meta: 'always', handle: ({ platform }) => jsonAnswer(200, hostingsTree(platform.config)) },
+  { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/uid$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'uid') },
+  { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/username$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'username') },
+  { method: 'POST', pattern: /^\/reg\/(?<username>[^/]+)\/server$/, meta: 'success-only', handle: userServer },
+  { method: 'GET', pattern: /^\/reg\/(?<username>[^/]+)\/check_username$/, meta: 'always', handle: checkUsername },
+  { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/check_email$/, meta: 'always', handle: checkEmail },
+]

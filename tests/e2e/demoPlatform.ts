@@ -1,0 +1,107 @@
+import { platformUrl } from './urls'
+
+export interface AuthRequestCreated {
+  key: string
+  authUrl: string
+  poll: string
+}
+
+export interface DemoAccess {
+  id: string
+  token: string
+  name: string
+  type: string
+  permissions: Array<Record<string, unknown>>
+  clientData?: Record<string, unknown>
+  deleted?: number
+}
+
+export interface DemoUser {
+  username: string
+  email: string
+  mfa: boolean
+  streams: Array<{ id: string; name: string }>
+  accesses: DemoAccess[]
+}
+
+export interface FaultRule {
+  method?: string
+  path: string
+  times?: number
+  status?: number
+  body?: unknown
+  nonJson?: boolean
+  reset?: boolean
+  delayMs?: number
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(platformUrl + path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return (text ? JSON.parse(text) : {}) as T
+}
+
+/** The demo platform's control API and the calls a third-party app makes. */
+export const demoPlatform = {
+  reset: () => call<unknown>('POST', '/_demo/reset'),
+
+  /** What a third-party app does first: POST {access} with its auth request. */
+  createAuthRequest: (overrides: Record<string, unknown> = {}) =>
+    call<AuthRequestCreated>('POST', '/reg/access', {
+      requestingAppId: 'test-app',
+      requestedPermissions: [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }],
+      languageCode: 'en',
+      ...overrides,
+    }),
+
+  async pollState(poll: string): Promise<Record<string, unknown>> {
+    const response = await fetch(poll)
+    return (await response.json()) as Record<string, unknown>
+  },
+
+  async postPoll(poll: string, body: Record<string, unknown>): Promise<void> {
+    await fetch(poll, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  },
+
+  async pollHistory(key: string): Promise<Array<Record<string, unknown>>> {
+    const state = await call<{ authRequests: Record<string, { history: Array<Record<string, unknown>> }> }>('GET', '/_demo/state')
+    return state.authRequests[key]?.history ?? []
+  },
+
+  async user(username: string): Promise<DemoUser> {
+    const state = await call<{ users: DemoUser[] }>('GET', '/_demo/state')
+    const user = state.users.find((candidate) => candidate.username === username)
+    if (!user) throw new Error(`no demo user ${username}`)
+    return user
+  },
+
+  async liveAccesses(username: string, appId: string): Promise<DemoAccess[]> {
+    const user = await demoPlatform.user(username)
+    return user.accesses.filter((access) => access.name === appId && !access.deleted)
+  },
+
+  seedAccess: (username: string, access: Record<string, unknown>) =>
+    call<DemoAccess>('POST', `/_demo/users/${username}/accesses`, { type: 'app', ...access }),
+
+  async lastSmsCode(username: string): Promise<string> {
+    const sms = await call<Array<{ username: string; code: string }>>('GET', '/_demo/sms')
+    const code = sms.filter((item) => item.username === username).at(-1)?.code
+    if (!code) throw new Error(`no SMS for ${username}`)
+    return code
+  },
+
+  async smsCount(username: string): Promise<number> {
+    const sms = await call<Array<{ username: string }>>('GET', '/_demo/sms')
+    return sms.filter((item) => item.username === username).length
+  },
+
+  faults: (rules: FaultRule[], latencyMs = 0) => call<unknown>('POST', '/_demo/faults', { rules, latencyMs }),
+
+  expire: (key: string) => call<unknown>('POST', `/_demo/auth-requests/${key}/expire`),
+
+  requests: () => call<Array<{ method: string; path: string }>>('GET', '/_demo/requests'),
+}
