@@ -4,8 +4,8 @@ import { existsSync, statSync } from 'node:fs'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** The demo platform's address, built into the app as its default service info. */
-export const demoBuildEnv = { VITE_SERVICE_INFO_URL: 'http://127.0.0.1:3000/reg/service/info' }
+/** The demo platform's address (PLATFORM_PORT, as scripts/demo.ts reads it), built into the app as its default service info. */
+export const demoBuildEnv = { VITE_SERVICE_INFO_URL: `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}/reg/service/info` }
 
 export function run(command, args, env = {}) {
   console.log(`\n> ${command} ${args.join(' ')}`)
