@@ -1,5 +1,4 @@
-import { Service } from 'pryv'
-import type { AccessRequest, Permission, ServiceInfo } from './accessState'
+import type { AccessRequest, Permission } from './accessState'
 import { AppError, toAppError } from './appError'
 import { callApi } from './callApi'
 import type { Session } from './signIn'
@@ -83,8 +82,12 @@ export async function createAppAccess(session: Session, request: AccessRequest, 
   return { token: access.token, apiEndpoint: typeof access.apiEndpoint === 'string' ? access.apiEndpoint : '' }
 }
 
-/** The app's endpoint with its token, as the platform gave it or built from service info. */
-export function appApiEndpoint(info: ServiceInfo, username: string, token: string, given?: string): string {
-  if (given && given.includes('@')) return given
-  return Service.buildAPIEndpoint(info as unknown as Parameters<typeof Service.buildAPIEndpoint>[0], username, token)
+/** The app's endpoint with its token, as the platform gave it or built from service info (pryv `apiEndpointFor`). */
+export async function appApiEndpoint(session: Session, granted: GrantedAccess): Promise<string> {
+  if (granted.apiEndpoint.includes('@')) return granted.apiEndpoint
+  try {
+    return await session.connection.service.apiEndpointFor(session.username, granted.token)
+  } catch (err) {
+    throw toAppError(err)
+  }
 }

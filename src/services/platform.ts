@@ -1,13 +1,15 @@
-import { Service } from 'pryv'
+import type { Service } from 'pryv'
 import type { ServiceInfo } from './accessState'
 import { AppError, toAppError } from './appError'
-import { findUntrusted, type TrustPolicy, type UntrustedTarget } from './trust'
+import { loadPryv } from './pryvLibrary'
+import type { TrustCheck } from './trust'
 
 export type { Service }
 
-/** A `pryv` Service for the service info URL; no request is made until its info is needed. */
-export function openService(serviceInfoUrl: string): Service {
-  return new Service(new URL(serviceInfoUrl, window.location.href).href)
+/** A `pryv` Service for an absolute service info URL; no request is made until its info is needed. */
+export async function openService(serviceInfoUrl: string): Promise<Service> {
+  const { Service } = await loadPryv()
+  return new Service(serviceInfoUrl)
 }
 
 /** Uses service info the platform already gave (poll state), so it is not fetched again. */
@@ -26,11 +28,11 @@ export async function loadServiceInfo(service: Service): Promise<ServiceInfo> {
   }
 }
 
-/** The platform URLs a service info points to, checked against the trusted-platform rule. */
-export function findUntrustedServiceInfo(info: ServiceInfo, policy: TrustPolicy): UntrustedTarget | null {
-  return findUntrusted([
+/** The platform URLs a service info points to, which the trusted-platform rule must accept. */
+export function serviceInfoTrustChecks(info: ServiceInfo): TrustCheck[] {
+  return [
     { role: 'api', url: info.api },
     { role: 'register', url: info.register },
     { role: 'access', url: info.access },
-  ], policy)
+  ]
 }

@@ -1,6 +1,7 @@
-import { MfaRequiredError, type Connection, type Service } from 'pryv'
+import type { Connection, Service } from 'pryv'
 import { AppError, toAppError, type PlatformErrorMap } from './appError'
 import { callApi } from './callApi'
+import { loadPryv } from './pryvLibrary'
 
 /** A signed-in user's personal session: its token lives in this object only, in memory. */
 export interface Session {
@@ -35,6 +36,7 @@ export async function signIn(service: Service, username: string, password: strin
     const connection = await service.login(username, password, appId)
     return { kind: 'signed-in', session: { username, connection } }
   } catch (err) {
+    const { MfaRequiredError } = await loadPryv()
     if (err instanceof MfaRequiredError) return { kind: 'mfa-required', username, mfaToken: err.mfaToken }
     throw toAppError(err)
   }

@@ -1,19 +1,20 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { RawQuery } from '@/services/authQuery'
-import { isFramed } from '@/services/browserWindow'
 import { useAuthRequestStore } from './authRequest'
 import { useAuthSessionStore } from './authSession'
 import { useConsentStore } from './consent'
+import { usePlatformStore } from './platform'
 
 /** Which panel the auth popup shows; one place decides, so no two panels ever compete. */
-export type AuthView = 'framed' | 'untrusted' | 'load-error' | 'answered' | 'ended' | 'consent' | 'mfa' | 'recovery' | 'sign-in'
+export type AuthView = 'load-error' | 'answered' | 'ended' | 'consent' | 'mfa' | 'recovery' | 'sign-in'
 
 /** The authorization flow from link to answer: sign in, check, consent, notify, close or redirect. */
 export const useAuthFlowStore = defineStore('authFlow', () => {
   const authRequest = useAuthRequestStore()
   const authSession = useAuthSessionStore()
   const consent = useConsentStore()
+  const platform = usePlatformStore()
   /** True from a submit until its sign-in and check are over, so the button shows progress throughout. */
   const submitting = ref(false)
 
@@ -27,13 +28,8 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
     }
   }
 
-  // Inside another site's frame a password form could be overlaid and clicked blindly (clickjacking).
-  const framed = isFramed()
-
   const view = computed<AuthView>(() => {
-    if (framed) return 'framed'
     if (consent.ending) return 'ended'
-    if (authRequest.untrusted) return 'untrusted'
     if (authRequest.answered) return 'answered'
     if (authRequest.status === 'error') return 'load-error'
     if (consent.phase !== 'idle') return 'consent'
@@ -42,14 +38,14 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   })
 
   function start(query: RawQuery): void {
-    if (!framed) authRequest.start(query)
+    authRequest.start(query)
   }
 
   /** Waits for the poll state only now, so the form was usable while it loaded. */
   function signIn(login: string, password: string): Promise<void> {
     return whileSubmitting(async () => {
       const request = await authRequest.ready()
-      const service = authRequest.service
+      const service = platform.service
       if (!request || !service) return
       if (await authSession.submitCredentials(service, login, password)) await consent.checkAccess()
     })

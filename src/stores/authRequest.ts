@@ -1,62 +1,55 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { config } from '@/config'
 import { applyLanguage } from '@/i18n'
 import type { AccessRequest, AccessState } from '@/services/accessState'
 import { AppError, toAppError } from '@/services/appError'
 import { readAuthQuery, type AuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
-import { adoptServiceInfo, findUntrustedServiceInfo, loadServiceInfo, openService, type Service } from '@/services/platform'
+import { adoptServiceInfo, loadServiceInfo, type Service } from '@/services/platform'
 import { fetchAccessState } from '@/services/pollUrl'
-import { findUntrusted, type TrustPolicy, type UntrustedTarget } from '@/services/trust'
+import { usePlatformStore } from './platform'
 
 export type LoadStatus = 'idle' | 'pending' | 'done' | 'error'
 
-function trustPolicy(): TrustPolicy {
-  return { pageHost: window.location.hostname, allowlist: config.trustedPlatforms }
-}
-
-/** The auth request this popup answers: the link's parameters, the platform it trusts, the poll state. */
+/** The auth request this popup answers: the link's parameters and the poll state. */
 export const useAuthRequestStore = defineStore('authRequest', () => {
+  const platform = usePlatformStore()
   const query = ref<AuthQuery>({ cli: false })
   const status = ref<LoadStatus>('idle')
   const error = shallowRef<AppError | null>(null)
-  const untrusted = ref<UntrustedTarget | null>(null)
   const pollUrl = ref('')
   const request = shallowRef<AccessRequest | null>(null)
   /** The state when the request no longer waits for a sign-in (answered, expired, moved). */
   const answered = shallowRef<AccessState | null>(null)
-  const service = shallowRef<Service | null>(null)
   let loading: Promise<AccessRequest | null> = Promise.resolve(null)
+  let link: RawQuery = {}
 
-  const canSignIn = computed(() => untrusted.value === null && answered.value === null && status.value !== 'error')
+  const canSignIn = computed(() => platform.untrusted === null && answered.value === null && status.value !== 'error')
 
-  async function resolvePollUrl(platform: Service): Promise<string> {
+  async function resolvePollUrl(service: Service): Promise<string> {
     if (query.value.pollUrl) return query.value.pollUrl
     if (!query.value.key) throw new AppError('missing-poll-url')
     // Old links carry only the key: the poll URL is the platform's access URL plus the key.
-    return (await loadServiceInfo(platform)).access + encodeURIComponent(query.value.key)
+    return (await loadServiceInfo(service)).access + encodeURIComponent(query.value.key)
   }
 
-  async function load(): Promise<AccessRequest | null> {
-    const platform = service.value
-    if (!platform) return null
+  async function load(opening: Promise<Service | null>): Promise<AccessRequest | null> {
     status.value = 'pending'
     error.value = null
     try {
-      pollUrl.value = await resolvePollUrl(platform)
-      untrusted.value = findUntrusted([{ role: 'poll', url: pollUrl.value }], trustPolicy())
-      if (untrusted.value) return finish(null)
-      const state = await fetchAccessState(platform, pollUrl.value)
+      const service = await opening
+      if (!service) return finish(null)
+      pollUrl.value = await resolvePollUrl(service)
+      if (!platform.trust([{ role: 'poll', url: pollUrl.value }])) return finish(null)
+      const state = await fetchAccessState(service, pollUrl.value)
       if (state.status !== 'NEED_SIGNIN') {
         answered.value = state
         // Multi-core hand-off: the request goes on at another address (http(s) only).
         if (state.status === 'REDIRECTED' && state.redirectUrl) navigateTo(state.redirectUrl)
         return finish(null)
       }
-      if (state.serviceInfo) adoptServiceInfo(platform, state.serviceInfo)
-      untrusted.value = findUntrustedServiceInfo(state.serviceInfo ?? (await loadServiceInfo(platform)), trustPolicy())
-      if (untrusted.value) return finish(null)
+      if (state.serviceInfo) adoptServiceInfo(service, state.serviceInfo)
+      if (!platform.trustServiceInfo(state.serviceInfo ?? (await loadServiceInfo(service)))) return finish(null)
       request.value = state
       await applyLanguage([state.lang, query.value.lang])
       return finish(state)
@@ -72,14 +65,20 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     return result
   }
 
-  /** Reads the link and starts loading the poll state; the sign-in form shows meanwhile. */
+  function sameRequest(next: AuthQuery): boolean {
+    return status.value !== 'idle' && next.pollUrl === query.value.pollUrl && next.key === query.value.key
+  }
+
+  /**
+   * Reads the link and starts loading the poll state; the sign-in form shows meanwhile.
+   * Coming back from another page of the same request keeps what is already known.
+   */
   function start(rawQuery: RawQuery): void {
-    query.value = readAuthQuery(rawQuery)
-    const serviceInfoUrl = new URL(query.value.serviceInfoUrl ?? config.defaultServiceInfoUrl, window.location.href).href
-    untrusted.value = findUntrusted([{ role: 'service-info', url: serviceInfoUrl }], trustPolicy())
-    if (untrusted.value) return
-    service.value = openService(serviceInfoUrl)
-    loading = load()
+    const next = readAuthQuery(rawQuery)
+    if (sameRequest(next)) return
+    query.value = next
+    link = rawQuery
+    loading = load(platform.connect(link))
   }
 
   /** The loaded request, waiting for it if needed; null when the page cannot sign in for it. */
@@ -89,17 +88,17 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   }
 
   function retry(): void {
-    loading = load()
+    loading = load(platform.connect(link))
   }
 
   /** Fetches the state again, e.g. before acting on a request another tab may have answered. */
   async function refreshState(): Promise<AccessState> {
-    const platform = service.value
-    if (!platform) throw new AppError('unknown')
-    const state = await fetchAccessState(platform, pollUrl.value)
+    const service = platform.service
+    if (!service) throw new AppError('unknown')
+    const state = await fetchAccessState(service, pollUrl.value)
     if (state.status !== 'NEED_SIGNIN') answered.value = state
     return state
   }
 
-  return { query, status, error, untrusted, pollUrl, request, answered, service, canSignIn, start, ready, retry, refreshState }
+  return { query, status, error, pollUrl, request, answered, canSignIn, start, ready, retry, refreshState }
 })

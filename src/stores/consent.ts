@@ -6,7 +6,6 @@ import { appApiEndpoint, checkAppAccess, createAppAccess, deleteAccess, type Gra
 import { closeWindow, navigateTo } from '@/services/browserWindow'
 import { planFlowEnding, type FlowEnding } from '@/services/flowEnding'
 import { consentDescription, describePermission } from '@/services/permissionView'
-import { loadServiceInfo } from '@/services/platform'
 import { notifyPollUrl, type PollUpdate } from '@/services/pollUrl'
 import type { Session } from '@/services/signIn'
 import { useAuthRequestStore } from './authRequest'
@@ -67,7 +66,7 @@ export const useConsentStore = defineStore('consent', () => {
   async function notifyAccepted(): Promise<void> {
     const { session } = context()
     if (!granted) throw new AppError('unknown')
-    const apiEndpoint = appApiEndpoint(await loadServiceInfo(session.connection.service), session.username, granted.token, granted.apiEndpoint)
+    const apiEndpoint = await appApiEndpoint(session, granted)
     const update: PollUpdate = { status: 'ACCEPTED', apiEndpoint, username: session.username, token: granted.token }
     await end(await notifyPollUrl(authRequest.pollUrl, update))
   }
