@@ -2,7 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
-import { vueI18nWithoutVueNamespace } from './scripts/vite-plugins/vueI18nWithoutVueNamespace'
+import { vueI18nWithoutVueNamespace } from './scripts/vite-plugins/vueI18nWithoutVueNamespace.ts'
 
 const localesDir = fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))
 
