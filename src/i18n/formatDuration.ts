@@ -1,6 +1,6 @@
+// No month: months differ in length, so "1 month" would misstate an exact 30 days.
 const units: Array<[Intl.NumberFormatOptions['unit'], number]> = [
   ['year', 365 * 86400],
-  ['month', 30 * 86400],
   ['week', 7 * 86400],
   ['day', 86400],
   ['hour', 3600],

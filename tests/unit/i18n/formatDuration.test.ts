@@ -17,9 +17,9 @@ describe('formatDuration', () => {
     expect(formatDuration(0, 'en')).toBe('0 seconds')
   })
 
-  // Bug: 30 days is exactly the 'month' unit size, so it is shown as "1 month" / "1 mois" (an
-  // approximation), while the function's own doc promises "30 days".
-  it.fails('shows 30 days in days, not as a month', () => {
+  it('never approximates in months: 30 days stay 30 days', () => {
     expect(formatDuration(2592000, 'en')).toBe('30 days')
+    expect(formatDuration(2592000, 'fr')).toBe('30\u00a0jours')
+    expect(formatDuration(365 * 86400, 'en')).toBe('1 year')
   })
 })
