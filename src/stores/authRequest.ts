@@ -5,7 +5,7 @@ import type { AccessRequest, AccessState } from '@/services/accessState'
 import { AppError, toAppError } from '@/services/appError'
 import { readAuthQuery, type AuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
-import { adoptServiceInfo, loadServiceInfo, type Service } from '@/services/platform'
+import type { Service } from '@/services/platform'
 import { fetchAccessState } from '@/services/pollUrl'
 import { usePlatformStore } from './platform'
 
@@ -26,11 +26,12 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
 
   const canSignIn = computed(() => platform.untrusted === null && answered.value === null && status.value !== 'error')
 
-  async function resolvePollUrl(service: Service): Promise<string> {
+  /** The poll URL of the link; old links carry only the key, to add to the platform's access URL. */
+  async function resolvePollUrl(): Promise<string | null> {
     if (query.value.pollUrl) return query.value.pollUrl
     if (!query.value.key) throw new AppError('missing-poll-url')
-    // Old links carry only the key: the poll URL is the platform's access URL plus the key.
-    return (await loadServiceInfo(service)).access + encodeURIComponent(query.value.key)
+    const info = await platform.info()
+    return info ? info.access + encodeURIComponent(query.value.key) : null
   }
 
   async function load(opening: Promise<Service | null>): Promise<AccessRequest | null> {
@@ -38,9 +39,9 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     error.value = null
     try {
       const service = await opening
-      if (!service) return finish(null)
-      pollUrl.value = await resolvePollUrl(service)
-      if (!platform.trust([{ role: 'poll', url: pollUrl.value }])) return finish(null)
+      const resolved = service && (await resolvePollUrl())
+      if (!service || !resolved || !platform.trust([{ role: 'poll', url: resolved }])) return finish(null)
+      pollUrl.value = resolved
       const state = await fetchAccessState(service, pollUrl.value)
       if (state.status !== 'NEED_SIGNIN') {
         answered.value = state
@@ -48,8 +49,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
         if (state.status === 'REDIRECTED' && state.redirectUrl) navigateTo(state.redirectUrl)
         return finish(null)
       }
-      if (state.serviceInfo) adoptServiceInfo(service, state.serviceInfo)
-      if (!platform.trustServiceInfo(state.serviceInfo ?? (await loadServiceInfo(service)))) return finish(null)
+      if (!(await (state.serviceInfo ? platform.adopt(state.serviceInfo) : platform.info()))) return finish(null)
       request.value = state
       await applyLanguage([state.lang, query.value.lang])
       return finish(state)

@@ -4,7 +4,9 @@ import { config } from '@/config'
 import type { ServiceInfo } from '@/services/accessState'
 import { readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { isFramed } from '@/services/browserWindow'
-import { loadServiceInfo, openService, serviceInfoTrustChecks, type Service } from '@/services/platform'
+import { applyBrandingToHead, setDocumentTitle } from '@/services/documentHead'
+import { adoptServiceInfo, loadServiceInfo, openService, serviceInfoTrustChecks, type Service } from '@/services/platform'
+import { loadBranding, type Branding } from '@/services/serviceAssets'
 import { findUntrusted, type TrustCheck, type UntrustedTarget } from '@/services/trust'
 
 /**
@@ -18,6 +20,9 @@ export const usePlatformStore = defineStore('platform', () => {
   /** The first URL found untrusted; once set, the page talks to no platform at all. */
   const untrusted = ref<UntrustedTarget | null>(null)
   const service = shallowRef<Service | null>(null)
+  /** The platform's name and look, once its service info is known. */
+  const name = ref('')
+  const branding = shallowRef<Branding>({})
   let serviceInfoUrl = ''
   let opening: Promise<Service | null> = Promise.resolve(null)
 
@@ -43,18 +48,33 @@ export const usePlatformStore = defineStore('platform', () => {
     return opening
   }
 
-  /** True when the api, register and access URLs of this service info are trusted. */
-  function trustServiceInfo(info: ServiceInfo): boolean {
-    return trust(serviceInfoTrustChecks(info))
+  /** Takes a trusted service info as the platform's: its name and look show, and it is not fetched again. */
+  function accept(opened: Service, serviceInfo: ServiceInfo): ServiceInfo | null {
+    if (!trust(serviceInfoTrustChecks(serviceInfo))) return null
+    if (name.value === '') {
+      name.value = serviceInfo.name
+      setDocumentTitle(serviceInfo.name)
+      void loadBranding(opened, serviceInfo).then((loaded) => {
+        branding.value = loaded
+        applyBrandingToHead(loaded)
+      })
+    }
+    return serviceInfo
   }
 
   /** The connected platform's service info (fetched once), or null when the page must not use it. */
   async function info(): Promise<ServiceInfo | null> {
     const opened = await opening
-    if (!opened) return null
-    const serviceInfo = await loadServiceInfo(opened)
-    return trustServiceInfo(serviceInfo) ? serviceInfo : null
+    return opened ? accept(opened, await loadServiceInfo(opened)) : null
   }
 
-  return { framed, untrusted, service, connect, trust, trustServiceInfo, info }
+  /** Service info the page already holds (embedded in a poll state), used instead of fetching it. */
+  async function adopt(serviceInfo: ServiceInfo): Promise<ServiceInfo | null> {
+    const opened = await opening
+    if (!opened) return null
+    adoptServiceInfo(opened, serviceInfo)
+    return accept(opened, serviceInfo)
+  }
+
+  return { framed, untrusted, service, name, branding, connect, trust, info, adopt }
 })

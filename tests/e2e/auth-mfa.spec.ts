@@ -22,6 +22,8 @@ test('an MFA account signs in with the code sent by SMS, after asking for a new 
 test('a wrong MFA code is explained and the right one still works', async ({ page }) => {
   await openNewRequest(page, { requestingAppId: 'test-mfa-wrong' })
   await signIn(page, mfaUser.username, mfaUser.password)
+  // The SMS is sent by the login itself: read it once the page shows the code step.
+  await expect(page.getByLabel('Verification code')).toBeVisible()
   const code = await demoPlatform.lastSmsCode(mfaUser.username)
 
   await page.getByLabel('Verification code').fill(code === '000000' ? '111111' : '000000')

@@ -1,0 +1,50 @@
+import type { Service } from 'pryv'
+import { describe, expect, it } from 'vitest'
+import type { ServiceInfo } from '@/services/accessState'
+import { loadBranding } from '@/services/serviceAssets'
+
+const info = (definitions?: string): ServiceInfo => ({
+  name: 'Lab', api: 'https://{username}.lab.example/', register: 'https://reg.lab.example/', access: 'https://access.lab.example/',
+  ...(definitions ? { assets: { definitions } } : {}),
+})
+
+/** A Service whose `assets()` gives these definitions (or fails with them when they are an Error), counting calls. */
+function serviceWith(definitions: Record<string, unknown> | Error) {
+  const calls = { assets: 0 }
+  const service = {
+    async assets() {
+      calls.assets += 1
+      if (definitions instanceof Error) throw definitions
+      return { get: () => structuredClone(definitions) }
+    },
+  } as unknown as Service
+  return { service, calls }
+}
+
+describe('loadBranding', () => {
+  it('resolves each asset against baseUrl, else against the definitions file', async () => {
+    const withBase = serviceWith({ baseUrl: 'https://cdn.example/brand/', favicon: { default: { url: 'favicon.ico' } }, css: { default: { url: '/styles/site.css' } }, logo: { default: { url: 'https://img.example/logo.png' } } })
+    expect(await loadBranding(withBase.service, info('https://assets.example/lab/index.json'))).toEqual({
+      favicon: 'https://cdn.example/brand/favicon.ico',
+      stylesheet: 'https://cdn.example/styles/site.css',
+      logo: 'https://img.example/logo.png',
+    })
+    const withoutBase = serviceWith({ baseUrl: null, css: { default: { url: 'default.css' } } })
+    expect(await loadBranding(withoutBase.service, info('https://assets.example/lab/index.json'))).toEqual({ stylesheet: 'https://assets.example/lab/default.css' })
+  })
+
+  it('keeps only http(s) addresses', async () => {
+    const { service } = serviceWith({ favicon: { default: { url: 'javascript:alert(1)' } }, css: { default: { url: 'data:text/css,body{}' } }, logo: { default: { url: 42 } } })
+    expect(await loadBranding(service, info('https://assets.example/index.json'))).toEqual({})
+  })
+
+  it('asks nothing when the platform names no http(s) definitions, and gives nothing when they fail', async () => {
+    const none = serviceWith({})
+    expect(await loadBranding(none.service, info())).toEqual({})
+    expect(await loadBranding(none.service, info('javascript:alert(1)'))).toEqual({})
+    expect(none.calls.assets).toBe(0)
+    const failing = serviceWith(new TypeError('Failed to fetch'))
+    expect(await loadBranding(failing.service, info('https://assets.example/index.json'))).toEqual({})
+    expect(failing.calls.assets).toBe(1)
+  })
+})
