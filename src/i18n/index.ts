@@ -24,11 +24,23 @@ async function ensureMessages(language: Language): Promise<void> {
   if (load) i18n.global.setLocaleMessage(language, await load())
 }
 
-/** Switches to the first supported language of the candidates (link, access state, browser), else the default. */
-export async function applyLanguage(candidates: ReadonlyArray<string | undefined>): Promise<Language> {
-  const language = pickLanguage([...candidates, ...navigator.languages], config.defaultLanguage)
+// A language the user picked with the switch outranks what the link or the access state says.
+let chosenLanguage: Language | undefined
+
+async function switchTo(language: Language): Promise<Language> {
   await ensureMessages(language)
   i18n.global.locale.value = language
   document.documentElement.lang = language
   return language
+}
+
+/** Switches to the first supported language of the candidates (link, access state, browser), else the default. */
+export function applyLanguage(candidates: ReadonlyArray<string | undefined>): Promise<Language> {
+  return switchTo(pickLanguage([chosenLanguage, ...candidates, ...navigator.languages], config.defaultLanguage))
+}
+
+/** The user's own choice, kept for the rest of the visit. */
+export function chooseLanguage(language: Language): Promise<Language> {
+  chosenLanguage = language
+  return switchTo(language)
 }
