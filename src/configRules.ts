@@ -36,6 +36,7 @@ const appIdPattern = /^[A-Za-z0-9._-]{6,99}$/
 
 const hostPattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
+// Not services/trust.ts's isLoopbackHost: vite.config.ts loads this file, and must not pull in the services.
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
