@@ -1,29 +1,41 @@
 import { fileURLToPath, URL } from 'node:url'
+import { loadEnv } from 'vite'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
+import { entryPagesPlugin } from './scripts/post-build-entry-pages.ts'
 import { vueI18nWithoutVueNamespace } from './scripts/vite-plugins/vueI18nWithoutVueNamespace.ts'
+import { describeConfigProblems, parseConfig } from './src/configRules.ts'
 
 const localesDir = fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))
 
-export default defineConfig({
-  // Relative asset URLs let the same build run at /access/ or under any sub-path.
-  base: './',
-  plugins: [
-    vue({ features: { optionsAPI: false } }),
-    // Messages are compiled at build time so the runtime-only vue-i18n is enough.
-    vueI18n({ include: [localesDir], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: true, dropMessageCompiler: true }),
-    vueI18nWithoutVueNamespace(),
-  ],
-  resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
-  },
-  build: {
-    target: 'es2022',
-  },
-  test: {
-    environment: 'jsdom',
-    include: ['tests/unit/**/*.test.ts'],
-    restoreMocks: true,
-  },
+export default defineConfig(({ mode }) => {
+  // The same VITE_* values the app will read (environment and .env files), checked before anything is built.
+  const settings = parseConfig(loadEnv(mode, process.cwd(), 'VITE_'))
+  if (!settings.ok) throw new Error(describeConfigProblems(settings.problems))
+
+  return {
+    // Relative asset URLs let the same build run at /access/ or under any sub-path.
+    base: './',
+    plugins: [
+      vue({ features: { optionsAPI: false } }),
+      // Messages are compiled at build time so the runtime-only vue-i18n is enough.
+      vueI18n({ include: [localesDir], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: true, dropMessageCompiler: true }),
+      vueI18nWithoutVueNamespace(),
+      entryPagesPlugin(),
+    ],
+    resolve: {
+      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    },
+    build: {
+      target: 'es2022',
+      // Images stay files rather than data: URIs, so the Content-Security-Policy needs no `img-src data:`.
+      assetsInlineLimit: 0,
+    },
+    test: {
+      environment: 'jsdom',
+      include: ['tests/unit/**/*.test.ts'],
+      restoreMocks: true,
+    },
+  }
 })

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
 /** The demo platform's address (PLATFORM_PORT, as scripts/demo.ts reads it), built into the app as its default service info. */
 export const demoBuildEnv = { VITE_SERVICE_INFO_URL: `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}/reg/service/info` }
@@ -23,12 +24,18 @@ export function ensureDependencies() {
   run('npm', ['ci', '--no-audit', '--no-fund'])
 }
 
-/** Installs Debian's Chromium for the browser tests: Playwright cannot download its own here. */
-export function ensureChromium() {
-  if (existsSync(chromiumPath)) return
+/**
+ * Installs from Debian what the browser tests need and is missing, in one apt-get call (as root or
+ * through sudo): Chromium, as Playwright cannot download its own here, and nginx, as the tests serve
+ * the app through nginx-example/ and run `nginx -t` on it.
+ */
+export function ensureTestTools() {
+  const tools = [{ path: chromiumPath, debianPackage: 'chromium' }, { path: nginxPath, debianPackage: 'nginx' }]
+  const missing = tools.filter((tool) => !existsSync(tool.path)).map((tool) => tool.debianPackage)
+  if (missing.length === 0) return
   const asRoot = process.getuid?.() === 0
   const sudo = asRoot ? [] : ['sudo']
   const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { DEBIAN_FRONTEND: 'noninteractive' })
   apt('update', '-q')
-  apt('install', '-y', '-q', 'chromium')
+  apt('install', '-y', '-q', ...missing)
 }

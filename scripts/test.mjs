@@ -1,8 +1,8 @@
 // `npm test`: everything, from a fresh clone (see README). Stops at the first failing step.
-import { demoBuildEnv, ensureChromium, ensureDependencies, run } from './bootstrap.mjs'
+import { demoBuildEnv, ensureDependencies, ensureTestTools, run } from './bootstrap.mjs'
 
 ensureDependencies()
-ensureChromium()
+ensureTestTools()
 run('npx', ['eslint', '.', '--max-warnings', '0'])
 run('npx', ['vue-tsc', '--build', '--force'])
 run('npx', ['vitest', 'run'])

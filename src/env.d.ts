@@ -1,8 +1,11 @@
 /// <reference types="vite/client" />
 
+// The settings are described and checked in src/configRules.ts (and README.md, "Configure").
 interface ImportMetaEnv {
   /** Service info used when a link carries none (e.g. https://reg.example.com/service/info). */
   readonly VITE_SERVICE_INFO_URL?: string
+  /** `true`: service info at `{page origin}/reg/service/info` (DNS-less platforms such as open-pryv.io). */
+  readonly VITE_DNSLESS?: string
   /** Comma-separated hosts or origins trusted beside the page's own site and loopback. */
   readonly VITE_TRUSTED_PLATFORMS?: string
   /** The app id this page signs in with; platforms list it among their trusted apps. */

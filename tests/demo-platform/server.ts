@@ -13,7 +13,7 @@ import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
 import { serviceInfoRoutes } from './service-info.ts'
 import { createState, type Platform, type PlatformConfig } from './state.ts'
-import { staticSiteHandler } from './static-site.ts'
+import { staticSiteHandler, type StaticSiteOptions } from './static-site.ts'
 import { userRoutes } from './users.ts'
 
 export interface RunningServer {
@@ -38,6 +38,7 @@ export interface StaticSiteServerOptions {
   host?: string
   root: string
   basePath?: string
+  missingFile?: StaticSiteOptions['missingFile']
 }
 
 // Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
@@ -114,7 +115,7 @@ function isMissingAddress(err: unknown): boolean {
 /** Serves the built app under `basePath`; `url` is the app's address, e.g. `http://localhost:4173/access/`. */
 export async function startStaticSite(options: StaticSiteServerOptions): Promise<RunningServer> {
   const basePath = options.basePath ?? '/access/'
-  const handler = staticSiteHandler({ root: options.root, basePath })
+  const handler = staticSiteHandler({ root: options.root, basePath, missingFile: options.missingFile })
   const hosts = options.host ? [options.host] : ['127.0.0.1', '::1']
   const servers: Server[] = []
   let port = options.port

@@ -26,6 +26,12 @@ export interface StaticSiteOptions {
   root: string
   /** Where the app lives on the site, with both slashes, e.g. `/access/`. */
   basePath: string
+  /**
+   * What a path without a file gets: `spa-rewrite` (default), the app's index.html,
+   * as the NGINX example does; `not-found-page`, the build's 404.html with status
+   * 404, as GitHub Pages and other static hosts without rewrites do.
+   */
+  missingFile?: 'spa-rewrite' | 'not-found-page'
 }
 
 function textAnswer(status: number, text: string, headers: Record<string, string> = {}): Answer {
@@ -45,10 +51,10 @@ function cacheControl(relativePath: string): string {
   return relativePath.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
-async function fileAnswer(root: string, relativePath: string): Promise<Answer> {
+async function fileAnswer(root: string, relativePath: string, status = 200): Promise<Answer> {
   const type = contentTypes[extname(relativePath).toLowerCase()] ?? 'application/octet-stream'
   return {
-    status: 200,
+    status,
     headers: { 'content-type': type, 'cache-control': cacheControl(relativePath), 'x-content-type-options': 'nosniff' },
     body: await readFile(join(root, relativePath)),
   }
@@ -69,8 +75,17 @@ async function answerFor(options: StaticSiteOptions, pathname: string): Promise<
   if (relative.includes('\0') || (target !== root && !target.startsWith(root + sep))) return textAnswer(403, 'Forbidden')
   const relativePath = target.slice(root.length + 1).split(sep).join('/')
   if (relativePath !== '' && (await isFile(target))) return fileAnswer(root, relativePath)
+  if (options.missingFile === 'not-found-page') return staticHostAnswer(root, relativePath)
   if (await isFile(join(root, 'index.html'))) return fileAnswer(root, 'index.html')
   return textAnswer(404, 'The app is not built: run `npm run build`.')
+}
+
+/** A host without rewrites: a folder's index.html, else the site's 404.html with status 404. */
+async function staticHostAnswer(root: string, relativePath: string): Promise<Answer> {
+  const folderIndex = relativePath === '' ? 'index.html' : `${relativePath}/index.html`
+  if (await isFile(join(root, folderIndex))) return fileAnswer(root, folderIndex)
+  if (await isFile(join(root, '404.html'))) return fileAnswer(root, '404.html', 404)
+  return textAnswer(404, 'Not found')
 }
 
 /** A request handler serving a built single-page app. */
