@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { entryPagesPlugin } from './scripts/post-build-entry-pages.ts'
-import { vueI18nWithoutVueNamespace } from './scripts/vite-plugins/vueI18nWithoutVueNamespace.ts'
+import { vueI18nWithoutVueNamespace } from './scripts/vite-plugin-vue-i18n-without-vue-namespace.ts'
 import { describeConfigProblems, parseConfig } from './src/configRules.ts'
 
 const localesDir = fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))

@@ -16,7 +16,7 @@ export function vueI18nWithoutVueNamespace(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!runtimeBuild.test(id)) return null
-      if (!namespaceLookup.test(code)) this.error('vue-i18n no longer reads `currentInstance` as expected: review scripts/vite-plugins/vueI18nWithoutVueNamespace.ts')
+      if (!namespaceLookup.test(code)) this.error('vue-i18n no longer reads `currentInstance` as expected: review scripts/vite-plugin-vue-i18n-without-vue-namespace.ts')
       return { code: code.replace(namespaceLookup, '$1'), map: null }
     },
   }
