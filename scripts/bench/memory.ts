@@ -9,8 +9,8 @@ import { fillSignIn } from './signInFlow.ts'
 export interface MemoryFigures {
   /** JS heap in use after a sign-in and accept, once garbage is collected. */
   afterFlowBytes: number
-  /** JS heap after one warm-up round of navigations, then after `rounds` more. */
-  navigation: { method: string; rounds: number; beforeBytes: number; afterBytes: number }
+  /** JS heap after one warm-up round of navigations (round 0), then every few rounds: growth that keeps on is a leak. */
+  navigation: { method: string; heapByRound: Array<{ round: number; bytes: number }> }
 }
 
 /** Heap in use after a forced garbage collection (CDP). */
@@ -64,10 +64,12 @@ export async function measureMemory(browser: Browser): Promise<MemoryFigures> {
     await waitForMark(nav.page, ['usable'], pageTimeoutMs)
     const authRoute = `/auth${new URL(authUrl).search}`
     await navigationRound(nav.page, otherPages, authRoute)
-    const beforeBytes = await heapInUse(nav.cdp)
-    for (let round = 0; round < navigationRounds; round += 1) await navigationRound(nav.page, otherPages, authRoute)
-    const afterBytes = await heapInUse(nav.cdp)
-    return { afterFlowBytes, navigation: { method: 'router.push', rounds: navigationRounds, beforeBytes, afterBytes } }
+    const heapByRound = [{ round: 0, bytes: await heapInUse(nav.cdp) }]
+    for (let round = 1; round <= navigationRounds; round += 1) {
+      await navigationRound(nav.page, otherPages, authRoute)
+      if (round % 5 === 0) heapByRound.push({ round, bytes: await heapInUse(nav.cdp) })
+    }
+    return { afterFlowBytes, navigation: { method: 'router.push', heapByRound } }
   } finally {
     await nav.close()
   }

@@ -11,9 +11,11 @@ const kb = (value: number) => formatKilobytes(value)
 const times = (value: number) => `${value.toFixed(2)}x`
 const mb = (value: number) => `${(value / 1_000_000).toFixed(2)} MB`
 
-function table(header: string[], rows: string[][]): string {
+/** Figures right-aligned; the first column and those listed in `textColumns` left-aligned. */
+function table(header: string[], rows: string[][], textColumns: number[] = []): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))
-  const line = (row: string[]) => `  ${row.map((text, column) => (column === 0 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0))).join('  ')}`
+  const align = (text: string, column: number) => (column === 0 || textColumns.includes(column) ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0))
+  const line = (row: string[]) => `  ${row.map(align).join('  ')}`.trimEnd()
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
 }
 
@@ -41,6 +43,7 @@ export function formatReport(results: BenchResults): string {
   const signIn = table(
     ['sign in with', 'to consent ms', 'round trips', 'with preflights', 'platform requests'],
     results.signIn.map((flow) => [flow.login, cell(flow.medianMs, ms), String(flow.roundTrips), String(flow.roundTripsWithPreflights), flow.requests.join(', ')]),
+    [4],
   )
   const { memory } = results
   return [
@@ -50,11 +53,13 @@ export function formatReport(results: BenchResults): string {
     `Bundle, from dist/ (floor first load: ${kb(results.bundle.floorGzipBytes)} KB):`,
     formatBudgetTable(results.bundle.lines),
     '',
-    `Sign-in to consent, median of ${String(results.conditions.runs)}, platform +${String(results.conditions.platformLatencyMs)} ms per request:`,
+    `Sign-in to consent, median of ${String(results.conditions.runs)}, platform +${String(results.conditions.platformLatencyMs)} ms per request`,
+    '(Chromium\'s emulated latency is a minimum per request, not added to the server\'s time: a request takes max(150, 100 + local) ms):',
     signIn,
     `  preflights: ${results.signIn.map((flow) => `${flow.login}: ${flow.preflights.join(', ') || 'none'}`).join('; ')}`,
     '',
-    `JS heap after sign-in and accept: ${mb(memory.afterFlowBytes)}; ${memory.navigation.rounds} rounds of in-app navigation (${memory.navigation.method}): ${mb(memory.navigation.beforeBytes)} -> ${mb(memory.navigation.afterBytes)}`,
+    `JS heap (after GC) once signed in and accepted: ${mb(memory.afterFlowBytes)}`,
+    `JS heap over rounds of in-app navigation (auth -> each other page -> auth, ${memory.navigation.method}): ${memory.navigation.heapByRound.map((sample) => `${mb(sample.bytes)} (${sample.round})`).join(' -> ')}`,
   ].join('\n')
 }
 
