@@ -1,0 +1,164 @@
+/**
+ * What each entry point of a production build loads first, in gzip bytes,
+ * read from the files alone (deterministic, no browser): the HTML's script,
+ * modulepreload and stylesheet tags, then the static imports of every chunk,
+ * never its dynamic `import()`s. A lazily loaded page adds its own chunk, the
+ * chunks that one imports statically and the CSS Vite preloads with it.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, posix, relative, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export interface EntryPointSize {
+  /** `index.html`, or a lazily loaded page such as `RegisterPage`. */
+  name: string
+  /** Files loaded first, relative to the build directory. */
+  files: string[]
+  gzipBytes: number
+}
+
+export interface BundleSizes {
+  entryPoints: EntryPointSize[]
+  /** Every file of the build directory, each gzipped on its own. */
+  totalGzipBytes: number
+}
+
+export interface BundleSizeOptions {
+  /** Lazily loaded chunks that count as entry points (by file name); by default `<Name>Page-<hash>.js`, as our pages are named. */
+  pageChunk?: RegExp
+  /** Lazily loaded chunks that every first load waits for anyway, e.g. a locale loaded before mounting. */
+  loadedFirst?: RegExp[]
+}
+
+const defaultPageChunk = /^([A-Z][A-Za-z0-9]*Page)-[\w-]+\.js$/
+
+/** Level 9, as Vite's build report and a precompressed (`gzip_static`) deployment use. */
+export function gzipBytes(content: Buffer | string): number {
+  return gzipSync(content, { level: 9 }).length
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1]
+}
+
+/** The local files an HTML page loads before it can run: module scripts, modulepreloads, stylesheets. */
+export function htmlFirstLoad(html: string): string[] {
+  const files: string[] = []
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const isScript = /^<script/i.test(tag)
+    const rel = attribute(tag, 'rel')?.toLowerCase()
+    const url = isScript ? attribute(tag, 'src') : rel === 'modulepreload' || rel === 'stylesheet' ? attribute(tag, 'href') : undefined
+    if (url && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) files.push(url)
+  }
+  return files
+}
+
+/** Specifiers of the static `import ... from "x"`, `import "x"` and `export ... from "x"` statements of a chunk. */
+export function staticImports(code: string): string[] {
+  const statement = /(?:^|[;{}\s])(?:import|export)\s*(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^}]*\})?\s*from\s*)?(["'`])([^"'`]+)\1/g
+  return [...code.matchAll(statement)].map((match) => match[2] as string)
+}
+
+/** The files Vite preloads with each dynamic import of a chunk (`__vite__mapDeps`), keyed by the imported specifier. */
+export function dynamicImportDeps(code: string): Map<string, string[]> {
+  const table = /m\.f\s*\|\|\s*\(\s*m\.f\s*=\s*(\[[^\]]*\])/.exec(code)?.[1]
+  const names = table ? (JSON.parse(table.replace(/`/g, '"')) as string[]) : []
+  const deps = new Map<string, string[]>()
+  // From each `import("x")` to the `__vite__mapDeps([...])` Vite passes beside it, without crossing into the next import.
+  const call = /import\(\s*(["'`])([^"'`]+)\1\s*\)(?:(?!import\(|import\.meta)[\s\S])*?__vite__mapDeps\(\[([\d,\s]*)\]\)/g
+  for (const match of code.matchAll(call)) {
+    const indices = (match[3] as string).split(',').filter((item) => item.trim() !== '').map(Number)
+    deps.set(match[2] as string, indices.map((index) => names[index]).filter((name): name is string => name !== undefined))
+  }
+  return deps
+}
+
+/** Every dynamic `import("x")` specifier of a chunk. */
+export function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/(?:^|[^\w$.])import\(\s*(["'`])([^"'`]+)\1\s*\)/g)].map((match) => match[2] as string)
+}
+
+/** A specifier as a path relative to the build directory (relative ones from the importing file, others from the root). */
+function resolveIn(fromFile: string, specifier: string): string {
+  const clean = specifier.split(/[?#]/)[0] as string
+  if (clean.startsWith('./') || clean.startsWith('../')) return posix.normalize(posix.join(posix.dirname(fromFile), clean))
+  return posix.normalize(clean.replace(/^\//, ''))
+}
+
+class BuildReader {
+  private readonly sources = new Map<string, string>()
+
+  constructor(readonly dir: string) {}
+
+  text(file: string): string {
+    let source = this.sources.get(file)
+    if (source === undefined) {
+      source = readFileSync(join(this.dir, ...file.split('/')), 'utf8')
+      this.sources.set(file, source)
+    }
+    return source
+  }
+
+  /** The files plus, for each JavaScript one, the chunks it imports statically, transitively. */
+  closure(start: string[]): Set<string> {
+    const seen = new Set<string>()
+    const queue = [...start]
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      if (seen.has(file)) continue
+      seen.add(file)
+      if (file.endsWith('.js') || file.endsWith('.mjs')) queue.push(...staticImports(this.text(file)).map((specifier) => resolveIn(file, specifier)))
+    }
+    return seen
+  }
+
+  gzipOf(files: Iterable<string>): number {
+    let total = 0
+    for (const file of files) total += gzipBytes(readFileSync(join(this.dir, ...file.split('/'))))
+    return total
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort()
+}
+
+/** The dynamically imported chunks reachable from a first load, each with the files Vite preloads alongside it. */
+function lazyChunks(reader: BuildReader, firstLoad: Set<string>): Map<string, string[]> {
+  const chunks = new Map<string, string[]>()
+  for (const file of firstLoad) {
+    if (!file.endsWith('.js')) continue
+    const code = reader.text(file)
+    const preloads = dynamicImportDeps(code)
+    for (const specifier of dynamicImports(code)) {
+      const target = resolveIn(file, specifier)
+      const withDeps = (preloads.get(specifier) ?? []).map((dep) => resolveIn(file, dep))
+      chunks.set(target, [...(chunks.get(target) ?? []), ...withDeps])
+    }
+  }
+  return chunks
+}
+
+/** First-load sizes of every HTML entry and every lazily loaded page, and the whole build's size. */
+export function measureBundle(dir: string, options: BundleSizeOptions = {}): BundleSizes {
+  const reader = new BuildReader(dir)
+  const pageChunk = options.pageChunk ?? defaultPageChunk
+  const files = listFiles(dir)
+  const entryPoints: EntryPointSize[] = []
+  for (const html of files.filter((file) => file.endsWith('.html') && !file.includes('/'))) {
+    const firstLoad = reader.closure(htmlFirstLoad(reader.text(html)).map((url) => resolveIn(html, url)))
+    const lazy = lazyChunks(reader, firstLoad)
+    const loadedFirst = [...lazy.keys()].filter((chunk) => (options.loadedFirst ?? []).some((pattern) => pattern.test(posix.basename(chunk))))
+    const base = reader.closure([...firstLoad, ...loadedFirst.flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])])
+    entryPoints.push({ name: html, files: [...base].sort(), gzipBytes: reader.gzipOf(base) })
+    for (const [chunk, preloads] of lazy) {
+      const page = pageChunk.exec(posix.basename(chunk))
+      if (!page) continue
+      const pageLoad = reader.closure([...base, chunk, ...preloads])
+      entryPoints.push({ name: page[1] ?? chunk, files: [...pageLoad].sort(), gzipBytes: reader.gzipOf(pageLoad) })
+    }
+  }
+  return { entryPoints, totalGzipBytes: reader.gzipOf(files) }
+}

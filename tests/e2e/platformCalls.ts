@@ -1,0 +1,43 @@
+import type { Page, Request } from '@playwright/test'
+import { demoPlatform } from './demoPlatform'
+import { appUrl, platformUrl } from './urls'
+
+/** `METHOD /path`, plus the API methods a batch call (`POST {api}` with `[{ method, params }]`) carries. */
+function describeCall(request: Request): string {
+  const call = `${request.method()} ${new URL(request.url()).pathname}`
+  let body: unknown
+  try {
+    body = request.postDataJSON()
+  } catch {
+    return call
+  }
+  if (!Array.isArray(body)) return call
+  const methods = body.map((item: unknown) => String((item as { method?: unknown } | null)?.method))
+  return `${call} ${methods.join(',')}`
+}
+
+/**
+ * Every request the page sends to the demo platform, in order, taken phase by
+ * phase. Chromium does not show CORS preflights to Playwright: the platform's
+ * own request log lists them.
+ */
+export function recordPlatformCalls(page: Page) {
+  const calls: string[] = []
+  let taken = 0
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin === platformUrl) calls.push(describeCall(request))
+  })
+  return {
+    /** The calls since the previous take. */
+    take(): string[] {
+      const since = calls.slice(taken)
+      taken = calls.length
+      return since
+    },
+    /** The preflights the platform received from the app's origin, all phases together. */
+    async preflights(): Promise<string[]> {
+      const log = await demoPlatform.requests() as Array<{ method: string; path: string; origin?: string | null }>
+      return log.filter((entry) => entry.method === 'OPTIONS' && entry.origin === new URL(appUrl).origin).map((entry) => `${entry.method} ${entry.path}`)
+    },
+  }
+}
