@@ -141,13 +141,24 @@ function lazyChunks(reader: BuildReader, firstLoad: Set<string>): Map<string, st
   return chunks
 }
 
-/** First-load sizes of every HTML entry and every lazily loaded page, and the whole build's size. */
+/** The top-level HTML files, leaving out byte-identical copies (legacy entry points such as access.html) of one already listed. */
+function distinctHtmlEntries(reader: BuildReader, files: string[]): string[] {
+  const seen = new Set<string>()
+  return files.filter((file) => file.endsWith('.html') && !file.includes('/')).sort((a, b) => Number(b === 'index.html') - Number(a === 'index.html')).filter((html) => {
+    const text = reader.text(html)
+    if (seen.has(text)) return false
+    seen.add(text)
+    return true
+  })
+}
+
+/** First-load sizes of every distinct HTML entry and every lazily loaded page, and the whole build's size. */
 export function measureBundle(dir: string, options: BundleSizeOptions = {}): BundleSizes {
   const reader = new BuildReader(dir)
   const pageChunk = options.pageChunk ?? defaultPageChunk
   const files = listFiles(dir)
   const entryPoints: EntryPointSize[] = []
-  for (const html of files.filter((file) => file.endsWith('.html') && !file.includes('/'))) {
+  for (const html of distinctHtmlEntries(reader, files)) {
     const firstLoad = reader.closure(htmlFirstLoad(reader.text(html)).map((url) => resolveIn(html, url)))
     const lazy = lazyChunks(reader, firstLoad)
     const loadedFirst = [...lazy.keys()].filter((chunk) => (options.loadedFirst ?? []).some((pattern) => pattern.test(posix.basename(chunk))))

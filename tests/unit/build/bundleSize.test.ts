@@ -15,6 +15,8 @@ const fixture: Record<string, string> = {
     <script src="https://cdn.example/analytics.js"></script>
   </head><body><div id="app"></div></body></html>`,
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  // A legacy entry point: a copy of index.html that the router turns into the right page.
+  'access.html': '',
   'assets/index-E1.js': [
     'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./RegisterPage-R1.js","./vendor-V1.js","./form-F1.js","./RegisterPage-R2.css"])))=>i.map(i=>d[i]);',
     'import{a as e,b as t}from"./vendor-V1.js";import"./polyfill-P1.js";',
@@ -32,6 +34,8 @@ const fixture: Record<string, string> = {
   'assets/markdown-M1.js': 'import{big}from"./sanitizer-S1.js";export const render=big;',
   'assets/sanitizer-S1.js': `export const big="${'x'.repeat(5000)}";`,
 }
+
+fixture['access.html'] = fixture['index.html'] as string
 
 let dir = ''
 
@@ -81,7 +85,7 @@ describe('measureBundle', () => {
     ])
   })
 
-  it('lists only page chunks as entry points', () => {
+  it('lists only page chunks as entry points, and a copy of an HTML entry once', () => {
     expect(measureBundle(dir).entryPoints.map((point) => point.name)).toEqual(['index.html', 'RegisterPage'])
   })
 
