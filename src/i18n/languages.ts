@@ -1,4 +1,4 @@
-export const supportedLanguages = ['en', 'fr'] as const
+export const supportedLanguages = ['en', 'fr', 'de', 'it'] as const
 
 export type Language = (typeof supportedLanguages)[number]
 

@@ -97,7 +97,8 @@ function codeForPlatformError(error: PlatformError, status: number | undefined, 
   const id = typeof error.id === 'string' ? error.id : ''
   const message = typeof error.message === 'string' ? error.message : ''
   if (id === 'invalid-credentials' && /trusted/i.test(message)) return 'untrusted-app'
-  const mapped = map[id] ?? defaultMap[id]
+  // Own keys only: an id such as "toString" must not find Object.prototype's members.
+  const mapped = (Object.hasOwn(map, id) ? map[id] : undefined) ?? (Object.hasOwn(defaultMap, id) ? defaultMap[id] : undefined)
   if (mapped) return mapped
   return status !== undefined && status >= 500 ? 'server' : 'unknown'
 }

@@ -102,7 +102,8 @@ describe('the app id and language', () => {
 
   it('accepts a supported language and names the supported ones otherwise', () => {
     expect(configOf({ VITE_DEFAULT_LANGUAGE: 'fr' }).defaultLanguage).toBe('fr')
-    expect(problemsOf({ VITE_DEFAULT_LANGUAGE: 'de' })).toEqual(['VITE_DEFAULT_LANGUAGE="de": must be one of en, fr'])
+    expect(configOf({ VITE_DEFAULT_LANGUAGE: 'it' }).defaultLanguage).toBe('it')
+    expect(problemsOf({ VITE_DEFAULT_LANGUAGE: 'es' })).toEqual(['VITE_DEFAULT_LANGUAGE="es": must be one of en, fr, de, it'])
   })
 })
 

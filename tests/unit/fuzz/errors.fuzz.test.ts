@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError, toAppError } from '@/services/appError'
 import { errorMessageKeys } from '@/i18n/errorMessages'
+import { fuzzTimeoutMs } from './fuzzSettings'
 
 const secret = 'p4ssw0rd-secret'
 const errorBody = fc.record({ id: fc.oneof(fc.string(), fc.constantFrom('invalid-credentials', 'unknown-access-key', 'invalid-operation')), message: fc.string(), data: fc.jsonValue({ maxDepth: 3 }) }, { requiredKeys: [] })
@@ -25,5 +26,5 @@ describe('any failure, from pryv, fetch or a platform', () => {
         expect(detail).not.toContain(secret)
       }
     }), { numRuns: 500 })
-  })
+  }, fuzzTimeoutMs)
 })

@@ -5,6 +5,7 @@ import { AppError } from '@/services/appError'
 import { readAuthQuery } from '@/services/authQuery'
 import { consentDescription, describePermission } from '@/services/permissionView'
 import { findUntrusted } from '@/services/trust'
+import { fuzzTimeoutMs } from './fuzzSettings'
 
 // Anything a link or a platform answer could hold once parsed from JSON or a query string.
 const anyJson = fc.jsonValue({ maxDepth: 4 })
@@ -80,5 +81,5 @@ describe('parsing hostile links and answers never throws anything but an AppErro
       expect(untrusted === null).toBe(expected)
       if (untrusted) expect(untrusted.host.length).toBeLessThanOrEqual(200)
     }), { numRuns: 500 })
-  })
+  }, fuzzTimeoutMs)
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '@/services/markdown'
+import { fuzzTimeoutMs } from './fuzzSettings'
 
 // Pieces attackers put in an app's consent message, mixed with ordinary markdown.
 const piece = fc.oneof(
@@ -29,5 +30,5 @@ describe('the consent message, whatever an app writes', () => {
         expect([link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer'])
       }
     }), { numRuns: 300 })
-  })
+  }, fuzzTimeoutMs)
 })

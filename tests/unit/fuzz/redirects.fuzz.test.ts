@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AccessState } from '@/services/accessState'
 import { planFlowEnding, returnParams, type EndingContext } from '@/services/flowEnding'
+import { fuzzTimeoutMs } from './fuzzSettings'
 
 // Any text an app or a platform could put in a field: separators, encodings, unicode, control characters.
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('&', '=', '#', '?', '%', '%25', '+', ' ', '\u0000', 'a&prYvtoken=stolen'))
@@ -38,7 +39,7 @@ describe('the end of the flow, for any state and return address', () => {
       expect(all.slice(0, all.length - added.length)).toEqual([...original.searchParams])
       expect(all.slice(all.length - added.length)).toEqual(added)
     }), { numRuns: 500 })
-  })
+  }, fuzzTimeoutMs)
 
   it('never redirects for a return address that is not absolute http(s)', () => {
     const unsafe = fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', '//evil.example/', '/relative', 'ftp://x/', 'vbscript:x')

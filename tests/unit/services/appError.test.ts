@@ -77,3 +77,12 @@ describe('toAppError', () => {
     expect(toAppError(original)).toBe(original)
   })
 })
+
+describe('toAppError with hostile error ids', () => {
+  it('does not take members of Object.prototype for known ids', () => {
+    for (const id of ['toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const err = toAppError({ status: 400, response: { body: { error: { id, message: 'm' } } } })
+      expect(err.code).toBe('unknown')
+    }
+  })
+})
