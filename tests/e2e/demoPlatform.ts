@@ -1,4 +1,4 @@
-import { platformUrl } from './urls'
+import { appUrl, platformUrl } from './urls'
 
 export interface AuthRequestCreated {
   key: string
@@ -113,6 +113,16 @@ export const demoPlatform = {
   async usernames(): Promise<string[]> {
     const state = await call<{ users: DemoUser[] }>('GET', '/_demo/state')
     return state.users.map((user) => user.username)
+  },
+
+  /** True when this password signs the user in (as our pages do, from the app's origin). */
+  async canSignIn(username: string, password: string): Promise<boolean> {
+    const response = await fetch(`${platformUrl}/${username}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: appUrl },
+      body: JSON.stringify({ username, password, appId: 'test-e2e' }),
+    })
+    return response.status === 200
   },
 
   /** Replaces what GET {register}hostings answers until the next reset. */
