@@ -12,7 +12,7 @@ export interface FieldProblem {
 
 export type FieldProblems = Partial<Record<AccountField, FieldProblem>>
 
-/** What the person typed; `password` is '' until typed twice the same. */
+/** What the person typed; `password` is '' until typed twice the same, `hosting` '' until hostings are known. */
 export interface AccountForm {
   email: string
   username: string
@@ -52,13 +52,15 @@ function passwordProblem(password: string): FieldProblem | undefined {
   return password.length >= passwordMinLength && password.length <= passwordMaxLength ? undefined : { rule: 'password-length' }
 }
 
-/** The client-side checks, mirroring the platform's rules; the platform may still refuse more. */
+/**
+ * The client-side checks, mirroring the platform's rules; the platform may still refuse more.
+ * The hosting is not checked here: an empty choice means the first available one.
+ */
 export function checkAccountForm(form: AccountForm): FieldProblems {
   const problems: FieldProblems = {
     email: emailProblem(form.email),
     username: usernameProblem(form.username),
     password: passwordProblem(form.password),
-    hosting: form.hosting === '' ? { rule: 'required' } : undefined,
   }
   return Object.fromEntries(Object.entries(problems).filter(([, problem]) => problem !== undefined))
 }
