@@ -64,7 +64,7 @@ describe('isUsernameTaken', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   function stubFetch(status: number, body: unknown) {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
+    const fetchMock = vi.fn<(url: string) => Promise<Response>>(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
     vi.stubGlobal('fetch', fetchMock)
     return fetchMock
   }
