@@ -58,3 +58,12 @@ test('a server error is explained and "Try again" creates the account once', asy
   expect(callPaths(await demoPlatform.requests()).filter((path) => path === 'POST /reg/users')).toHaveLength(2)
   await expectNoPasswordLeak(page, consoleLines)
 })
+
+test('a link naming an untrusted platform shows why and no form', async ({ page }) => {
+  await page.goto('/access/register?pryvServiceInfoUrl=' + encodeURIComponent('https://evil.example/reg/service/info'))
+
+  await expect(page.getByRole('heading', { name: 'This link cannot be trusted' })).toBeVisible()
+  await expect(page.getByText('evil.example')).toBeVisible()
+  await expect(page.locator('input[type="password"]')).toHaveCount(0)
+  expect(callPaths(await demoPlatform.requests())).toEqual([])
+})
