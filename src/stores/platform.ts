@@ -20,6 +20,7 @@ export const usePlatformStore = defineStore('platform', () => {
   const service = shallowRef<Service | null>(null)
   let serviceInfoUrl = ''
   let opening: Promise<Service | null> = Promise.resolve(null)
+  let infoLoading: Promise<ServiceInfo> | null = null
 
   /** Records the first of these URLs that is not trusted; true when all are. */
   function trust(checks: readonly TrustCheck[]): boolean {
@@ -33,6 +34,7 @@ export const usePlatformStore = defineStore('platform', () => {
     if (url === serviceInfoUrl) return opening
     serviceInfoUrl = url
     service.value = null
+    infoLoading = null
     opening = framed || !trust([{ role: 'service-info', url }])
       ? Promise.resolve(null)
       : openService(url).then((opened) => (service.value = markRaw(opened)), (err: unknown) => {
@@ -52,7 +54,12 @@ export const usePlatformStore = defineStore('platform', () => {
   async function info(): Promise<ServiceInfo | null> {
     const opened = await opening
     if (!opened) return null
-    const serviceInfo = await loadServiceInfo(opened)
+    // One request however many parts of the page ask at once (pryv caches it only once it arrived).
+    infoLoading ??= loadServiceInfo(opened).catch((err: unknown) => {
+      infoLoading = null
+      throw err
+    })
+    const serviceInfo = await infoLoading
     return trustServiceInfo(serviceInfo) ? serviceInfo : null
   }
 

@@ -43,7 +43,8 @@ export const useRegistrationStore = defineStore('registration', () => {
     const { pollUrl, key } = readAuthQuery(query)
     inAuthRequest.value = Boolean(pollUrl || key)
     if (inAuthRequest.value) useAuthFlowStore().start(query)
-    hostings.load(platform.connect(query))
+    void platform.connect(query)
+    hostings.load()
     void platform.info().then((info) => (terms.value = termsOfUse(info)), () => undefined)
   }
 

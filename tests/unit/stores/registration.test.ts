@@ -24,7 +24,9 @@ const created = { kind: 'created', username: 'alice', apiEndpoint: 'http://127.0
 
 function setUp(query: Record<string, string> = {}) {
   const platform = usePlatformStore()
-  vi.spyOn(platform, 'connect').mockResolvedValue({} as Service)
+  const service = {} as Service
+  platform.service = service
+  vi.spyOn(platform, 'connect').mockResolvedValue(service)
   vi.spyOn(platform, 'info').mockResolvedValue(info)
   const flow = useAuthFlowStore()
   const start = vi.spyOn(flow, 'start').mockImplementation(() => undefined)
