@@ -13,6 +13,8 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   'invalid-request': 'error.invalidRequest',
   'session-expired': 'error.sessionExpired',
   forbidden: 'error.forbidden',
+  'invalid-fields': 'error.invalidFields',
+  'account-exists': 'error.accountExists',
   server: 'error.server',
   network: 'error.network',
   'unexpected-answer': 'error.unexpectedAnswer',

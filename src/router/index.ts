@@ -8,6 +8,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/index.html', redirect: (to) => ({ name: 'auth', query: to.query }) },
   // access.html is the address platforms put in their authUrl.
   { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
+  { path: '/register', name: 'register', alias: ['/register.html'], component: () => import('@/pages/RegisterPage.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]
 

@@ -11,6 +11,8 @@ export type AppErrorCode =
   | 'invalid-request'
   | 'session-expired'
   | 'forbidden'
+  | 'invalid-fields'
+  | 'account-exists'
   | 'server'
   | 'network'
   | 'unexpected-answer'
@@ -50,7 +52,7 @@ const defaultMap: PlatformErrorMap = {
   'unexpected-error': 'server',
 }
 
-interface PlatformError {
+export interface PlatformError {
   id?: unknown
   message?: unknown
   data?: unknown
@@ -62,15 +64,17 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 }
 
 /** The `{ id, message, data }` of a Pryv error, wherever `pryv` put it (response body or batch result). */
-function platformErrorOf(err: Record<string, unknown>): PlatformError | null {
-  const body = asRecord(asRecord(err.response)?.body)
+export function platformErrorOf(err: unknown): PlatformError | null {
+  const record = asRecord(err)
+  const body = asRecord(asRecord(record?.response)?.body)
   const fromBody = asRecord(body?.error)
   if (fromBody) return fromBody
-  const inner = asRecord(err.innerObject)
+  const inner = asRecord(record?.innerObject)
   return inner && 'id' in inner ? inner : null
 }
 
-function describeItem(item: unknown): string | null {
+/** One field error of a platform answer as a line of text ("#/field: message"). */
+export function describeItem(item: unknown): string | null {
   if (typeof item === 'string') return item
   const record = asRecord(item)
   if (!record) return null

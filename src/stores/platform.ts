@@ -25,6 +25,7 @@ export const usePlatformStore = defineStore('platform', () => {
   const branding = shallowRef<Branding>({})
   let serviceInfoUrl = ''
   let opening: Promise<Service | null> = Promise.resolve(null)
+  let infoLoading: Promise<ServiceInfo> | null = null
 
   /** Records the first of these URLs that is not trusted; true when all are. */
   function trust(checks: readonly TrustCheck[]): boolean {
@@ -38,6 +39,7 @@ export const usePlatformStore = defineStore('platform', () => {
     if (url === serviceInfoUrl) return opening
     serviceInfoUrl = url
     service.value = null
+    infoLoading = null
     opening = framed || !trust([{ role: 'service-info', url }])
       ? Promise.resolve(null)
       : openService(url).then((opened) => (service.value = markRaw(opened)), (err: unknown) => {
@@ -65,7 +67,13 @@ export const usePlatformStore = defineStore('platform', () => {
   /** The connected platform's service info (fetched once), or null when the page must not use it. */
   async function info(): Promise<ServiceInfo | null> {
     const opened = await opening
-    return opened ? accept(opened, await loadServiceInfo(opened)) : null
+    if (!opened) return null
+    // One request however many parts of the page ask at once (pryv caches it only once it arrived).
+    infoLoading ??= loadServiceInfo(opened).catch((err: unknown) => {
+      infoLoading = null
+      throw err
+    })
+    return accept(opened, await infoLoading)
   }
 
   /** Service info the page already holds (embedded in a poll state), used instead of fetching it. */

@@ -14,6 +14,7 @@ function stateView(state: PlatformState) {
       username: user.username,
       email: user.email,
       language: user.language,
+      ...user.registration,
       mfa: user.mfa.active,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),

@@ -51,6 +51,8 @@ export interface User {
   accesses: Access[]
   /** The personal access id behind each app id's sessions (Pryv keeps one per app id). */
   personalAccessIds: Record<string, string>
+  /** What the registering app sent beside the credentials (absent for seeded accounts). */
+  registration?: { appId: string; hosting: string; referer?: string }
 }
 
 /** A personal session opened by a login; it ends on logout or after 30 minutes unused. */

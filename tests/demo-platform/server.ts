@@ -5,6 +5,7 @@ import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
 import { clientAppRoutes } from './client-app.ts'
 import { controlRoutes } from './control.ts'
+import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
 import { mfaRoutes } from './mfa.ts'
 import { passwordRoutes } from './passwords.ts'
@@ -44,10 +45,12 @@ export interface StaticSiteServerOptions {
 // Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
 const platformRoutes: Route[] = [
   ...controlRoutes,
+  ...hostingControlRoutes,
   ...serviceInfoRoutes,
   ...clientAppRoutes,
   ...authRequestRoutes,
   ...registrationRoutes,
+  ...hostingRoutes,
   ...userRoutes,
   ...loginRoutes,
   ...mfaRoutes,

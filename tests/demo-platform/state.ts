@@ -1,3 +1,4 @@
+import type { HostingsTree } from './hostings.ts'
 import type { AuthRequest, Faults, Mail, MfaSession, RequestLogEntry, ResetToken, Session, Sms, User } from './model.ts'
 import { seedUsers } from './seed.ts'
 
@@ -22,6 +23,8 @@ export interface PlatformState {
   sms: Sms[]
   requestLog: RequestLogEntry[]
   faults: Faults
+  /** What GET {register}hostings answers; null for the default single hosting. */
+  hostings: HostingsTree | null
 }
 
 export interface Platform {
@@ -40,6 +43,7 @@ export function createState(): PlatformState {
     sms: [],
     requestLog: [],
     faults: { latencyMs: 0, rules: [] },
+    hostings: null,
   }
 }
 

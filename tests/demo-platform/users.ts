@@ -1,6 +1,6 @@
 import { ApiError, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
-import { findUserByEmail, type PlatformConfig } from './state.ts'
+import { findUserByEmail } from './state.ts'
 import { emailPattern, usernamePattern } from './registration.ts'
 import { invalidParameters } from './validation.ts'
 
@@ -40,36 +40,7 @@ function checkEmail({ platform, params }: RequestContext) {
   return jsonAnswer(200, { reserved: false })
 }
 
-function hostingsTree(config: PlatformConfig) {
-  const core = `${config.origin}/`
-  return {
-    regions: {
-      europe: {
-        name: 'Europe',
-        localizedName: { en: 'Europe', fr: 'Europe' },
-        zones: {
-          local: {
-            name: 'This computer',
-            localizedName: { en: 'This computer', fr: 'Cet ordinateur' },
-            hostings: {
-              'demo-hosting': {
-                url: core,
-                name: 'Demo hosting',
-                description: 'Accounts kept in memory by the demo platform',
-                localizedDescription: { en: 'Accounts kept in memory by the demo platform', fr: 'Comptes gardés en mémoire par la plateforme de démonstration' },
-                available: true,
-                availableCore: core,
-              },
-            },
-          },
-        },
-      },
-    },
-  }
-}
-
 export const userRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/reg\/hostings$/, meta: 'always', handle: ({ platform }) => jsonAnswer(200, hostingsTree(platform.config)) },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/uid$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'uid') },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/username$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'username') },
   { method: 'POST', pattern: /^\/reg\/(?<username>[^/]+)\/server$/, meta: 'success-only', handle: userServer },

@@ -1,4 +1,4 @@
-import { platformUrl } from './urls'
+import { appUrl, platformUrl } from './urls'
 
 export interface AuthRequestCreated {
   key: string
@@ -19,6 +19,11 @@ export interface DemoAccess {
 export interface DemoUser {
   username: string
   email: string
+  language: string
+  /** What the registering app sent (absent for seeded accounts). */
+  hosting?: string
+  appId?: string
+  referer?: string
   mfa: boolean
   streams: Array<{ id: string; name: string }>
   accesses: DemoAccess[]
@@ -104,4 +109,22 @@ export const demoPlatform = {
   expire: (key: string) => call<unknown>('POST', `/_demo/auth-requests/${key}/expire`),
 
   requests: () => call<Array<{ method: string; path: string }>>('GET', '/_demo/requests'),
+
+  async usernames(): Promise<string[]> {
+    const state = await call<{ users: DemoUser[] }>('GET', '/_demo/state')
+    return state.users.map((user) => user.username)
+  },
+
+  /** True when this password signs the user in (as our pages do, from the app's origin). */
+  async canSignIn(username: string, password: string): Promise<boolean> {
+    const response = await fetch(`${platformUrl}/${username}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: appUrl },
+      body: JSON.stringify({ username, password, appId: 'test-e2e' }),
+    })
+    return response.status === 200
+  },
+
+  /** Replaces what GET {register}hostings answers until the next reset. */
+  setHostings: (tree: { regions: Record<string, unknown> }) => call<unknown>('PUT', '/_demo/hostings', tree),
 }

@@ -241,6 +241,23 @@ describe('accounts', () => {
     expect(shortAppId).toMatchObject({ id: 'invalid-parameters-format', status: 400, response: { body: { error: { data: [{ code: 'appid-invalid', param: 'appId', path: '#/appId' }] } } } })
   })
 
+  it('serves the hostings tests set, accepts only available ones and records what the app sent', async () => {
+    const hosting = (available: boolean) => ({ url: `${platform.url}/`, name: 'H', description: 'D', available, availableCore: `${platform.url}/` })
+    const tree = { regions: { asia: { name: 'Asia', zones: { east: { name: 'East', hostings: { 'open-one': hosting(true), 'full-one': hosting(false) } } } } } }
+    expect(await control('PUT', '/hostings', tree)).toEqual(tree)
+    expect((await service.flatHostings()).map((item) => [item.key, item.available])).toEqual([['open-one', true], ['full-one', false]])
+
+    const account = { username: 'new-user-3', password: 'new-password-3', email: 'new-user-3@example.com', appId, language: 'fr', referer: 'some-app' }
+    const refused = await service.createUser({ ...account, hosting: 'full-one' }).catch((err: unknown) => err)
+    expect(refused).toMatchObject({ status: 400, response: { body: { error: { data: [{ code: 'hosting-invalid', param: 'hosting' }] } } } })
+    await service.createUser({ ...account, hosting: 'open-one' })
+    const { users } = await control<{ users: Json[] }>('GET', '/state')
+    expect(users.find((user) => user.username === 'new-user-3')).toMatchObject({ email: 'new-user-3@example.com', language: 'fr', hosting: 'open-one', appId, referer: 'some-app' })
+
+    await control('POST', '/reset')
+    expect((await service.flatHostings()).map((item) => item.key)).toEqual(['demo-hosting'])
+  })
+
   it('resets a password with a single-use mailed token, and changes it with the old one', async () => {
     await service.requestPasswordReset('demo-user', appId)
     await service.requestPasswordReset('nobody-here', appId)

@@ -1,0 +1,38 @@
+import { createPinia, setActivePinia } from 'pinia'
+import type { Service } from 'pryv'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ServiceInfo } from '@/services/accessState'
+import { AppError } from '@/services/appError'
+import { loadServiceInfo } from '@/services/platform'
+import { usePlatformStore } from '@/stores/platform'
+
+vi.mock('@/services/platform', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/services/platform')>()),
+  openService: vi.fn(async () => ({}) as Service),
+  loadServiceInfo: vi.fn(),
+}))
+
+const info = { name: 'P', api: 'http://127.0.0.1:3000/{username}/', register: 'http://127.0.0.1:3000/reg/', access: 'http://127.0.0.1:3000/reg/access/' } as ServiceInfo
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  vi.mocked(loadServiceInfo).mockReset().mockResolvedValue(info)
+})
+
+describe('platform service info', () => {
+  it('is fetched once however many ask at the same time', async () => {
+    const platform = usePlatformStore()
+    void platform.connect({ pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
+    expect(await Promise.all([platform.info(), platform.info()])).toEqual([info, info])
+    expect(loadServiceInfo).toHaveBeenCalledOnce()
+  })
+
+  it('is fetched again after a failure', async () => {
+    vi.mocked(loadServiceInfo).mockRejectedValueOnce(new AppError('network'))
+    const platform = usePlatformStore()
+    void platform.connect({ pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
+    await expect(platform.info()).rejects.toMatchObject({ code: 'network' })
+    expect(await platform.info()).toEqual(info)
+    expect(loadServiceInfo).toHaveBeenCalledTimes(2)
+  })
+})
