@@ -15,6 +15,7 @@ export default defineConfig(({ mode }) => {
   if (!settings.ok) throw new Error(describeConfigProblems(settings.problems))
 
   return {
+    define: { __APP_CONFIG__: JSON.stringify(settings.config) },
     // Relative asset URLs let the same build run at /access/ or under any sub-path.
     base: './',
     plugins: [

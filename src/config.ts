@@ -1,12 +1,10 @@
-import { describeConfigProblems, parseConfig, type AppConfig, type ConfigEnv } from './configRules'
+import type { AppConfig } from './configRules'
 
 export type { AppConfig }
 
-/** Build-time settings, read once from import.meta.env; the build has already refused wrong ones. */
-export function readConfig(env: ConfigEnv): AppConfig {
-  const result = parseConfig(env)
-  if (!result.ok) throw new Error(describeConfigProblems(result.problems))
-  return result.config
-}
+// Parsed and checked by vite.config.ts with src/configRules.ts, then written into the build, so the
+// pages carry the settings and not the rules (a wrong setting never gets this far).
+declare const __APP_CONFIG__: AppConfig
 
-export const config: AppConfig = readConfig(import.meta.env)
+/** The build-time settings. */
+export const config: AppConfig = __APP_CONFIG__

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 
-// The settings are described and checked in src/configRules.ts (and README.md, "Configure").
+// The settings are described and checked in src/configRules.ts (and README.md, "Configure"); the pages read
+// them, checked, from src/config.ts.
 interface ImportMetaEnv {
   /** Service info used when a link carries none (e.g. https://reg.example.com/service/info). */
   readonly VITE_SERVICE_INFO_URL?: string
