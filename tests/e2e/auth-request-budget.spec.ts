@@ -9,6 +9,8 @@ import { recordPlatformCalls } from './platformCalls'
  * signing in costs login and check-app, plus the e-mail lookup first for an
  * e-mail; accepting re-reads the poll state (answered elsewhere?), creates the
  * access, answers the poll URL and signs out. Anything else is a regression.
+ * The platform's branding files (service assets) never block anything and are
+ * counted apart.
  *
  * CORS preflights are not counted in those lists: the platform imposes them
  * (JSON bodies and the Authorization header are not CORS-safelisted, and the
@@ -46,6 +48,8 @@ for (const login of [{ kind: 'username', value: demoUser.username }, { kind: 'e-
 
     await acceptAndFinish(page)
     expect(calls.take()).toEqual([`GET ${poll}`, 'POST /demo-user/ accesses.create', `POST ${poll}`, 'POST /demo-user/ auth.logout'])
+    // The platform's branding, read from the service info the poll state carries: each file once, in the background.
+    expect(calls.assets()).toEqual(['GET /demo-assets/favicon.svg', 'GET /demo-assets/index.json', 'GET /demo-assets/logo.svg', 'GET /demo-assets/style.css'])
 
     const preflights = await calls.preflights()
     test.info().annotations.push({ type: 'CORS preflights', description: preflights.join(', ') })

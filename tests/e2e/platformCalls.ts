@@ -16,23 +16,34 @@ function describeCall(request: Request): string {
   return `${call} ${methods.join(',')}`
 }
 
+// Where the demo platform serves its service assets (branding): files, not API calls.
+const assetsPath = '/demo-assets/'
+
 /**
  * Every request the page sends to the demo platform, in order, taken phase by
- * phase. Chromium does not show CORS preflights to Playwright: the platform's
- * own request log lists them.
+ * phase; the branding files apart. Chromium does not show CORS preflights to
+ * Playwright: the platform's own request log lists them.
  */
 export function recordPlatformCalls(page: Page) {
   const calls: string[] = []
+  const assets: string[] = []
   let taken = 0
   page.on('request', (request) => {
-    if (new URL(request.url()).origin === platformUrl) calls.push(describeCall(request))
+    const url = new URL(request.url())
+    if (url.origin !== platformUrl) return
+    if (url.pathname.startsWith(assetsPath)) assets.push(`${request.method()} ${url.pathname}`)
+    else calls.push(describeCall(request))
   })
   return {
-    /** The calls since the previous take. */
+    /** The API calls since the previous take. */
     take(): string[] {
       const since = calls.slice(taken)
       taken = calls.length
       return since
+    },
+    /** The branding files fetched so far, sorted. */
+    assets(): string[] {
+      return [...assets].sort()
     },
     /** The preflights the platform received from the app's origin, all phases together. */
     async preflights(): Promise<string[]> {
