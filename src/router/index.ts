@@ -8,6 +8,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/index.html', redirect: (to) => ({ name: 'auth', query: to.query }) },
   // access.html is the address platforms put in their authUrl.
   { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
+  // Password pages and the sign-in hub, under their legacy names too (platforms mail reset-password.html links).
+  { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: () => import('@/pages/ResetPasswordPage.vue') },
+  { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: () => import('@/pages/ChangePasswordPage.vue') },
+  { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: () => import('@/pages/SignInHubPage.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]
 

@@ -56,5 +56,11 @@ export const usePlatformStore = defineStore('platform', () => {
     return trustServiceInfo(serviceInfo) ? serviceInfo : null
   }
 
-  return { framed, untrusted, service, connect, trust, trustServiceInfo, info }
+  /** The link's platform, connected and its service info checked; null when the page must not use it. */
+  async function trustedService(query: RawQuery): Promise<Service | null> {
+    await connect(query)
+    return (await info()) ? service.value : null
+  }
+
+  return { framed, untrusted, service, connect, trust, trustServiceInfo, info, trustedService }
 })

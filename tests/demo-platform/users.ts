@@ -1,5 +1,6 @@
-import { ApiError, jsonAnswer } from './http.ts'
+import { ApiError, htmlAnswer, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
+import { pathUser } from './sessions.ts'
 import { findUserByEmail, type PlatformConfig } from './state.ts'
 import { emailPattern, usernamePattern } from './registration.ts'
 import { invalidParameters } from './validation.ts'
@@ -40,6 +41,12 @@ function checkEmail({ platform, params }: RequestContext) {
   return jsonAnswer(200, { reserved: false })
 }
 
+/** GET /{username}/: the account's home, where the sign-in hub sends people (the name passed the username rule at creation). */
+function userHome({ platform, params }: RequestContext) {
+  const user = pathUser(platform, params.username ?? '')
+  return htmlAnswer(200, `<!doctype html><title>Demo Pryv.io: ${user.username}</title><h1>Home of ${user.username}</h1>`)
+}
+
 function hostingsTree(config: PlatformConfig) {
   const core = `${config.origin}/`
   return {
@@ -75,4 +82,5 @@ export const userRoutes: Route[] = [
   { method: 'POST', pattern: /^\/reg\/(?<username>[^/]+)\/server$/, meta: 'success-only', handle: userServer },
   { method: 'GET', pattern: /^\/reg\/(?<username>[^/]+)\/check_username$/, meta: 'always', handle: checkUsername },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/check_email$/, meta: 'always', handle: checkEmail },
+  { method: 'GET', pattern: /^\/(?<username>[^/]+)\/$/, meta: 'always', handle: userHome },
 ]
