@@ -23,5 +23,7 @@ export const router = createRouter({
 // In-app links keep the auth request's parameters (lang, poll, returnURL...), as the original did.
 router.beforeEach((to, from) => {
   if (from.matched.length === 0 || Object.keys(to.query).length > 0 || to.path === from.path) return true
-  return { ...to, query: queryToCarry(from.query) }
+  const query = queryToCarry(from.query)
+  // With nothing to carry the navigation goes on as asked: redirecting to the same empty query would loop.
+  return Object.keys(query).length === 0 ? true : { ...to, query }
 })

@@ -15,6 +15,7 @@ function stateView(state: PlatformState) {
       email: user.email,
       language: user.language,
       mfa: user.mfa.active,
+      openSessions: [...state.sessions.values()].filter((session) => session.username === user.username && session.expires > now).length,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),
     })),
