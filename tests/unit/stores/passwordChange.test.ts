@@ -1,4 +1,3 @@
-import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
@@ -6,7 +5,7 @@ import { changePassword } from '@/services/passwords'
 import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { usePasswordChangeStore } from '@/stores/passwordChange'
-import { usePlatformStore } from '@/stores/platform'
+import { freshPlatform } from './freshPlatform'
 
 vi.mock('@/services/passwords', () => ({ changePassword: vi.fn() }))
 
@@ -15,11 +14,7 @@ const session = { username: 'alice' } as Session
 
 /** The change store over a sign-in that needs an MFA code or not; the session store's platform calls are stubbed. */
 function setUp(mfa: boolean) {
-  vi.clearAllMocks()
-  setActivePinia(createPinia())
-  const platform = usePlatformStore()
-  vi.spyOn(platform, 'connect').mockResolvedValue(service)
-  vi.spyOn(platform, 'trustedService').mockResolvedValue(service)
+  freshPlatform(service)
   const authSession = useAuthSessionStore()
   vi.spyOn(authSession, 'submitCredentials').mockImplementation(async () => {
     if (!mfa) return session

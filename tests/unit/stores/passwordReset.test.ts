@@ -1,4 +1,3 @@
-import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { config } from '@/config'
@@ -6,6 +5,7 @@ import { requestPasswordReset, resetPassword } from '@/services/passwords'
 import { findUsername } from '@/services/users'
 import { neutralAnswerMs, usePasswordResetStore } from '@/stores/passwordReset'
 import { usePlatformStore } from '@/stores/platform'
+import { freshPlatform } from './freshPlatform'
 
 vi.mock('@/services/users', () => ({ findUsername: vi.fn() }))
 vi.mock('@/services/passwords', () => ({ requestPasswordReset: vi.fn(), resetPassword: vi.fn() }))
@@ -13,11 +13,7 @@ vi.mock('@/services/passwords', () => ({ requestPasswordReset: vi.fn(), resetPas
 const service = {} as Service
 
 function setUp(query: Record<string, string> = {}) {
-  vi.clearAllMocks()
-  setActivePinia(createPinia())
-  const platform = usePlatformStore()
-  vi.spyOn(platform, 'connect').mockResolvedValue(service)
-  vi.spyOn(platform, 'trustedService').mockResolvedValue(service)
+  freshPlatform(service)
   vi.mocked(findUsername).mockImplementation(async (_service, login) => (login === 'alice' || login === 'alice@example.com' ? 'alice' : null))
   const store = usePasswordResetStore()
   store.start(query)

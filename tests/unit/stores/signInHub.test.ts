@@ -1,10 +1,9 @@
-import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { describe, expect, it, vi } from 'vitest'
 import { navigateTo } from '@/services/browserWindow'
 import { findUsername, userHomeUrl } from '@/services/users'
-import { usePlatformStore } from '@/stores/platform'
 import { useSignInHubStore } from '@/stores/signInHub'
+import { freshPlatform } from './freshPlatform'
 
 vi.mock('@/services/users', () => ({ findUsername: vi.fn(), userHomeUrl: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
@@ -12,11 +11,7 @@ vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFr
 const service = {} as Service
 
 function setUp(home: string) {
-  vi.clearAllMocks()
-  setActivePinia(createPinia())
-  const platform = usePlatformStore()
-  vi.spyOn(platform, 'connect').mockResolvedValue(service)
-  vi.spyOn(platform, 'trustedService').mockResolvedValue(service)
+  const platform = freshPlatform(service)
   vi.mocked(findUsername).mockImplementation(async (_service, login) => (login === 'alice' ? 'alice' : null))
   vi.mocked(userHomeUrl).mockResolvedValue(new URL(home))
   const store = useSignInHubStore()
