@@ -9,6 +9,10 @@ const routes: RouteRecordRaw[] = [
   // access.html is the address platforms put in their authUrl.
   { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
   { path: '/register', name: 'register', alias: ['/register.html'], component: () => import('@/pages/RegisterPage.vue') },
+  // Password pages and the sign-in hub, under their legacy names too (platforms mail reset-password.html links).
+  { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: () => import('@/pages/ResetPasswordPage.vue') },
+  { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: () => import('@/pages/ChangePasswordPage.vue') },
+  { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: () => import('@/pages/SignInHubPage.vue') },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]
 
@@ -20,5 +24,7 @@ export const router = createRouter({
 // In-app links keep the auth request's parameters (lang, poll, returnURL...), as the original did.
 router.beforeEach((to, from) => {
   if (from.matched.length === 0 || Object.keys(to.query).length > 0 || to.path === from.path) return true
-  return { ...to, query: queryToCarry(from.query) }
+  const query = queryToCarry(from.query)
+  // With nothing to carry the navigation goes on as asked: redirecting to the same empty query would loop.
+  return Object.keys(query).length === 0 ? true : { ...to, query }
 })

@@ -13,24 +13,31 @@ export type AppErrorCode =
   | 'forbidden'
   | 'invalid-fields'
   | 'account-exists'
+  | 'unknown-user'
+  | 'invalid-reset-token'
+  | 'reset-mail-failed'
+  | 'password-refused'
   | 'server'
   | 'network'
   | 'unexpected-answer'
   | 'unknown'
 
-const retryableCodes: ReadonlySet<AppErrorCode> = new Set(['server', 'network', 'unexpected-answer', 'unknown'])
+const retryableCodes: ReadonlySet<AppErrorCode> = new Set(['server', 'network', 'unexpected-answer', 'unknown', 'reset-mail-failed'])
 
 export class AppError extends Error {
   readonly code: AppErrorCode
   /** The platform's own words (message and field errors), shown as text beside ours. */
   readonly details: string[]
+  /** The platform's words about one parameter (`newPassword`, `username`...), to show next to its field. */
+  readonly fields: Readonly<Record<string, string>>
   readonly retryable: boolean
 
-  constructor(code: AppErrorCode, details: string[] = []) {
+  constructor(code: AppErrorCode, details: string[] = [], fields: Record<string, string> = {}) {
     super(code)
     this.name = 'AppError'
     this.code = code
     this.details = details
+    this.fields = fields
     this.retryable = retryableCodes.has(code)
   }
 }
@@ -84,17 +91,35 @@ export function describeItem(item: unknown): string | null {
   return typeof where === 'string' ? `${where}: ${text}` : text
 }
 
+/** The field errors a platform error lists, in `data` or `subErrors`. */
+function itemsOf(error: PlatformError): unknown[] {
+  return [error.data, error.subErrors].flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []))
+}
+
 function detailsOf(error: PlatformError): string[] {
   const lines: string[] = []
   if (typeof error.message === 'string' && error.message !== '') lines.push(error.message)
-  for (const list of [error.data, error.subErrors]) {
-    if (!Array.isArray(list)) continue
-    for (const item of list) {
-      const line = describeItem(item)
-      if (line) lines.push(line)
-    }
+  for (const item of itemsOf(error)) {
+    const line = describeItem(item)
+    if (line) lines.push(line)
   }
   return lines.map((line) => line.slice(0, 300)).slice(0, 10)
+}
+
+function fieldNameOf(item: Record<string, unknown>): string | undefined {
+  if (typeof item.param === 'string' && item.param !== '') return item.param
+  return typeof item.path === 'string' ? item.path.split('/').pop() || undefined : undefined
+}
+
+/** Each named field's first message: `param`, or the last segment of the JSON path (`#/newPassword`). */
+function fieldsOf(error: PlatformError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const item of itemsOf(error)) {
+    const record = asRecord(item)
+    const name = record ? fieldNameOf(record) : undefined
+    if (name && typeof record?.message === 'string') fields[name] ??= record.message.slice(0, 300)
+  }
+  return fields
 }
 
 function codeForPlatformError(error: PlatformError, status: number | undefined, map: PlatformErrorMap): AppErrorCode {
@@ -120,6 +145,6 @@ export function toAppError(err: unknown, map: PlatformErrorMap = {}): AppError {
   if (!record) return new AppError('unknown')
   const status = typeof record.status === 'number' ? record.status : undefined
   const platformError = platformErrorOf(record)
-  if (platformError) return new AppError(codeForPlatformError(platformError, status, map), detailsOf(platformError))
+  if (platformError) return new AppError(codeForPlatformError(platformError, status, map), detailsOf(platformError), fieldsOf(platformError))
   return new AppError(status !== undefined && status >= 500 ? 'server' : 'unknown')
 }

@@ -2,6 +2,7 @@ import type { Connection, Service } from 'pryv'
 import { AppError, toAppError, type PlatformErrorMap } from './appError'
 import { callApi } from './callApi'
 import { loadPryv } from './pryvLibrary'
+import { isEmail, usernameForEmail } from './users'
 
 /** A signed-in user's personal session: its token lives in this object only, in memory. */
 export interface Session {
@@ -16,18 +17,14 @@ export type SignInResult =
 const mfaErrors: PlatformErrorMap = { 'invalid-operation': 'invalid-mfa-code', 'invalid-access-token': 'mfa-expired', forbidden: 'mfa-expired' }
 const recoveryErrors: PlatformErrorMap = { 'invalid-parameters-format': 'invalid-recovery-code', 'invalid-operation': 'mfa-not-active' }
 
-/** GET {register}{email}/uid (pryv `userIdForEmail`) when the user typed an e-mail; usernames pass as they are. */
+/** The username to sign in with: an e-mail is resolved (pryv `userIdForEmail`), a username passes as it is. */
 export async function resolveUsername(service: Service, login: string): Promise<string> {
   const trimmed = login.trim()
-  if (!trimmed.includes('@')) return trimmed.toLowerCase()
-  try {
-    const username = await service.userIdForEmail(trimmed)
-    // Same answer as a wrong password: the sign-in form must not tell which e-mails have an account.
-    if (!username) throw new AppError('invalid-credentials')
-    return username
-  } catch (err) {
-    throw toAppError(err)
-  }
+  if (!isEmail(trimmed)) return trimmed.toLowerCase()
+  const username = await usernameForEmail(service, trimmed)
+  // Same answer as a wrong password: the sign-in form must not tell which e-mails have an account.
+  if (!username) throw new AppError('invalid-credentials')
+  return username
 }
 
 /** POST {api}auth/login (pryv `Service.login`); an MFA requirement is a result, not an error. */

@@ -84,5 +84,11 @@ export const usePlatformStore = defineStore('platform', () => {
     return accept(opened, serviceInfo)
   }
 
-  return { framed, untrusted, service, name, branding, connect, trust, info, adopt }
+  /** The link's platform, connected and its service info checked; null when the page must not use it. */
+  async function trustedService(query: RawQuery): Promise<Service | null> {
+    await connect(query)
+    return (await info()) ? service.value : null
+  }
+
+  return { framed, untrusted, service, name, branding, connect, trust, info, adopt, trustedService }
 })

@@ -16,6 +16,7 @@ function stateView(state: PlatformState) {
       language: user.language,
       ...user.registration,
       mfa: user.mfa.active,
+      openSessions: [...state.sessions.values()].filter((session) => session.username === user.username && session.expires > now).length,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),
     })),

@@ -2,8 +2,9 @@ import { assertPathUsername } from './credentials.ts'
 import { ApiError, jsonAnswer } from './http.ts'
 import { newId } from './ids.ts'
 import type { MethodCall } from './method-call.ts'
+import type { User } from './model.ts'
 import type { RequestContext, Route } from './router.ts'
-import { requirePersonal } from './sessions.ts'
+import { pathUser, requirePersonal } from './sessions.ts'
 import type { Platform } from './state.ts'
 import { assertTrustedApp, callerOrigin } from './trusted-apps.ts'
 import { invalidParameters, ParamsCheck } from './validation.ts'
@@ -17,9 +18,8 @@ function assertPasswordRule(field: string, password: string): void {
   throw invalidParameters([{ code: 'password-invalid', message, param: field, path: `#/${field}` }], message)
 }
 
-function mailResetLink(platform: Platform, username: string): void {
-  const user = platform.state.users.get(username)
-  if (!user) return
+function mailResetLink(platform: Platform, user: User): void {
+  const { username } = user
   const resetToken = newId()
   platform.state.resetTokens.set(resetToken, { username, expires: Date.now() + resetTokenLifetimeMs, used: false })
   const url = new URL(platform.config.passwordResetPageUrl)
@@ -27,15 +27,16 @@ function mailResetLink(platform: Platform, username: string): void {
   platform.state.mails.push({ username, email: user.email, resetToken, url: url.href, time: Date.now() })
 }
 
-/** POST /{username}/account/request-password-reset: answers 200 whether or not the account exists. */
+/** POST /{username}/account/request-password-reset: like every `/{username}/` route, 404 `unknown-resource` for an unknown account. */
 function requestPasswordReset({ platform, params, body, headers }: RequestContext) {
   const check = new ParamsCheck(body)
   const appId = check.requiredString('appId')
   const username = check.requiredString('username')
   check.done()
   assertTrustedApp(platform.config, appId, callerOrigin(headers), false)
-  assertPathUsername(params.username ?? '', username)
-  mailResetLink(platform, params.username ?? '')
+  const user = pathUser(platform, params.username ?? '')
+  assertPathUsername(user.username, username)
+  mailResetLink(platform, user)
   return jsonAnswer(200, {})
 }
 

@@ -1,5 +1,6 @@
-import { ApiError, jsonAnswer } from './http.ts'
+import { ApiError, htmlAnswer, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
+import { pathUser } from './sessions.ts'
 import { findUserByEmail } from './state.ts'
 import { emailPattern, usernamePattern } from './registration.ts'
 import { invalidParameters } from './validation.ts'
@@ -40,10 +41,17 @@ function checkEmail({ platform, params }: RequestContext) {
   return jsonAnswer(200, { reserved: false })
 }
 
+/** GET /{username}/: the account's home, where the sign-in hub sends people (the name passed the username rule at creation). */
+function userHome({ platform, params }: RequestContext) {
+  const user = pathUser(platform, params.username ?? '')
+  return htmlAnswer(200, `<!doctype html><title>Demo Pryv.io: ${user.username}</title><h1>Home of ${user.username}</h1>`)
+}
+
 export const userRoutes: Route[] = [
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/uid$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'uid') },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/username$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'username') },
   { method: 'POST', pattern: /^\/reg\/(?<username>[^/]+)\/server$/, meta: 'success-only', handle: userServer },
   { method: 'GET', pattern: /^\/reg\/(?<username>[^/]+)\/check_username$/, meta: 'always', handle: checkUsername },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/check_email$/, meta: 'always', handle: checkEmail },
+  { method: 'GET', pattern: /^\/(?<username>[^/]+)\/$/, meta: 'always', handle: userHome },
 ]

@@ -25,8 +25,18 @@ export interface DemoUser {
   appId?: string
   referer?: string
   mfa: boolean
+  /** Personal sessions not logged out (nor expired). */
+  openSessions: number
   streams: Array<{ id: string; name: string }>
   accesses: DemoAccess[]
+}
+
+export interface Mail {
+  username: string
+  email: string
+  resetToken: string
+  /** The reset page link the mail carries. */
+  url: string
 }
 
 export interface FaultRule {
@@ -102,6 +112,20 @@ export const demoPlatform = {
   async smsCount(username: string): Promise<number> {
     const sms = await call<Array<{ username: string }>>('GET', '/_demo/sms')
     return sms.filter((item) => item.username === username).length
+  },
+
+  mails: () => call<Mail[]>('GET', '/_demo/mails'),
+
+  /** Whether this password opens the account now (an MFA account answers with its challenge): a login as our page makes it. */
+  async passwordWorks(username: string, password: string): Promise<boolean> {
+    const response = await fetch(`${platformUrl}/${username}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: appUrl },
+      body: JSON.stringify({ username, password, appId: 'pryv-app-web-auth-3' }),
+    })
+    if (response.status === 401) return false
+    if (!response.ok) throw new Error(`login answered ${response.status}`)
+    return true
   },
 
   faults: (rules: FaultRule[], latencyMs = 0) => call<unknown>('POST', '/_demo/faults', { rules, latencyMs }),

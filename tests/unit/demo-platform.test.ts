@@ -159,6 +159,12 @@ describe('sign-in', () => {
     expect(await (await recover('mfa-recovery-04')).json()).toMatchObject({ error: { id: 'invalid-operation' } })
   })
 
+  it('serves each account\'s home at its API endpoint, and 404 for unknown accounts', async () => {
+    const home = await send('GET', await service.apiEndpointFor('demo-user'))
+    expect([home.status, home.headers.get('content-type'), await home.text()]).toEqual([200, 'text/html; charset=utf-8', expect.stringContaining('Home of demo-user')])
+    expect(await (await send('GET', '/nobody-here/')).json()).toMatchObject({ error: { id: 'unknown-resource' } })
+  })
+
   it('finds users by e-mail and name', async () => {
     expect(await service.userIdForEmail('demo-user@example.com')).toBe('demo-user')
     expect(await service.userIdForEmail('nobody@example.com')).toBeNull()
@@ -260,7 +266,7 @@ describe('accounts', () => {
 
   it('resets a password with a single-use mailed token, and changes it with the old one', async () => {
     await service.requestPasswordReset('demo-user', appId)
-    await service.requestPasswordReset('nobody-here', appId)
+    await expect(service.requestPasswordReset('nobody-here', appId)).rejects.toMatchObject({ id: 'unknown-resource', status: 404 })
     const mails = await control<Array<{ username: string; resetToken: string; url: string }>>('GET', '/mails')
     expect(mails).toEqual([expect.objectContaining({ username: 'demo-user', email: 'demo-user@example.com' })])
     const resetToken = mails[0]?.resetToken ?? ''

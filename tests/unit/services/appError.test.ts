@@ -28,6 +28,16 @@ describe('toAppError', () => {
     expect(JSON.stringify([err.message, err.details, err.stack])).not.toContain(password)
   })
 
+  it('keeps each named field\'s message, by `param` or by the last segment of its path', () => {
+    const err = toAppError(httpError(400, {
+      id: 'invalid-parameters-format',
+      message: 'Invalid parameters',
+      data: [{ param: 'username', message: 'taken' }, { path: '#/newPassword', message: 'too short' }, { path: '#/newPassword', message: 'second' }, 'no field'],
+    }))
+    expect(err.fields).toEqual({ username: 'taken', newPassword: 'too short' })
+    expect(new AppError('network').fields).toEqual({})
+  })
+
   it('tells an untrusted app from a wrong password', () => {
     const err = toAppError(httpError(401, { id: 'invalid-credentials', message: 'The app id ("x") is either missing or not trusted.' }))
     expect(err.code).toBe('untrusted-app')

@@ -1,0 +1,45 @@
+import type { Service } from 'pryv'
+import { AppError, toAppError } from './appError'
+import { parseHttpUrl } from './safeUrl'
+
+/** True when the text is meant as an e-mail address rather than a username (usernames have no "@"). */
+export function isEmail(login: string): boolean {
+  return login.includes('@')
+}
+
+/** GET {register}{email}/uid (pryv `userIdForEmail`): the username behind an e-mail, null when none. */
+export async function usernameForEmail(service: Service, email: string): Promise<string | null> {
+  try {
+    return (await service.userIdForEmail(email)) || null
+  } catch (err) {
+    throw toAppError(err)
+  }
+}
+
+/**
+ * The account a username or an e-mail names, or null when there is none:
+ * `userIdForEmail` for an e-mail, POST {register}{username}/server (pryv `userExists`) for a username.
+ */
+export async function findUsername(service: Service, login: string): Promise<string | null> {
+  const trimmed = login.trim()
+  if (isEmail(trimmed)) return usernameForEmail(service, trimmed)
+  const username = trimmed.toLowerCase()
+  try {
+    return (await service.userExists(username)) ? username : null
+  } catch (err) {
+    throw toAppError(err)
+  }
+}
+
+/** The user's API endpoint without a token (pryv `apiEndpointFor`): the account's home on the platform. */
+export async function userHomeUrl(service: Service, username: string): Promise<URL> {
+  let endpoint: string
+  try {
+    endpoint = await service.apiEndpointFor(username)
+  } catch (err) {
+    throw toAppError(err)
+  }
+  const url = parseHttpUrl(endpoint)
+  if (!url) throw new AppError('unexpected-answer')
+  return url
+}

@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import type { RawQuery } from '@/services/authQuery'
+import { changePassword } from '@/services/passwords'
+import type { Session } from '@/services/signIn'
+import { useActionStatus } from './actionStatus'
+import { useAuthSessionStore } from './authSession'
+import { usePlatformStore } from './platform'
+
+export type ChangeStep = 'credentials' | 'mfa' | 'recovery' | 'done'
+
+/** Change password: sign in (with MFA when the account has it), change it, sign out whatever happened. */
+export const usePasswordChangeStore = defineStore('passwordChange', () => {
+  const platform = usePlatformStore()
+  const authSession = useAuthSessionStore()
+  const { status, error, run, clear } = useActionStatus()
+  // Both passwords wait here, in memory only, while an MFA code is asked for.
+  let passwords: { current: string; next: string } | null = null
+  let link: RawQuery = {}
+
+  const step = computed<ChangeStep>(() => {
+    if (status.value === 'done') return 'done'
+    return authSession.step === 'mfa' || authSession.step === 'recovery' ? authSession.step : 'credentials'
+  })
+
+  function start(query: RawQuery): void {
+    link = query
+    passwords = null
+    authSession.backToCredentials()
+    clear()
+    platform.connect(link).catch(() => undefined)
+  }
+
+  /** Changes the password once signed in; false while the sign-in waits for an MFA code. */
+  async function changeOnceSignedIn(session: Session | null): Promise<boolean> {
+    if (authSession.error) throw authSession.error
+    if (!session || !passwords) return false
+    const { current, next } = passwords
+    passwords = null
+    try {
+      await changePassword(session, current, next)
+    } finally {
+      await authSession.close()
+    }
+    return true
+  }
+
+  function submit(login: string, currentPassword: string, newPassword: string): Promise<void> {
+    return run(async () => {
+      const service = await platform.trustedService(link)
+      if (!service) return false
+      passwords = { current: currentPassword, next: newPassword }
+      return changeOnceSignedIn(await authSession.submitCredentials(service, login, currentPassword))
+    })
+  }
+
+  function submitMfaCode(code: string): Promise<void> {
+    return run(async () => changeOnceSignedIn(await authSession.submitMfaCode(code)))
+  }
+
+  function submitRecoveryCode(code: string): Promise<void> {
+    return run(async () => changeOnceSignedIn(await authSession.submitRecoveryCode(code)))
+  }
+
+  function showStep(next: 'mfa' | 'recovery'): void {
+    clear()
+    authSession.showStep(next)
+  }
+
+  function cancelMfa(): void {
+    passwords = null
+    clear()
+    authSession.backToCredentials()
+  }
+
+  return { step, status, error, start, submit, submitMfaCode, submitRecoveryCode, showStep, cancelMfa }
+})

@@ -1,0 +1,92 @@
+import pryv, { type Connection, type Service } from 'pryv'
+import { describe, expect, it } from 'vitest'
+import { changePassword, requestPasswordReset, resetPassword } from '@/services/passwords'
+import type { Session } from '@/services/signIn'
+
+/** What `pryv` throws for an HTTP error answer. */
+function httpError(status: number, error: Record<string, unknown>) {
+  return { id: error.id, status, response: { status, body: { error } } }
+}
+
+function serviceFailingWith(failure: unknown): Service {
+  const fail = async () => {
+    throw failure
+  }
+  return { requestPasswordReset: fail, resetPassword: fail } as unknown as Service
+}
+
+describe('requestPasswordReset', () => {
+  it('calls the platform with our app id', async () => {
+    const calls: unknown[][] = []
+    const service = { requestPasswordReset: async (...args: unknown[]) => void calls.push(args) } as unknown as Service
+    await requestPasswordReset(service, 'alice', 'our-app')
+    expect(calls).toEqual([['alice', 'our-app']])
+  })
+
+  it('answers an account that vanished meanwhile like any other', async () => {
+    await expect(requestPasswordReset(serviceFailingWith(httpError(404, { id: 'unknown-resource', message: 'Unknown user' })), 'bob', 'our-app')).resolves.toBeUndefined()
+  })
+
+  it('says the mail could not be sent when the platform answers 500, keeping its words', async () => {
+    const failure = httpError(500, { id: 'unexpected-error', message: 'Could not send the e-mail.' })
+    await expect(requestPasswordReset(serviceFailingWith(failure), 'alice', 'our-app')).rejects.toMatchObject({ code: 'reset-mail-failed', details: ['Could not send the e-mail.'], retryable: true })
+  })
+
+  it('keeps other failures as they are', async () => {
+    await expect(requestPasswordReset(serviceFailingWith(httpError(503, { id: 'api-unavailable' })), 'alice', 'our-app')).rejects.toMatchObject({ code: 'server' })
+    await expect(requestPasswordReset(serviceFailingWith(new TypeError('Failed to fetch')), 'alice', 'our-app')).rejects.toMatchObject({ code: 'network' })
+  })
+})
+
+describe('resetPassword', () => {
+  it('passes the token to the platform\'s reset call', async () => {
+    const calls: unknown[][] = []
+    const service = { resetPassword: async (...args: unknown[]) => void calls.push(args) } as unknown as Service
+    await resetPassword(service, 'alice', 'new-password-1', 'token-1', 'our-app')
+    expect(calls).toEqual([['alice', 'new-password-1', 'token-1', 'our-app']])
+  })
+
+  it.each([
+    ['a bad or used token', httpError(401, { id: 'invalid-access-token', message: 'The reset token is invalid or expired' })],
+    ['a malformed token', httpError(400, { id: 'invalid-parameters-format', message: 'Invalid', data: [{ path: '#/resetToken', message: 'must be string' }] })],
+    ['an unknown account', httpError(404, { id: 'unknown-resource', message: 'Unknown user' })],
+  ])('tells %s as an invalid reset link', async (_case, failure) => {
+    await expect(resetPassword(serviceFailingWith(failure), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'invalid-reset-token' })
+  })
+
+  it('tells a password the platform refuses, in its words', async () => {
+    const failure = httpError(400, { id: 'invalid-parameters-format', message: 'Too short', data: [{ param: 'newPassword', message: 'At least 8 characters.' }] })
+    await expect(resetPassword(serviceFailingWith(failure), 'alice', 'abc', 't', 'our-app')).rejects.toMatchObject({ code: 'password-refused', fields: { newPassword: 'At least 8 characters.' } })
+  })
+})
+
+describe('changePassword', () => {
+  function sessionAnswering(answer: (params: object) => unknown): { session: Session; calls: Array<[string, object]> } {
+    const calls: Array<[string, object]> = []
+    const connection = {
+      async apiOne(method: string, params: object) {
+        calls.push([method, params])
+        return answer(params)
+      },
+    }
+    return { session: { username: 'alice', connection: connection as unknown as Connection }, calls }
+  }
+
+  it('calls account.changePassword with both passwords', async () => {
+    const { session, calls } = sessionAnswering(() => ({}))
+    await changePassword(session, 'old-password-1', 'new-password-1')
+    expect(calls).toEqual([['account.changePassword', { oldPassword: 'old-password-1', newPassword: 'new-password-1' }]])
+  })
+
+  it.each([
+    ['complexity', { id: 'invalid-parameters-format', message: 'The new password does not follow complexity rules: at least 8 are required', data: ['at least 8 are required'] }],
+    ['reuse', { id: 'invalid-operation', message: 'The new password does not follow reuse rules: found in the 3 last used passwords' }],
+  ])('tells a password refused by the %s rules, with the platform\'s message and never the passwords', async (_rule, platformError) => {
+    const { session } = sessionAnswering((params) => {
+      throw new pryv.PryvError(`Error for api method with params: ${JSON.stringify(params)}`, platformError)
+    })
+    const error = await changePassword(session, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
+    expect(error).toMatchObject({ code: 'password-refused', details: expect.arrayContaining([platformError.message]) })
+    expect(JSON.stringify(error) + String(error)).not.toContain('old-password-1')
+  })
+})
