@@ -42,3 +42,11 @@ test('the hub links to the password reset', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
   await expect(page).toHaveURL(/\/access\/reset-password$/)
 })
+
+test('the hub links to registration, under its legacy name too', async ({ page }) => {
+  await page.goto('/access/signinhub.html')
+  await page.getByRole('link', { name: 'Create an account' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible()
+  await expect(page).toHaveURL(/\/access\/register$/)
+})
