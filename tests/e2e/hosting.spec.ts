@@ -3,6 +3,23 @@ import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, signIn } from './fixtures'
 import { hostedAuthUrl, test, type Layout } from './hosting/hostedApp'
 
+// What each address shows when opened without a query (the auth page then explains the link is incomplete).
+const headingOf: Record<string, string> = {
+  'access.html': 'The request could not be loaded',
+  'register.html': 'Create an account',
+  'reset-password.html': 'Reset your password',
+  'signinhub.html': 'Go to your account',
+  'change-password.html': 'Change your password',
+}
+const cleanRoutes: Array<[string, string]> = [
+  ['register', 'Create an account'],
+  ['reset-password', 'Reset your password'],
+  ['reset', 'Reset your password'],
+  ['change-password', 'Change your password'],
+  ['signinhub', 'Go to your account'],
+  ['signin', 'Go to your account'],
+]
+
 const layouts: Array<{ layout: Layout; title: string }> = [
   { layout: 'spa-rewrite', title: 'at /access/ with an SPA rewrite' },
   { layout: 'github-pages', title: 'as a GitHub Pages project site, without rewrites' },
@@ -13,11 +30,19 @@ for (const { layout, title } of layouts) {
   test.describe(`served ${title}`, () => {
     test.use({ layout })
 
-    test('each legacy entry point is a real file that starts the app', async ({ page, hosted }) => {
+    test('each legacy entry point is a real file that opens its page', async ({ page, hosted }) => {
       for (const entryPage of legacyEntryPages) {
         const response = await page.goto(new URL(entryPage, hosted.appUrl).href)
         expect(response?.status(), entryPage).toBe(200)
-        await expect(page.getByRole('main'), entryPage).toBeVisible()
+        await expect(page.getByRole('heading', { level: 1 }), entryPage).toHaveText(headingOf[entryPage] ?? 'unlisted entry page')
+      }
+    })
+
+    test('each clean route and short alias opens its page', async ({ page, hosted }) => {
+      for (const [route, heading] of cleanRoutes) {
+        const response = await page.goto(new URL(route, hosted.appUrl).href)
+        expect(response?.status(), route).toBe(hosted.missingFileStatus)
+        await expect(page.getByRole('heading', { level: 1 }), route).toHaveText(heading)
       }
     })
 
