@@ -56,6 +56,7 @@ export const controlRoutes: Route[] = [
     platform.state.requestLog = []
     return jsonAnswer(200, [])
   }),
+  route('GET', /^\/_demo\/tokens$/, ({ platform }) => jsonAnswer(200, platform.state.issuedTokens)),
   route('GET', /^\/_demo\/sms$/, ({ platform }) => jsonAnswer(200, platform.state.sms)),
   route('GET', /^\/_demo\/mails$/, ({ platform }) => jsonAnswer(200, platform.state.mails)),
   route('GET', /^\/_demo\/faults$/, ({ platform }) => jsonAnswer(200, describeFaults(platform.state.faults))),

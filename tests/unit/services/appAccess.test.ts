@@ -64,7 +64,7 @@ describe('checkAppAccess', () => {
 describe('createAppAccess', () => {
   it('creates an app access named after the app, with only the set optionals', async () => {
     const { session, calls } = fakeSession({ access: { id: 'n1', token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' } })
-    expect(await createAppAccess(session, bare, permissions)).toEqual({ token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' })
+    expect(await createAppAccess(session, bare, permissions)).toEqual({ token: 'new-token', apiEndpoint: 'https://new-token@x/alice/', id: 'n1' })
     expect(calls).toEqual([{ method: 'accesses.create', params: { name: 'demo-app', type: 'app', permissions } }])
   })
 
