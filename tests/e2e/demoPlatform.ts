@@ -116,6 +116,11 @@ export const demoPlatform = {
 
   mails: () => call<Mail[]>('GET', '/_demo/mails'),
 
+  /** Every personal and MFA token the platform handed out, live or not. */
+  tokens: () => call<Array<{ kind: 'personal' | 'mfa'; username: string; token: string }>>('GET', '/_demo/tokens'),
+
+  state: () => call<{ users: DemoUser[] }>('GET', '/_demo/state'),
+
   /** Whether this password opens the account now (an MFA account answers with its challenge): a login as our page makes it. */
   async passwordWorks(username: string, password: string): Promise<boolean> {
     const response = await fetch(`${platformUrl}/${username}/auth/login`, {
