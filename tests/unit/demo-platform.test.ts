@@ -161,6 +161,14 @@ describe('sign-in', () => {
     expect(await control<Json[]>('GET', '/tokens')).toEqual([])
   })
 
+  it('serves another site that frames the given web addresses, escaped, and nothing else', async () => {
+    const answer = await send('GET', `/_demo/framing-site?src=${encodeURIComponent('http://localhost:4173/access/?a=1&b="x"')}&src=javascript:alert(1)`)
+    expect(answer.headers.get('content-type')).toContain('text/html')
+    const html = await answer.text()
+    expect(html.match(/<iframe /g)).toHaveLength(1)
+    expect(html).toContain('src="http://localhost:4173/access/?a=1&amp;b=&quot;x&quot;"')
+  })
+
   it('switches MFA off with a recovery code', async () => {
     const recover = (recoveryCode: string) => send('POST', '/mfa-user/mfa/recover', { username: 'mfa-user', password: 'mfa-password-1', recoveryCode })
     const wrong = await recover('not-a-code')
