@@ -137,7 +137,7 @@ export const demoPlatform = {
 
   expire: (key: string) => call<unknown>('POST', `/_demo/auth-requests/${key}/expire`),
 
-  requests: () => call<Array<{ method: string; path: string }>>('GET', '/_demo/requests'),
+  requests: () => call<Array<{ method: string; path: string; origin: string | null }>>('GET', '/_demo/requests'),
 
   async usernames(): Promise<string[]> {
     const state = await call<{ users: DemoUser[] }>('GET', '/_demo/state')

@@ -18,7 +18,7 @@ const enc = encodeURIComponent
  * `release()`: a trusted poll URL that says something hostile, late.
  */
 async function editPollState(page: Page) {
-  const control = { edit: (state: Record<string, unknown>) => void state, released: Promise.resolve() }
+  const control: { edit: (state: Record<string, unknown>) => void; released: Promise<void> } = { edit: () => undefined, released: Promise.resolve() }
   await page.route((url) => url.href.startsWith(`${platformUrl}/reg/access/`), async (route: Route) => {
     if (route.request().method() !== 'GET') return route.continue()
     const answer = await route.fetch()

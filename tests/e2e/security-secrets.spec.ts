@@ -140,6 +140,6 @@ test('no page runs inside another site\'s frame: each says why and never shows a
   }
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'NEED_SIGNIN' })
   // Only the test's own calls (no Origin header): the framed pages sent nothing.
-  expect((await demoPlatform.requests() as Array<{ origin: string | null }>).filter((entry) => entry.origin !== null)).toEqual([])
+  expect((await demoPlatform.requests()).filter((entry) => entry.origin !== null)).toEqual([])
   expect(watch.foreignRequests).toEqual([])
 })
