@@ -30,6 +30,20 @@ async function expectMessageInWords(page: Page, message: string): Promise<void> 
   for (const raw of ['{', '<html', 'Bad gateway', 'Error:', '    at ', '[object', 'undefined', 'SyntaxError', 'TypeError', 'Failed to fetch']) expect(text).not.toContain(raw)
 }
 
+/**
+ * The call at `path` has just failed in the first way: each way in turn is told
+ * in words (with `check` run while it shows), then "Try again" goes through.
+ */
+async function failEachWayThenRetry(page: Page, path: string, check: () => Promise<void> = async () => undefined): Promise<void> {
+  for (const [index, { message }] of faultKinds.entries()) {
+    await expectMessageInWords(page, message)
+    await check()
+    const next = faultKinds[index + 1]
+    await demoPlatform.faults(next ? [{ method: 'POST', path, ...next.rule }] : [])
+    await page.getByRole('button', { name: 'Try again' }).click()
+  }
+}
+
 const batchPath = `^/${demoUser.username}/$`
 
 test('auth popup: loading the request fails in each way, says why and loads on retry', async ({ page }) => {
@@ -68,12 +82,7 @@ test('auth popup: sign-in and check-app fail in each way; signing in again and "
   await demoPlatform.faults([{ method: 'POST', path: batchPath, ...faultKinds[0]?.rule }])
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Checking the request…' })).toBeVisible()
-  for (const [index, { message }] of faultKinds.entries()) {
-    await expectMessageInWords(page, message)
-    const next = faultKinds[index + 1]
-    await demoPlatform.faults(next ? [{ method: 'POST', path: batchPath, ...next.rule }] : [])
-    await page.getByRole('button', { name: 'Try again' }).click()
-  }
+  await failEachWayThenRetry(page, batchPath)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()
   expect(await openSessions(demoUser.username)).toBe(1)
 })
@@ -84,13 +93,9 @@ test('auth popup: creating the access fails in each way; "Try again" creates one
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()
   await demoPlatform.faults([{ method: 'POST', path: batchPath, ...faultKinds[0]?.rule }])
   await page.getByRole('button', { name: 'Accept' }).click()
-  for (const [index, { message }] of faultKinds.entries()) {
-    await expectMessageInWords(page, message)
+  await failEachWayThenRetry(page, batchPath, async () => {
     expect(await demoPlatform.liveAccesses(demoUser.username, 'test-fault-accept')).toEqual([])
-    const next = faultKinds[index + 1]
-    await demoPlatform.faults(next ? [{ method: 'POST', path: batchPath, ...next.rule }] : [])
-    await page.getByRole('button', { name: 'Try again' }).click()
-  }
+  })
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   const accesses = await demoPlatform.liveAccesses(demoUser.username, 'test-fault-accept')
   expect(accesses).toHaveLength(1)
@@ -105,17 +110,13 @@ test('auth popup: telling the app fails in each way; only "Try again" is offered
   await signIn(page, demoUser.username, demoUser.password)
   await demoPlatform.faults([{ method: 'POST', path: notifyPath, ...faultKinds[0]?.rule }])
   await page.getByRole('button', { name: 'Accept' }).click()
-  for (const [index, { message }] of faultKinds.entries()) {
-    await expectMessageInWords(page, message)
+  await failEachWayThenRetry(page, notifyPath, async () => {
     await expect(page.getByText('The access was created, but the app could not be told yet.')).toBeVisible()
     // No way to leave the access behind untold: neither Accept nor Refuse is offered now.
     await expect(page.getByRole('button', { name: 'Refuse' })).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0)
     expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'NEED_SIGNIN' })
-    const next = faultKinds[index + 1]
-    await demoPlatform.faults(next ? [{ method: 'POST', path: notifyPath, ...next.rule }] : [])
-    await page.getByRole('button', { name: 'Try again' }).click()
-  }
+  })
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   const accesses = await demoPlatform.liveAccesses(demoUser.username, 'test-fault-notify')
   expect(accesses).toHaveLength(1)

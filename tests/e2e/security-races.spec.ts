@@ -31,28 +31,27 @@ async function toConsent(page: Page, requestingAppId: string) {
 test('auth popup: a double click or two clicks at once on Accept or Refuse answer once', async ({ page }) => {
   // Slow answers keep the first click's request open while the second comes.
   await demoPlatform.faults([], 200)
-  const accepted = await toConsent(page, 'test-double-accept')
-  await page.getByRole('button', { name: 'Accept' }).dblclick()
-  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
-
-  const acceptedAtOnce = await toConsent(page, 'test-twice-accept')
-  await clickTwiceAtOnce(page.getByRole('button', { name: 'Accept' }))
-  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
-
-  const refused = await toConsent(page, 'test-double-refuse')
-  await page.getByRole('button', { name: 'Refuse' }).dblclick()
-  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
-
-  const refusedAtOnce = await toConsent(page, 'test-twice-refuse')
-  await clickTwiceAtOnce(page.getByRole('button', { name: 'Refuse' }))
-  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
+  const answers = [
+    { appId: 'test-double-accept', button: 'Accept', twoClicks: (button: Locator) => button.dblclick() },
+    { appId: 'test-twice-accept', button: 'Accept', twoClicks: clickTwiceAtOnce },
+    { appId: 'test-double-refuse', button: 'Refuse', twoClicks: (button: Locator) => button.dblclick() },
+    { appId: 'test-twice-refuse', button: 'Refuse', twoClicks: clickTwiceAtOnce },
+  ]
+  const requests = []
+  for (const { appId, button, twoClicks } of answers) {
+    requests.push(await toConsent(page, appId))
+    await twoClicks(page.getByRole('button', { name: button }))
+    await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
+  }
   await demoPlatform.faults([])
 
   const calls = await platformCalls()
-  for (const request of [accepted, acceptedAtOnce, refused, refusedAtOnce]) expect(countCalls(calls, `POST /reg/access/${request.key}`)).toBe(1)
-  for (const appId of ['test-double-accept', 'test-twice-accept']) expect(await demoPlatform.liveAccesses(demoUser.username, appId)).toHaveLength(1)
-  for (const appId of ['test-double-refuse', 'test-twice-refuse']) expect(await demoPlatform.liveAccesses(demoUser.username, appId)).toHaveLength(0)
-  expect(await demoPlatform.pollState(refusedAtOnce.poll)).toMatchObject({ status: 'REFUSED' })
+  for (const [index, request] of requests.entries()) {
+    const accepting = answers[index]?.button === 'Accept'
+    expect(countCalls(calls, `POST /reg/access/${request.key}`)).toBe(1)
+    expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: accepting ? 'ACCEPTED' : 'REFUSED' })
+    expect(await demoPlatform.liveAccesses(demoUser.username, answers[index]?.appId ?? '')).toHaveLength(accepting ? 1 : 0)
+  }
   expect(await openSessions(demoUser.username)).toBe(0)
 })
 
