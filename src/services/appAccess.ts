@@ -10,6 +10,8 @@ export type AccessCheck =
 export interface GrantedAccess {
   token: string
   apiEndpoint: string
+  /** Set when this page created the access (not for a matching one the app already held). */
+  id?: string
 }
 
 /** Fields the app may give beside its permissions: sent only when they hold a value, as the platform refuses null. */
@@ -55,7 +57,7 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
   }
 }
 
-/** `accesses.delete`: removes the app's previous access before a replacement is created. */
+/** `accesses.delete`: removes the app's previous access before a replacement is created, or one the app can no longer be told of. */
 export async function deleteAccess(session: Session, accessId: string): Promise<void> {
   try {
     await callApi(session.connection, 'accesses.delete', { id: accessId })
@@ -79,7 +81,11 @@ export async function createAppAccess(session: Session, request: AccessRequest, 
     throw toAppError(err)
   }
   if (typeof access?.token !== 'string') throw new AppError('unexpected-answer')
-  return { token: access.token, apiEndpoint: typeof access.apiEndpoint === 'string' ? access.apiEndpoint : '' }
+  return {
+    token: access.token,
+    apiEndpoint: typeof access.apiEndpoint === 'string' ? access.apiEndpoint : '',
+    id: typeof access.id === 'string' ? access.id : undefined,
+  }
 }
 
 /** The app's endpoint with its token, as the platform gave it or built from service info (pryv `apiEndpointFor`). */

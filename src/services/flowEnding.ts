@@ -7,6 +7,8 @@ export type FlowEnding =
   | { kind: 'close' }
   | { kind: 'cli' }
   | { kind: 'unsafe-target' }
+  /** The app could not be told and never will be (its request is gone): nothing was given. */
+  | { kind: 'undelivered' }
 
 export interface EndingContext {
   finalState: AccessState

@@ -1,11 +1,20 @@
 import type { Service } from 'pryv'
 import { parseAccessState, type AccessState } from './accessState'
 import { toAppError } from './appError'
+import { parseHttpUrl } from './safeUrl'
 
 /** What we tell the platform (and through it the app) at the end of the flow. */
 export type PollUpdate =
   | { status: 'ACCEPTED'; apiEndpoint: string; username: string; token: string }
   | { status: 'REFUSED'; reasonId: string; message: string }
+
+/** The poll URL of a request known by its key only: `{access}{key}`; null when the key would lead elsewhere ("..", "."). */
+export function pollUrlForKey(accessUrl: string, key: string): string | null {
+  const built = accessUrl + encodeURIComponent(key)
+  const url = parseHttpUrl(built)
+  const base = parseHttpUrl(accessUrl)
+  return url && base && url.origin === base.origin && url.pathname.startsWith(base.pathname) && url.pathname !== base.pathname ? built : null
+}
 
 function stateInBody(err: unknown): unknown {
   const response = (err as { response?: { body?: { status?: unknown } } } | null)?.response

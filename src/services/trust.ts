@@ -55,7 +55,8 @@ export interface TrustCheck {
 }
 
 export interface UntrustedTarget {
-  role: TrustCheck['role']
+  /** `return`: the app's return address is not a web address (any http(s) host is fine there). */
+  role: TrustCheck['role'] | 'return'
   /** The host to name in the explanation, or the raw value when it is not an http(s) URL. */
   host: string
 }
@@ -68,4 +69,10 @@ export function findUntrusted(checks: readonly TrustCheck[], policy: TrustPolicy
     if (!isTrustedParsed(url, policy)) return { role: check.role, host: url.host }
   }
   return null
+}
+
+/** The link's return address when it is neither absent, `false` (no redirect) nor an http(s) URL. */
+export function findUnsafeReturn(returnURL: string | undefined): UntrustedTarget | null {
+  if (!returnURL || returnURL === 'false' || parseHttpUrl(returnURL)) return null
+  return { role: 'return', host: returnURL.slice(0, 200) }
 }

@@ -6,7 +6,7 @@ import { AppError, toAppError } from '@/services/appError'
 import { readAuthQuery, type AuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
 import type { Service } from '@/services/platform'
-import { fetchAccessState } from '@/services/pollUrl'
+import { fetchAccessState, pollUrlForKey } from '@/services/pollUrl'
 import { usePlatformStore } from './platform'
 
 export type LoadStatus = 'idle' | 'pending' | 'done' | 'error'
@@ -31,7 +31,10 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     if (query.value.pollUrl) return query.value.pollUrl
     if (!query.value.key) throw new AppError('missing-poll-url')
     const info = await platform.info()
-    return info ? info.access + encodeURIComponent(query.value.key) : null
+    if (!info) return null
+    const built = pollUrlForKey(info.access, query.value.key)
+    if (!built) throw new AppError('missing-poll-url')
+    return built
   }
 
   async function load(opening: Promise<Service | null>): Promise<AccessRequest | null> {
@@ -50,6 +53,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
         return finish(null)
       }
       if (!(await (state.serviceInfo ? platform.adopt(state.serviceInfo) : platform.info()))) return finish(null)
+      if (!platform.acceptReturn(state.returnURL)) return finish(null)
       request.value = state
       await applyLanguage([state.lang, query.value.lang])
       return finish(state)
@@ -78,7 +82,11 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     if (sameRequest(next)) return
     query.value = next
     link = rawQuery
-    loading = load(platform.connect(link))
+    const opening = platform.connect(link)
+    // Checked before the first paint: a hostile link never shows the sign-in form, even for a moment.
+    if (next.pollUrl) platform.trust([{ role: 'poll', url: next.pollUrl }])
+    platform.acceptReturn(next.returnURL)
+    loading = load(opening)
   }
 
   /** The loaded request, waiting for it if needed; null when the page cannot sign in for it. */

@@ -49,6 +49,7 @@ export const useConsentStore = defineStore('consent', () => {
       error.value = toAppError(err)
       // Once the access exists, only the notification is left to retry.
       failedStep.value = granted ? 'notify' : step
+      if (failedStep.value === 'notify' && !error.value.retryable) await withdraw().catch((withdrawErr: unknown) => (error.value = toAppError(withdrawErr)))
     } finally {
       busyStep.value = null
     }
@@ -61,6 +62,21 @@ export const useConsentStore = defineStore('consent', () => {
     phase.value = 'ended'
     if (ending.value.kind === 'redirect') navigateTo(ending.value.url)
     if (ending.value.kind === 'close') closeWindow()
+  }
+
+  /**
+   * The app will never learn of the access (its request expired or was closed):
+   * the access this page created is deleted, so none is left that the app never
+   * received, and the flow ends saying so.
+   */
+  async function withdraw(): Promise<void> {
+    const { session } = context()
+    if (granted?.id) await deleteAccess(session, granted.id)
+    granted = null
+    failedStep.value = null
+    await authSession.close()
+    ending.value = { kind: 'undelivered' }
+    phase.value = 'ended'
   }
 
   async function notifyAccepted(): Promise<void> {
@@ -85,6 +101,8 @@ export const useConsentStore = defineStore('consent', () => {
       const { request, session } = context()
       const check = await checkAppAccess(session, request)
       if (check.kind === 'matching') {
+        // Answering at once must not overturn an answer another tab gave meanwhile (a refusal above all).
+        if (await answeredElsewhere()) return
         granted = { token: check.token, apiEndpoint: check.apiEndpoint ?? '' }
         await notifyAccepted()
         return

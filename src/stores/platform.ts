@@ -7,7 +7,7 @@ import { isFramed } from '@/services/browserWindow'
 import { applyBrandingToHead, setDocumentTitle } from '@/services/documentHead'
 import { adoptServiceInfo, loadServiceInfo, openService, serviceInfoTrustChecks, type Service } from '@/services/platform'
 import { loadBranding, type Branding } from '@/services/serviceAssets'
-import { findUntrusted, type TrustCheck, type UntrustedTarget } from '@/services/trust'
+import { findUnsafeReturn, findUntrusted, type TrustCheck, type UntrustedTarget } from '@/services/trust'
 
 /**
  * The Pryv.io platform every page talks to, shared across in-app navigation:
@@ -30,6 +30,12 @@ export const usePlatformStore = defineStore('platform', () => {
   /** Records the first of these URLs that is not trusted; true when all are. */
   function trust(checks: readonly TrustCheck[]): boolean {
     untrusted.value ??= findUntrusted(checks, { pageHost: window.location.hostname, allowlist: config.trustedPlatforms })
+    return untrusted.value === null
+  }
+
+  /** Records a return address that is not a web address, which refuses the link like an untrusted URL; true when it is fine. */
+  function acceptReturn(returnURL: string | undefined): boolean {
+    untrusted.value ??= findUnsafeReturn(returnURL)
     return untrusted.value === null
   }
 
@@ -90,5 +96,5 @@ export const usePlatformStore = defineStore('platform', () => {
     return (await info()) ? service.value : null
   }
 
-  return { framed, untrusted, service, name, branding, connect, trust, info, adopt, trustedService }
+  return { framed, untrusted, service, name, branding, connect, trust, acceptReturn, info, adopt, trustedService }
 })

@@ -90,7 +90,8 @@ export const useRegistrationStore = defineStore('registration', () => {
   }
 
   async function create(form: AccountForm): Promise<boolean> {
-    const service = await platform.connect(link)
+    // Its service info checked first: the password only goes to a register URL of a trusted platform.
+    const service = await platform.trustedService(link)
     // No service: the page is framed or the platform untrusted, and the app shows why instead of any page.
     if (!service) return true
     const hosting = await chosenHosting(form)

@@ -1,7 +1,7 @@
 import { accessView, insertAccess } from './access-records.ts'
 import { parseNewAccess } from './accesses.ts'
 import { describeFaults, parseFaults } from './faults.ts'
-import { ApiError, isRecord, jsonAnswer } from './http.ts'
+import { ApiError, htmlAnswer, isRecord, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
 import { resetState, type PlatformState } from './state.ts'
@@ -40,6 +40,16 @@ function seedAccess({ platform, params, body }: RequestContext) {
   return jsonAnswer(201, accessView(access, platform.config, user.username))
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Another site, on another origin of this machine, that frames each `src` (http(s) only): for clickjacking tests. */
+function framingSite({ query }: RequestContext) {
+  const frames = query.getAll('src').filter((src) => /^https?:\/\//.test(src))
+  return htmlAnswer(200, `<!doctype html><title>Another site</title>${frames.map((src) => `<iframe src="${escapeHtml(src)}" width="400" height="300"></iframe>`).join('')}`)
+}
+
 function route(method: string, pattern: RegExp, handle: Route['handle']): Route {
   return { method, pattern, meta: 'never', handle }
 }
@@ -56,6 +66,8 @@ export const controlRoutes: Route[] = [
     platform.state.requestLog = []
     return jsonAnswer(200, [])
   }),
+  route('GET', /^\/_demo\/framing-site$/, framingSite),
+  route('GET', /^\/_demo\/tokens$/, ({ platform }) => jsonAnswer(200, platform.state.issuedTokens)),
   route('GET', /^\/_demo\/sms$/, ({ platform }) => jsonAnswer(200, platform.state.sms)),
   route('GET', /^\/_demo\/mails$/, ({ platform }) => jsonAnswer(200, platform.state.mails)),
   route('GET', /^\/_demo\/faults$/, ({ platform }) => jsonAnswer(200, describeFaults(platform.state.faults))),

@@ -11,6 +11,7 @@ import { ParamsCheck } from './validation.ts'
 export function sendMfaChallenge(platform: Platform, user: User, appId: string): string {
   const session: MfaSession = { mfaToken: newId(), username: user.username, appId, code: '', expires: Date.now() + sessionLifetimeMs }
   platform.state.mfaSessions.set(session.mfaToken, session)
+  platform.state.issuedTokens.push({ kind: 'mfa', username: user.username, token: session.mfaToken })
   sendCode(platform, session)
   return session.mfaToken
 }

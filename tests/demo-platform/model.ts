@@ -120,6 +120,13 @@ export interface FaultRule {
   delayMs?: number
 }
 
+/** A token handed to a caller, kept after it ends so tests can check it never leaked. */
+export interface IssuedToken {
+  kind: 'personal' | 'mfa'
+  username: string
+  token: string
+}
+
 export interface Faults {
   latencyMs: number
   rules: FaultRule[]

@@ -61,8 +61,11 @@ const platformRoutes: Route[] = [
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
-function serve(handler: Handler): Server {
-  return createServer((req, res) => {
+// Links of 100 KB and more reach the page (Node's default refuses request heads over 16 KB before any page loads).
+const siteMaxHeaderSize = 1024 * 1024
+
+function serve(handler: Handler, maxHeaderSize?: number): Server {
+  return createServer({ maxHeaderSize }, (req, res) => {
     handler(req, res).catch((err: unknown) => {
       console.error('demo server: request failed', err)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
@@ -123,7 +126,7 @@ export async function startStaticSite(options: StaticSiteServerOptions): Promise
   const servers: Server[] = []
   let port = options.port
   for (const host of hosts) {
-    const server = serve(handler)
+    const server = serve(handler, siteMaxHeaderSize)
     try {
       port = await listen(server, port, host)
       servers.push(server)

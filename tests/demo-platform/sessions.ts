@@ -34,6 +34,7 @@ export function openSession(platform: Platform, user: User, appId: string): Sess
   user.personalAccessIds[appId] = accessId
   const session: Session = { token: newId(), username: user.username, appId, accessId, expires: now + sessionLifetimeMs }
   platform.state.sessions.set(session.token, session)
+  platform.state.issuedTokens.push({ kind: 'personal', username: user.username, token: session.token })
   return session
 }
 

@@ -1,5 +1,5 @@
 import type { HostingsTree } from './hostings.ts'
-import type { AuthRequest, Faults, Mail, MfaSession, RequestLogEntry, ResetToken, Session, Sms, User } from './model.ts'
+import type { AuthRequest, Faults, IssuedToken, Mail, MfaSession, RequestLogEntry, ResetToken, Session, Sms, User } from './model.ts'
 import { seedUsers } from './seed.ts'
 
 /** Fixed for the life of one platform. */
@@ -22,6 +22,8 @@ export interface PlatformState {
   mails: Mail[]
   sms: Sms[]
   requestLog: RequestLogEntry[]
+  /** Every personal and MFA token handed out, live or not. */
+  issuedTokens: IssuedToken[]
   faults: Faults
   /** What GET {register}hostings answers; null for the default single hosting. */
   hostings: HostingsTree | null
@@ -42,6 +44,7 @@ export function createState(): PlatformState {
     mails: [],
     sms: [],
     requestLog: [],
+    issuedTokens: [],
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
   }

@@ -44,15 +44,6 @@ test('cli=1 ends on a page that says the window can be closed', async ({ page })
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED' })
 })
 
-test('a javascript: returnURL is never followed', async ({ page }) => {
-  await openNewRequest(page, { requestingAppId: 'test-bad-return', returnURL: 'javascript:alert(document.domain)' })
-  await signIn(page, demoUser.username, demoUser.password)
-  await page.getByRole('button', { name: 'Refuse' }).click()
-
-  await expect(page.getByText('its return address is not a web address')).toBeVisible()
-  expect(page.url()).toContain('/access/access.html')
-})
-
 test('opened as a popup by the app, the page closes itself and the app sees the answer', async ({ page }) => {
   await page.goto(`${platformUrl}/demo-app/`)
   const popupOpened = page.waitForEvent('popup')

@@ -116,6 +116,11 @@ export const demoPlatform = {
 
   mails: () => call<Mail[]>('GET', '/_demo/mails'),
 
+  /** Every personal and MFA token the platform handed out, live or not. */
+  tokens: () => call<Array<{ kind: 'personal' | 'mfa'; username: string; token: string }>>('GET', '/_demo/tokens'),
+
+  state: () => call<{ users: DemoUser[] }>('GET', '/_demo/state'),
+
   /** Whether this password opens the account now (an MFA account answers with its challenge): a login as our page makes it. */
   async passwordWorks(username: string, password: string): Promise<boolean> {
     const response = await fetch(`${platformUrl}/${username}/auth/login`, {
@@ -132,7 +137,7 @@ export const demoPlatform = {
 
   expire: (key: string) => call<unknown>('POST', `/_demo/auth-requests/${key}/expire`),
 
-  requests: () => call<Array<{ method: string; path: string }>>('GET', '/_demo/requests'),
+  requests: () => call<Array<{ method: string; path: string; origin: string | null }>>('GET', '/_demo/requests'),
 
   async usernames(): Promise<string[]> {
     const state = await call<{ users: DemoUser[] }>('GET', '/_demo/state')

@@ -148,6 +148,27 @@ describe('sign-in', () => {
     await expect(service.mfaVerify('mfa-user', mfaToken, code)).rejects.toMatchObject({ id: 'invalid-access-token', status: 403 })
   })
 
+  it('lists every personal and MFA token it handed out, even once logged out', async () => {
+    const connection = await signIn()
+    await callApi(connection, 'auth.logout', {})
+    const error = await signIn('mfa-user', 'mfa-password-1').catch((err: unknown) => err)
+    const { mfaToken } = error as InstanceType<typeof pryv.MfaRequiredError>
+    expect(await control<Json[]>('GET', '/tokens')).toEqual([
+      { kind: 'personal', username: 'demo-user', token: connection.token },
+      { kind: 'mfa', username: 'mfa-user', token: mfaToken },
+    ])
+    await control('POST', '/reset')
+    expect(await control<Json[]>('GET', '/tokens')).toEqual([])
+  })
+
+  it('serves another site that frames the given web addresses, escaped, and nothing else', async () => {
+    const answer = await send('GET', `/_demo/framing-site?src=${encodeURIComponent('http://localhost:4173/access/?a=1&b="x"')}&src=javascript:alert(1)`)
+    expect(answer.headers.get('content-type')).toContain('text/html')
+    const html = await answer.text()
+    expect(html.match(/<iframe /g)).toHaveLength(1)
+    expect(html).toContain('src="http://localhost:4173/access/?a=1&amp;b=&quot;x&quot;"')
+  })
+
   it('switches MFA off with a recovery code', async () => {
     const recover = (recoveryCode: string) => send('POST', '/mfa-user/mfa/recover', { username: 'mfa-user', password: 'mfa-password-1', recoveryCode })
     const wrong = await recover('not-a-code')

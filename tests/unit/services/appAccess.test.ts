@@ -1,23 +1,14 @@
-import type { Connection } from 'pryv'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AccessRequest } from '@/services/accessState'
 import { checkAppAccess, createAppAccess } from '@/services/appAccess'
 import type { AppError } from '@/services/appError'
-import type { Session } from '@/services/signIn'
+import { fakeApiSession } from './fakeApi'
 
-interface Call { method: string; params: Record<string, unknown> }
+afterEach(() => vi.unstubAllGlobals())
 
-/** A session whose connection answers `apiOne` with `answer` (or throws it when it is an Error) and records each call. */
-function fakeSession(answer: unknown): { session: Session; calls: Call[] } {
-  const calls: Call[] = []
-  const connection = {
-    async apiOne(method: string, params: Record<string, unknown>) {
-      calls.push({ method, params })
-      if (answer instanceof Error || (typeof answer === 'object' && answer !== null && 'innerObject' in answer)) throw answer
-      return answer
-    },
-  }
-  return { session: { username: 'alice', connection: connection as unknown as Connection }, calls }
+/** A session whose API answers every call with `answer`; records each call. */
+function fakeSession(answer: unknown) {
+  return fakeApiSession(() => answer)
 }
 
 const permissions = [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }]
@@ -56,7 +47,7 @@ describe('checkAppAccess', () => {
   })
 
   it('turns a batch error into an AppError', async () => {
-    const { session } = fakeSession(Object.assign(new Error('Error for api method'), { innerObject: { id: 'invalid-access-token', message: 'expired' } }))
+    const { session } = fakeSession({ error: { id: 'invalid-access-token', message: 'expired' } })
     await expect(checkAppAccess(session, bare)).rejects.toMatchObject({ name: 'AppError', code: 'session-expired' } satisfies Partial<AppError>)
   })
 })
@@ -64,7 +55,7 @@ describe('checkAppAccess', () => {
 describe('createAppAccess', () => {
   it('creates an app access named after the app, with only the set optionals', async () => {
     const { session, calls } = fakeSession({ access: { id: 'n1', token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' } })
-    expect(await createAppAccess(session, bare, permissions)).toEqual({ token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' })
+    expect(await createAppAccess(session, bare, permissions)).toEqual({ token: 'new-token', apiEndpoint: 'https://new-token@x/alice/', id: 'n1' })
     expect(calls).toEqual([{ method: 'accesses.create', params: { name: 'demo-app', type: 'app', permissions } }])
   })
 

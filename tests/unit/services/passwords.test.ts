@@ -1,7 +1,7 @@
-import pryv, { type Connection, type Service } from 'pryv'
-import { describe, expect, it } from 'vitest'
+import type { Service } from 'pryv'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { changePassword, requestPasswordReset, resetPassword } from '@/services/passwords'
-import type { Session } from '@/services/signIn'
+import { fakeApiSession } from './fakeApi'
 
 /** What `pryv` throws for an HTTP error answer. */
 function httpError(status: number, error: Record<string, unknown>) {
@@ -61,30 +61,19 @@ describe('resetPassword', () => {
 })
 
 describe('changePassword', () => {
-  function sessionAnswering(answer: (params: object) => unknown): { session: Session; calls: Array<[string, object]> } {
-    const calls: Array<[string, object]> = []
-    const connection = {
-      async apiOne(method: string, params: object) {
-        calls.push([method, params])
-        return answer(params)
-      },
-    }
-    return { session: { username: 'alice', connection: connection as unknown as Connection }, calls }
-  }
+  afterEach(() => vi.unstubAllGlobals())
 
   it('calls account.changePassword with both passwords', async () => {
-    const { session, calls } = sessionAnswering(() => ({}))
+    const { session, calls } = fakeApiSession(() => ({}))
     await changePassword(session, 'old-password-1', 'new-password-1')
-    expect(calls).toEqual([['account.changePassword', { oldPassword: 'old-password-1', newPassword: 'new-password-1' }]])
+    expect(calls).toEqual([{ method: 'account.changePassword', params: { oldPassword: 'old-password-1', newPassword: 'new-password-1' } }])
   })
 
   it.each([
     ['complexity', { id: 'invalid-parameters-format', message: 'The new password does not follow complexity rules: at least 8 are required', data: ['at least 8 are required'] }],
     ['reuse', { id: 'invalid-operation', message: 'The new password does not follow reuse rules: found in the 3 last used passwords' }],
   ])('tells a password refused by the %s rules, with the platform\'s message and never the passwords', async (_rule, platformError) => {
-    const { session } = sessionAnswering((params) => {
-      throw new pryv.PryvError(`Error for api method with params: ${JSON.stringify(params)}`, platformError)
-    })
+    const { session } = fakeApiSession(() => ({ error: platformError }))
     const error = await changePassword(session, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
     expect(error).toMatchObject({ code: 'password-refused', details: expect.arrayContaining([platformError.message]) })
     expect(JSON.stringify(error) + String(error)).not.toContain('old-password-1')

@@ -28,6 +28,7 @@ function setUp(query: Record<string, string> = {}) {
   platform.service = service
   vi.spyOn(platform, 'connect').mockResolvedValue(service)
   vi.spyOn(platform, 'info').mockResolvedValue(info)
+  vi.spyOn(platform, 'trustedService').mockImplementation(async () => ((await platform.info()) ? service : null))
   const flow = useAuthFlowStore()
   const start = vi.spyOn(flow, 'start').mockImplementation(() => undefined)
   const signIn = vi.spyOn(flow, 'signIn').mockResolvedValue()
@@ -71,6 +72,13 @@ describe('registration outside an auth request', () => {
     expect(createAccount).not.toHaveBeenCalled()
     registration.clearProblem('email')
     expect(registration.problems.email).toBeUndefined()
+  })
+
+  it('sends the password nowhere while the platform\'s service info is not trusted, even with a hosting chosen', async () => {
+    const { registration } = setUp()
+    vi.mocked(usePlatformStore().info).mockResolvedValue(null)
+    expect(await registration.submit({ ...form, hosting: 'first' })).toBe(true)
+    expect(createAccount).not.toHaveBeenCalled()
   })
 
   it('creates one account when submitted twice quickly', async () => {
