@@ -35,8 +35,8 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   }
 
   async function load(opening: Promise<Service | null>): Promise<AccessRequest | null> {
+    // The last error stays until this load ends: a retry shows its progress on the error panel.
     status.value = 'pending'
-    error.value = null
     try {
       const service = await opening
       const resolved = service && (await resolvePollUrl())
@@ -62,6 +62,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
 
   function finish(result: AccessRequest | null): AccessRequest | null {
     status.value = 'done'
+    error.value = null
     return result
   }
 
@@ -78,6 +79,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     if (sameRequest(next)) return
     query.value = next
     link = rawQuery
+    error.value = null
     loading = load(platform.connect(link))
   }
 
