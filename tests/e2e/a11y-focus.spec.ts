@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, mfaUser, openNewRequest, signIn, test } from './fixtures'
+import { fillChangeForm, fillResetForm } from './passwordForms'
 import { createButton, fillRegisterForm, newAccount } from './registerForm'
 
 // After a failed submit the focus is on the field to fix, which names the error in its description;
@@ -71,19 +72,14 @@ test('sign-in hub and reset request: the login field takes the focus and names t
 
 test('reset with an invalid token: the login field takes the focus and names the error', async ({ page }) => {
   await page.goto('/access/reset-password.html?resetToken=not-a-real-token')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('New password', { exact: true }).fill('focus-password-1')
-  await page.getByLabel('Confirm the new password').fill('focus-password-1')
+  await fillResetForm(page, demoUser.username, 'focus-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expectFieldTiedToAlert(page, page.getByLabel('Username or e-mail'), 'This reset link is invalid or has expired')
 })
 
 test('change password: a wrong current password focuses that field and names the error', async ({ page }) => {
   await page.goto('/access/change-password')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('Current password').fill('wrong-password-1')
-  await page.getByLabel('New password', { exact: true }).fill('focus-password-1')
-  await page.getByLabel('Confirm the new password').fill('focus-password-1')
+  await fillChangeForm(page, demoUser.username, 'wrong-password-1', 'focus-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expectFieldTiedToAlert(page, page.getByLabel('Current password'), 'The username, e-mail or password is incorrect.')
 })

@@ -81,3 +81,22 @@ for (const words of languages) {
     }
   })
 }
+
+test.describe('without a language in the link', () => {
+  test.use({ locale: 'es-ES,de-CH' })
+  test('the browser\'s first supported language is used, and the link\'s outranks it', async ({ page }) => {
+    await page.goto('/access/signinhub')
+    await expect(page.getByRole('heading', { name: 'Zu Ihrem Konto' })).toBeVisible()
+    await page.goto('/access/signinhub?lang=it')
+    await expect(page.getByRole('heading', { name: 'Vai al tuo account' })).toBeVisible()
+  })
+})
+
+test.describe('with no supported language anywhere', () => {
+  test.use({ locale: 'es-ES' })
+  test('the page is in English', async ({ page }) => {
+    await page.goto('/access/signinhub?lang=xx')
+    await expect(page.getByRole('heading', { name: 'Go to your account' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  })
+})

@@ -1,6 +1,7 @@
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, mfaUser, openNewRequest, test } from './fixtures'
+import { fillChangeForm, fillResetForm } from './passwordForms'
 import { createButton, fillRegisterForm, newAccount } from './registerForm'
 import { platformUrl } from './urls'
 
@@ -69,18 +70,14 @@ test('reset password: request, sent, with a token, invalid token, done', async (
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible()
   await expectAccessibleInBothThemes(page, 'reset: with token', figures)
 
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('New password', { exact: true }).fill('axe-password-1')
-  await page.getByLabel('Confirm the new password').fill('axe-password-1')
+  await fillResetForm(page, demoUser.username, 'axe-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByRole('alert')).toContainText('This reset link is invalid')
   await expectAccessibleInBothThemes(page, 'reset: invalid token', figures)
 
   const mail = (await demoPlatform.mails()).at(-1)
   await page.goto(mail?.url ?? '')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('New password', { exact: true }).fill('axe-password-1')
-  await page.getByLabel('Confirm the new password').fill('axe-password-1')
+  await fillResetForm(page, demoUser.username, 'axe-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible()
   await expectAccessibleInBothThemes(page, 'reset: done', figures)
@@ -90,10 +87,7 @@ test('reset password: request, sent, with a token, invalid token, done', async (
 test('change password: form, refused new password, MFA step, done', async ({ page }, testInfo) => {
   const figures: AxeFigure[] = []
   const fillForm = async (login: string, current: string, next: string) => {
-    await page.getByLabel('Username or e-mail').fill(login)
-    await page.getByLabel('Current password').fill(current)
-    await page.getByLabel('New password', { exact: true }).fill(next)
-    await page.getByLabel('Confirm the new password').fill(next)
+    await fillChangeForm(page, login, current, next)
     await page.getByRole('button', { name: 'Change password' }).click()
   }
   await page.goto('/access/change-password')

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { demoPlatform, type FaultRule } from './demoPlatform'
 import { demoUser, expect, mfaUser, openNewRequest, signIn, test } from './fixtures'
+import { fillChangeForm, fillResetForm } from './passwordForms'
 import { createButton, fillRegisterForm, newAccount } from './registerForm'
 
 // Every control that starts a request shows it is working while the platform is slow, and neither it
@@ -100,17 +101,12 @@ test('reset request, reset with a token, change password, sign-in hub', async ({
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible()
 
   await page.goto('/access/reset-password?resetToken=not-a-real-token')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('New password', { exact: true }).fill('progress-password-1')
-  await page.getByLabel('Confirm the new password').fill('progress-password-1')
+  await fillResetForm(page, demoUser.username, 'progress-password-1')
   await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], { method: 'POST', path: '/reset-password$' })
   await expect(page.getByRole('alert')).toContainText('This reset link is invalid')
 
   await page.goto('/access/change-password')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await page.getByLabel('Current password').fill('wrong-password-1')
-  await page.getByLabel('New password', { exact: true }).fill('progress-password-1')
-  await page.getByLabel('Confirm the new password').fill('progress-password-1')
+  await fillChangeForm(page, demoUser.username, 'wrong-password-1', 'progress-password-1')
   await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], { method: 'POST', path: '/auth/login$' })
   await expect(page.getByRole('alert')).toContainText('incorrect')
 

@@ -1,16 +1,13 @@
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, openNewRequest, test } from './fixtures'
-import { pressAndExpectFocus } from './keyboard'
+import { pressAndExpectFocus, signInWithKeyboard } from './keyboard'
 
 // Decision: the header's language switch stays in the consent's Tab cycle. A person must be able to
 // read what they grant in their language, and a keyboard user must reach what a pointer user can;
 // switching keeps the flow's state, so it cannot break the modal step.
 test('the consent keeps Tab and Shift+Tab on itself and the language switch, then the focus lands on Done', async ({ page }) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-trap' })
-  await page.keyboard.type(demoUser.username)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(demoUser.password)
-  await page.keyboard.press('Enter')
+  await signInWithKeyboard(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeFocused()
 
   const accept = page.getByRole('button', { name: 'Accept' })

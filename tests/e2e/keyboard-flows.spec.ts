@@ -1,12 +1,29 @@
+import type { Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, mfaUser, openNewRequest, test } from './fixtures'
-import { expectFocusRing, pressAndExpectFocus, typeInto } from './keyboard'
+import { expectFocusRing, pressAndExpectFocus, signInWithKeyboard, typeInto } from './keyboard'
 import { platformUrl } from './urls'
 
 // Each flow with Tab, Shift+Tab, Enter, Space and typing only: no click, no fill.
 test.describe.configure({ timeout: 60_000 })
 
 const newPassword = 'keyboard-password-1'
+
+/** From the page's top: Tab past the language switch to the login field and type it. */
+async function typeLoginFromTop(page: Page, login: string): Promise<void> {
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Language'))
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
+  await page.keyboard.type(login)
+}
+
+/** From the field before it: Tab to the new password, type it, past its "show" toggle to the confirmation, type it again. */
+async function typeNewPasswordTwice(page: Page, password: string): Promise<void> {
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('New password', { exact: true }))
+  await page.keyboard.type(password)
+  await pressAndExpectFocus(page, 'Tab', page.getByRole('button', { name: 'Show password' }).first())
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Confirm the new password'))
+  await page.keyboard.type(password)
+}
 
 test('auth, accept: sign in, consent, accept', async ({ page }) => {
   const request = await openNewRequest(page, {
@@ -35,10 +52,7 @@ test('auth, accept: sign in, consent, accept', async ({ page }) => {
 
 test('auth, refuse: sign in with Enter in the password field, refuse with Space', async ({ page }) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-keyboard-refuse' })
-  await typeInto(page, page.getByLabel('Username or e-mail'), demoUser.email)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(demoUser.password)
-  await page.keyboard.press('Enter')
+  await signInWithKeyboard(page, demoUser.email, demoUser.password)
 
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeFocused()
   await pressAndExpectFocus(page, 'Tab', page.getByRole('button', { name: 'Accept' }))
@@ -52,10 +66,7 @@ test('auth, refuse: sign in with Enter in the password field, refuse with Space'
 
 test('auth with MFA: the code field follows the step heading', async ({ page }) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-keyboard-mfa' })
-  await typeInto(page, page.getByLabel('Username or e-mail'), mfaUser.username)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(mfaUser.password)
-  await page.keyboard.press('Enter')
+  await signInWithKeyboard(page, mfaUser.username, mfaUser.password)
 
   await expect(page.getByRole('heading', { name: 'Enter your verification code' })).toBeFocused()
   const code = page.getByLabel('Verification code')
@@ -96,9 +107,7 @@ test('register outside an auth request, every field in order', async ({ page }) 
 
 test('reset password: the request, then the mailed link', async ({ page }) => {
   await page.goto('/access/reset-password')
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
-  await page.keyboard.type(demoUser.username)
+  await typeLoginFromTop(page, demoUser.username)
   await pressAndExpectFocus(page, 'Tab', page.getByRole('button', { name: 'Send the e-mail' }))
   await pressAndExpectFocus(page, 'Tab', page.getByRole('link', { name: 'Back to sign-in' }))
   await pressAndExpectFocus(page, 'Shift+Tab', page.getByRole('button', { name: 'Send the e-mail' }))
@@ -108,14 +117,8 @@ test('reset password: the request, then the mailed link', async ({ page }) => {
   expect(mail?.username).toBe(demoUser.username)
 
   await page.goto(mail?.url ?? '')
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
-  await page.keyboard.type(demoUser.username)
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('New password', { exact: true }))
-  await page.keyboard.type(newPassword)
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Confirm the new password'))
-  await page.keyboard.type(newPassword)
+  await typeLoginFromTop(page, demoUser.username)
+  await typeNewPasswordTwice(page, newPassword)
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeFocused()
@@ -125,17 +128,11 @@ test('reset password: the request, then the mailed link', async ({ page }) => {
 
 test('change password', async ({ page }) => {
   await page.goto('/access/change-password')
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
-  await page.keyboard.type(demoUser.username)
+  await typeLoginFromTop(page, demoUser.username)
   await pressAndExpectFocus(page, 'Tab', page.getByLabel('Current password'))
   await page.keyboard.type(demoUser.password)
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('New password', { exact: true }))
-  await page.keyboard.type(newPassword)
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Confirm the new password'))
-  await page.keyboard.type(newPassword)
+  await pressAndExpectFocus(page, 'Tab', page.getByRole('button', { name: 'Show password' }).first())
+  await typeNewPasswordTwice(page, newPassword)
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeFocused()
@@ -144,9 +141,7 @@ test('change password', async ({ page }) => {
 
 test('sign-in hub', async ({ page }) => {
   await page.goto('/access/signinhub')
-  await page.keyboard.press('Tab')
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
-  await page.keyboard.type(demoUser.username)
+  await typeLoginFromTop(page, demoUser.username)
   await pressAndExpectFocus(page, 'Tab', page.getByRole('button', { name: 'Continue' }))
   const home = page.waitForURL(`${platformUrl}/${demoUser.username}/`)
   await page.keyboard.press('Enter')

@@ -22,3 +22,11 @@ export async function expectFocusRing(page: Page): Promise<void> {
   expect(ring.style).not.toBe('none')
   expect(ring.width).toBeGreaterThanOrEqual(2)
 }
+
+/** Signs in from the login field the page focused: type, Tab, type, Enter in the password field. */
+export async function signInWithKeyboard(page: Page, login: string, password: string): Promise<void> {
+  await typeInto(page, page.getByLabel('Username or e-mail'), login)
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Password', { exact: true }))
+  await page.keyboard.type(password)
+  await page.keyboard.press('Enter')
+}
