@@ -1,16 +1,9 @@
-import { nextTick, ref, watch, type ShallowRef } from 'vue'
-import type { AppError } from '@/services/appError'
+import { ref, type ShallowRef } from 'vue'
+import { focusFirstInvalid } from './useFieldAlert'
 
-/**
- * A form's required fields: said missing from the first submit on, and focus
- * to the first invalid field when a submit fails here or the platform refuses a field.
- */
-export function useFormCheck(form: Readonly<ShallowRef<HTMLFormElement | null>>, error: () => AppError | null) {
+/** A form's required fields: said missing from the first submit on, and focus to the first missing one. */
+export function useFormCheck(form: Readonly<ShallowRef<HTMLFormElement | null>>) {
   const submitted = ref(false)
-
-  function focusFirstInvalid(): void {
-    void nextTick(() => form.value?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-  }
 
   /** True once the user tried to submit without this value. */
   function missing(value: string): boolean {
@@ -21,11 +14,9 @@ export function useFormCheck(form: Readonly<ShallowRef<HTMLFormElement | null>>,
   function check(values: string[]): boolean {
     submitted.value = true
     if (values.every((value) => value !== '')) return true
-    focusFirstInvalid()
+    focusFirstInvalid(form)
     return false
   }
-
-  watch(error, focusFirstInvalid)
 
   return { missing, check }
 }

@@ -19,6 +19,7 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   'invalid-reset-token': 'error.invalidResetToken',
   'reset-mail-failed': 'error.resetMailFailed',
   'password-refused': 'error.passwordRefused',
+  unsupported: 'error.unsupported',
   server: 'error.server',
   network: 'error.network',
   'unexpected-answer': 'error.unexpectedAnswer',

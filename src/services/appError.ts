@@ -17,6 +17,7 @@ export type AppErrorCode =
   | 'invalid-reset-token'
   | 'reset-mail-failed'
   | 'password-refused'
+  | 'unsupported'
   | 'server'
   | 'network'
   | 'unexpected-answer'
@@ -45,18 +46,52 @@ export class AppError extends Error {
 /** Platform error ids whose meaning depends on the call, e.g. `invalid-operation` on mfa/verify is a wrong code. */
 export type PlatformErrorMap = Partial<Record<string, AppErrorCode>>
 
+/** Every id of the platform's catalogue (pryv's `ERRORS`), by what it means to the person; a test keeps them all listed. */
 const defaultMap: PlatformErrorMap = {
   'invalid-credentials': 'invalid-credentials',
   'unknown-user': 'invalid-credentials',
   'unknown-email': 'invalid-credentials',
   'unknown-access-key': 'unknown-access-key',
   'invalid-access-token': 'session-expired',
+  forbidden: 'forbidden',
+  'denied-stream-access': 'forbidden',
+  'too-high-access-for-account-stream': 'forbidden',
+  'forbidden-multiple-account-streams-events': 'forbidden',
+  'forbidden-none-editable-account-streams': 'forbidden',
+  'forbidden-change-account-streams-id': 'forbidden',
+  'forbidden-to-edit-noneditable-account-fields': 'forbidden',
+  'unsupported-operation': 'unsupported',
+  'invalid-method': 'unsupported',
+  'removed-method': 'unsupported',
+  'unavailable-method': 'unsupported',
+  'api-unavailable': 'server',
+  'unexpected-error': 'server',
+  'corrupted-data': 'server',
+  // The request itself was refused; the platform's words, shown beside ours, say which part.
   'invalid-parameters-format': 'invalid-request',
   'invalid-request-structure': 'invalid-request',
   'invalid-operation': 'invalid-request',
-  forbidden: 'forbidden',
-  'api-unavailable': 'server',
-  'unexpected-error': 'server',
+  'invalid-event-type': 'invalid-request',
+  'invalid-item-id': 'invalid-request',
+  'item-already-exists': 'invalid-request',
+  'missing-header': 'invalid-request',
+  'unknown-referenced-resource': 'invalid-request',
+  'unknown-resource': 'invalid-request',
+  'unsupported-content-type': 'invalid-request',
+  'too-many-results': 'invalid-request',
+  // Registration fields without a field to mark (e.g. the invitation token): refused as a whole.
+  'invitationToken-invalid': 'invalid-request',
+  'username-invalid': 'invalid-request',
+  'username-required': 'invalid-request',
+  'email-invalid': 'invalid-request',
+  'email-required': 'invalid-request',
+  'language-invalid': 'invalid-request',
+  'appid-invalid': 'invalid-request',
+  'password-invalid': 'invalid-request',
+  'password-required': 'invalid-request',
+  'referer-invalid': 'invalid-request',
+  'missing-required-field': 'invalid-request',
+  'newPassword-required': 'invalid-request',
 }
 
 export interface PlatformError {

@@ -31,7 +31,8 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   const view = computed<AuthView>(() => {
     if (consent.ending) return 'ended'
     if (authRequest.answered) return 'answered'
-    if (authRequest.status === 'error') return 'load-error'
+    // Also while retrying after an error: the form appears only once the request is known.
+    if (authRequest.status === 'error' || (authRequest.status === 'pending' && authRequest.error)) return 'load-error'
     if (consent.phase !== 'idle') return 'consent'
     if (authSession.step === 'mfa' || authSession.step === 'recovery') return authSession.step
     return 'sign-in'

@@ -38,8 +38,8 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   }
 
   async function load(opening: Promise<Service | null>): Promise<AccessRequest | null> {
+    // The last error stays until this load ends: a retry shows its progress on the error panel.
     status.value = 'pending'
-    error.value = null
     try {
       const service = await opening
       const resolved = service && (await resolvePollUrl())
@@ -66,6 +66,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
 
   function finish(result: AccessRequest | null): AccessRequest | null {
     status.value = 'done'
+    error.value = null
     return result
   }
 
@@ -82,6 +83,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     if (sameRequest(next)) return
     query.value = next
     link = rawQuery
+    error.value = null
     const opening = platform.connect(link)
     // Checked before the first paint: a hostile link never shows the sign-in form, even for a moment.
     if (next.pollUrl) platform.trust([{ role: 'poll', url: next.pollUrl }])

@@ -51,6 +51,6 @@ describe('locales', () => {
   it('has a message for every error code', () => {
     const missing = Object.values(errorMessageKeys).filter((key) => typeof en.get(key) !== 'string')
     expect(missing).toEqual([])
-    expect(Object.keys(errorMessageKeys).length).toBe(21)
+    expect(Object.keys(errorMessageKeys).length).toBe(22)
   })
 })
