@@ -32,6 +32,13 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // Images stay files rather than data: URIs, so the Content-Security-Policy needs no `img-src data:`.
       assetsInlineLimit: 0,
+      rolldownOptions: {
+        output: {
+          // The account pages' messages get their own name (`account-en-<hash>.js`), apart from a
+          // language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
+          chunkFileNames: (chunk) => chunk.facadeModuleId?.includes('/src/i18n/locales/account/') ? 'assets/account-[name]-[hash].js' : 'assets/[name]-[hash].js',
+        },
+      },
     },
     test: {
       environment: 'jsdom',

@@ -28,6 +28,8 @@ export interface BundleSizeOptions {
   pageChunk?: RegExp
   /** Lazily loaded chunks that every first load waits for anyway, e.g. a locale loaded before mounting. */
   loadedFirst?: RegExp[]
+  /** Lazily loaded chunks that every lazily loaded page waits for, e.g. the messages of those pages. */
+  loadedWithPages?: RegExp[]
 }
 
 const defaultPageChunk = /^([A-Z][A-Za-z0-9]*Page)-[\w-]+\.js$/
@@ -161,13 +163,16 @@ export function measureBundle(dir: string, options: BundleSizeOptions = {}): Bun
   for (const html of distinctHtmlEntries(reader, files)) {
     const firstLoad = reader.closure(htmlFirstLoad(reader.text(html)).map((url) => resolveIn(html, url)))
     const lazy = lazyChunks(reader, firstLoad)
-    const loadedFirst = [...lazy.keys()].filter((chunk) => (options.loadedFirst ?? []).some((pattern) => pattern.test(posix.basename(chunk))))
-    const base = reader.closure([...firstLoad, ...loadedFirst.flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])])
+    const matching = (patterns: RegExp[] = []) => [...lazy.keys()]
+      .filter((chunk) => patterns.some((pattern) => pattern.test(posix.basename(chunk))))
+      .flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])
+    const base = reader.closure([...firstLoad, ...matching(options.loadedFirst)])
     entryPoints.push({ name: html, files: [...base].sort(), gzipBytes: reader.gzipOf(base) })
+    const withPages = matching(options.loadedWithPages)
     for (const [chunk, preloads] of lazy) {
       const page = pageChunk.exec(posix.basename(chunk))
       if (!page) continue
-      const pageLoad = reader.closure([...base, chunk, ...preloads])
+      const pageLoad = reader.closure([...base, ...withPages, chunk, ...preloads])
       entryPoints.push({ name: page[1] ?? chunk, files: [...pageLoad].sort(), gzipBytes: reader.gzipOf(pageLoad) })
     }
   }

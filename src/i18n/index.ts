@@ -17,11 +17,31 @@ export const i18n = createI18n<[MessageSchema], Language, false>({
 
 // Other locales are separate chunks, fetched only when the user's language needs them.
 const localeLoaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
+// The messages of the other pages (register, reset, change, hub, not found) stay out of the auth page's first load.
+const accountLoaders = import.meta.glob<Record<string, unknown>>('./locales/account/*.json', { import: 'default' })
+let accountPagesShown = false
+const accountMessagesLoaded = new Set<Language>()
+
+async function ensureAccountMessages(language: Language): Promise<void> {
+  if (!accountPagesShown || accountMessagesLoaded.has(language)) return
+  const load = accountLoaders[`./locales/account/${language}.json`]
+  if (!load) return
+  i18n.global.mergeLocaleMessage(language, await load())
+  accountMessagesLoaded.add(language)
+}
 
 async function ensureMessages(language: Language): Promise<void> {
-  if (i18n.global.availableLocales.includes(language)) return
-  const load = localeLoaders[`./locales/${language}.json`]
-  if (load) i18n.global.setLocaleMessage(language, await load())
+  if (!i18n.global.availableLocales.includes(language)) {
+    const load = localeLoaders[`./locales/${language}.json`]
+    if (load) i18n.global.setLocaleMessage(language, await load())
+  }
+  await ensureAccountMessages(language)
+}
+
+/** Before an account page shows: its messages in the current language, and in any language chosen later. */
+export async function loadAccountMessages(): Promise<void> {
+  accountPagesShown = true
+  await ensureAccountMessages(i18n.global.locale.value)
 }
 
 // A language the user picked with the switch outranks what the link or the access state says.

@@ -1,19 +1,25 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { loadAccountMessages } from '@/i18n'
 import AuthPage from '@/pages/AuthPage.vue'
 import { basePathFromLocation } from './basePath'
 import { queryToCarry } from './keepQuery'
+
+/** A page besides the auth popup: its component, shown once the account pages' messages are there too. */
+function accountPage<T>(page: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([page(), loadAccountMessages()]))[0]
+}
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: (to) => ({ name: 'auth', query: to.query }) },
   { path: '/index.html', redirect: (to) => ({ name: 'auth', query: to.query }) },
   // access.html is the address platforms put in their authUrl.
   { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
-  { path: '/register', name: 'register', alias: ['/register.html'], component: () => import('@/pages/RegisterPage.vue') },
+  { path: '/register', name: 'register', alias: ['/register.html'], component: accountPage(() => import('@/pages/RegisterPage.vue')) },
   // Password pages and the sign-in hub, under their legacy names too (platforms mail reset-password.html links).
-  { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: () => import('@/pages/ResetPasswordPage.vue') },
-  { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: () => import('@/pages/ChangePasswordPage.vue') },
-  { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: () => import('@/pages/SignInHubPage.vue') },
-  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+  { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: accountPage(() => import('@/pages/ResetPasswordPage.vue')) },
+  { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: accountPage(() => import('@/pages/ChangePasswordPage.vue')) },
+  { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: accountPage(() => import('@/pages/SignInHubPage.vue')) },
+  { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 
 export const router = createRouter({

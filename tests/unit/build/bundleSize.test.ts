@@ -22,7 +22,8 @@ const fixture: Record<string, string> = {
     'import{a as e,b as t}from"./vendor-V1.js";import"./polyfill-P1.js";',
     'const r=[{path:`/register.html`,component:()=>e(()=>import(`./RegisterPage-R1.js`),__vite__mapDeps([0,1,2,3]),import.meta.url)}];',
     'const l=()=>e(()=>import(`./en-L1.js`).then(n=>n.default),[],import.meta.url);',
-    'async function md(){return(await import(`./markdown-M1.js`)).render}t(r,l,md);',
+    'const p=()=>e(()=>import(`./account-en-A1.js`).then(n=>n.default),[],import.meta.url);',
+    'async function md(){return(await import(`./markdown-M1.js`)).render}t(r,l,p,md);',
   ].join(''),
   'assets/vendor-V1.js': 'var a=1,b=2;export{a,b};',
   'assets/polyfill-P1.js': 'window.p=1;',
@@ -31,6 +32,7 @@ const fixture: Record<string, string> = {
   'assets/RegisterPage-R2.css': '.register{color:red}',
   'assets/form-F1.js': 'import*as v from"./vendor-V1.js";export const f=v.a;',
   'assets/en-L1.js': 'export default{hello:"Hello"};',
+  'assets/account-en-A1.js': 'export default{register:"Create an account"};',
   'assets/markdown-M1.js': 'import{big}from"./sanitizer-S1.js";export const render=big;',
   'assets/sanitizer-S1.js': `export const big="${'x'.repeat(5000)}";`,
 }
@@ -93,6 +95,13 @@ describe('measureBundle', () => {
     const entry = measureBundle(dir, { loadedFirst: [/^en-/] }).entryPoints[0]
     expect(entry?.files).toContain('assets/en-L1.js')
     expect(entry?.files).not.toContain('assets/markdown-M1.js')
+  })
+
+  it('counts a lazy chunk every page waits for, such as their messages, in each page\'s first load only', () => {
+    const [entry, page] = measureBundle(dir, { loadedWithPages: [/^account-en-/] }).entryPoints
+    expect(entry?.files).not.toContain('assets/account-en-A1.js')
+    expect(page?.name).toBe('RegisterPage')
+    expect(page?.files).toContain('assets/account-en-A1.js')
   })
 
   it('totals every file of the build, each gzipped', () => {

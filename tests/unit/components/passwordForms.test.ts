@@ -1,12 +1,15 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
 import HubSignInForm from '@/components/hub/HubSignInForm.vue'
 import PasswordChangeForm from '@/components/password/PasswordChangeForm.vue'
 import PasswordNewFields from '@/components/password/PasswordNewFields.vue'
-import { i18n } from '@/i18n'
+import { i18n, loadAccountMessages } from '@/i18n'
 import { AppError } from '@/services/appError'
+
+// These forms belong to the account pages, whose messages the router loads with them.
+beforeAll(loadAccountMessages)
 
 const Blank = defineComponent({ render: () => null })
 

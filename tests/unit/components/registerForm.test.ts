@@ -1,10 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import RegisterForm from '@/components/register/RegisterForm.vue'
-import { i18n } from '@/i18n'
+import { i18n, loadAccountMessages } from '@/i18n'
 import type { AccountForm, FieldProblems } from '@/services/accountRules'
 import { availableHostings, parseHostings } from '@/services/hostings'
+
+// These forms belong to the account pages, whose messages the router loads with them.
+beforeAll(loadAccountMessages)
 
 const page = { template: '<div />' }
 

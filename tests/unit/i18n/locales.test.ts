@@ -20,20 +20,23 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-function load(file: string): Map<string, unknown> {
-  return flatten(JSON.parse(readFileSync(localesDir + file, 'utf8')))
+/** Every locale of a part: the core messages (`locales/`) or the account pages' ones (`locales/account/`). */
+function part(dir: string) {
+  const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
+  const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
+  return { en: load('en.json'), others, load }
 }
 
-const en = load('en.json')
-const others = readdirSync(localesDir).filter((file) => file.endsWith('.json') && file !== 'en.json')
+const parts = { core: part(localesDir), account: part(`${localesDir}account/`) }
+const en = parts.core.en
 
 function blankKeys(messages: Map<string, unknown>): string[] {
   return [...messages].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key)
 }
 
-describe('locales', () => {
-  it('has at least one translation besides English', () => {
-    expect(others.length).toBeGreaterThan(0)
+describe.each(Object.entries(parts))('locales, %s messages', (_name, { en, others, load }) => {
+  it('has the three translations besides English', () => {
+    expect(others.sort()).toEqual(['de.json', 'fr.json', 'it.json'])
     expect(en.size).toBeGreaterThan(20)
   })
 
@@ -46,6 +49,14 @@ describe('locales', () => {
     expect([...en.keys()].filter((key) => !messages.has(key))).toEqual([])
     expect([...messages.keys()].filter((key) => !en.has(key))).toEqual([])
     expect(blankKeys(messages)).toEqual([])
+  })
+})
+
+describe('locales', () => {
+  it('keeps each section in one part: merging the account messages overwrites nothing', () => {
+    const sections = (messages: Map<string, unknown>) => new Set([...messages.keys()].map((key) => key.split('.')[0]))
+    const core = sections(parts.core.en)
+    expect([...sections(parts.account.en)].filter((section) => core.has(section))).toEqual([])
   })
 
   it('has a message for every error code', () => {
