@@ -20,6 +20,9 @@ export async function fillRegisterForm(page: Page, account: NewAccountInput): Pr
   await page.getByLabel('Username').fill(account.username)
   await page.getByLabel('New password', { exact: true }).fill(account.password)
   await page.getByLabel('Confirm the new password').fill(account.confirmation ?? account.password)
+  // Typed values must still be there once every field is filled: nothing on the page may reset them.
+  await expect(page.getByLabel('E-mail')).toHaveValue(account.email)
+  await expect(page.getByLabel('Username')).toHaveValue(account.username)
 }
 
 export function createButton(page: Page) {
