@@ -16,13 +16,12 @@ export function newAccount(username: string): NewAccountInput {
 
 /** Fills the register form as a person would, field by field. */
 export async function fillRegisterForm(page: Page, account: NewAccountInput): Promise<void> {
-  await page.getByLabel('E-mail').fill(account.email)
-  await page.getByLabel('Username').fill(account.username)
+  // Coming from the sign-in form, whose "Username or e-mail" a loose label match would fill instead.
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible()
+  await page.getByLabel('E-mail', { exact: true }).fill(account.email)
+  await page.getByLabel('Username', { exact: true }).fill(account.username)
   await page.getByLabel('New password', { exact: true }).fill(account.password)
   await page.getByLabel('Confirm the new password').fill(account.confirmation ?? account.password)
-  // Typed values must still be there once every field is filled: nothing on the page may reset them.
-  await expect(page.getByLabel('E-mail')).toHaveValue(account.email)
-  await expect(page.getByLabel('Username')).toHaveValue(account.username)
 }
 
 export function createButton(page: Page) {
