@@ -87,6 +87,8 @@ test('a request that failed to load: "Try again" shows its progress', async ({ p
 test('register: create, then "Try again" after a platform failure', async ({ page }) => {
   await page.goto('/access/register')
   await fillRegisterForm(page, newAccount('progress-person'))
+  // The availability line comes as the person types; it must be in place before the boxes are measured.
+  await expect(page.getByRole('status').filter({ hasText: '“progress-person” is available.' })).toBeVisible()
   await expectProgressInPlace(page, createButton(page), [], { method: 'POST', path: '^/reg/users$', status: 500 })
   await expect(page.getByRole('alert')).toContainText('The platform had a problem.')
   await page.route('**/progress-person/', (route) => route.fulfill({ status: 204 }))
