@@ -2,18 +2,23 @@ import type { Page, Request } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
 import { appUrl, platformUrl } from './urls'
 
-/** `METHOD /path`, plus the API methods a batch call (`POST {api}` with `[{ method, params }]`) carries. */
-function describeCall(request: Request): string {
-  const call = `${request.method()} ${new URL(request.url()).pathname}`
+/** The API methods a batch call (`POST {api}` with `[{ method, params }]`) carries; null for any other request. */
+export function batchMethods(request: Request): string[] | null {
   let body: unknown
   try {
     body = request.postDataJSON()
   } catch {
-    return call
+    return null
   }
-  if (!Array.isArray(body)) return call
-  const methods = body.map((item: unknown) => String((item as { method?: unknown } | null)?.method))
-  return `${call} ${methods.join(',')}`
+  if (!Array.isArray(body)) return null
+  return body.map((item: unknown) => String((item as { method?: unknown } | null)?.method))
+}
+
+/** `METHOD /path`, plus the API methods of a batch call. */
+function describeCall(request: Request): string {
+  const call = `${request.method()} ${new URL(request.url()).pathname}`
+  const methods = batchMethods(request)
+  return methods ? `${call} ${methods.join(',')}` : call
 }
 
 // Where the demo platform serves its service assets (branding): files, not API calls.

@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
+import { batchMethods } from './platformCalls'
 import { appUrl, platformUrl } from './urls'
 
 /** The host hostile links point to; it does not resolve, so every request to it is routed and counted here. */
@@ -140,13 +141,7 @@ export function recordApiMethods(page: Page): string[] {
   const methods: string[] = []
   page.on('request', (request) => {
     if (request.method() !== 'POST' || !request.url().startsWith(platformUrl)) return
-    let body: unknown
-    try {
-      body = request.postDataJSON()
-    } catch {
-      return
-    }
-    if (Array.isArray(body)) for (const item of body) methods.push(String((item as { method?: unknown }).method))
+    methods.push(...(batchMethods(request) ?? []))
   })
   return methods
 }
