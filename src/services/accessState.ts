@@ -1,4 +1,5 @@
 import { AppError } from './appError'
+import { asRecord, textOf } from './json'
 
 /** A permission as the app requested it; unknown kinds are kept as they came, to be shown as text. */
 export type Permission = Record<string, unknown>
@@ -41,58 +42,55 @@ export type AccessState = AccessRequest | AcceptedState | RefusedState | Redirec
 
 type Fields = Record<string, unknown>
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
-
 function textOrNumber(value: unknown): string | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value)
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : textOf(value)
 }
 
-function record(value: unknown): Fields | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined
+/** Permissions as listed in an answer; an entry that is not an object is kept as text, to be shown as such. */
+export function permissionsFrom(list: unknown[]): Permission[] {
+  return list.map((item: unknown) => asRecord(item) ?? { value: String(item) })
 }
 
 function parseServiceInfo(value: unknown): ServiceInfo | undefined {
-  const info = record(value)
-  if (!info || !text(info.api) || !text(info.register) || !text(info.access) || !text(info.name)) return undefined
+  const info = asRecord(value)
+  if (!info || !textOf(info.api) || !textOf(info.register) || !textOf(info.access) || !textOf(info.name)) return undefined
   return info as ServiceInfo
 }
 
 function parseRequest(body: Fields): AccessRequest {
-  const requestingAppId = text(body.requestingAppId)
-  const key = text(body.key)
+  const requestingAppId = textOf(body.requestingAppId)
+  const key = textOf(body.key)
   if (!requestingAppId || !key || !Array.isArray(body.requestedPermissions)) throw new AppError('unexpected-answer')
-  const permissions = body.requestedPermissions.map((item: unknown) => record(item) ?? { value: String(item) })
+  const permissions = permissionsFrom(body.requestedPermissions)
   return {
     status: 'NEED_SIGNIN',
     key,
     requestingAppId,
     requestedPermissions: permissions,
     serviceInfo: parseServiceInfo(body.serviceInfo),
-    lang: text(body.lang) ?? text(body.languageCode),
-    returnURL: text(body.returnURL) ?? text(body.returnUrl),
+    lang: textOf(body.lang) ?? textOf(body.languageCode),
+    returnURL: textOf(body.returnURL) ?? textOf(body.returnUrl),
     oauthState: textOrNumber(body.oauthState),
-    clientData: record(body.clientData),
-    deviceName: text(body.deviceName),
+    clientData: asRecord(body.clientData),
+    deviceName: textOf(body.deviceName),
     expireAfter: typeof body.expireAfter === 'number' && body.expireAfter > 0 ? body.expireAfter : undefined,
-    token: text(body.token),
+    token: textOf(body.token),
   }
 }
 
 /** Validates a poll answer into a typed state; anything else is an unexpected answer. */
 export function parseAccessState(value: unknown): AccessState {
-  const body = record(value)
+  const body = asRecord(value)
   switch (body?.status) {
     case 'NEED_SIGNIN':
       return parseRequest(body)
     case 'ACCEPTED':
-      return { status: 'ACCEPTED', username: text(body.username), token: text(body.token), apiEndpoint: text(body.apiEndpoint) }
+      return { status: 'ACCEPTED', username: textOf(body.username), token: textOf(body.token), apiEndpoint: textOf(body.apiEndpoint) }
     case 'REFUSED':
     case 'ERROR':
-      return { status: body.status, reasonId: textOrNumber(body.reasonId ?? body.reasonID), message: text(body.message) }
+      return { status: body.status, reasonId: textOrNumber(body.reasonId ?? body.reasonID), message: textOf(body.message) }
     case 'REDIRECTED':
-      return { status: 'REDIRECTED', redirectUrl: text(body.redirectUrl), poll: text(body.poll) }
+      return { status: 'REDIRECTED', redirectUrl: textOf(body.redirectUrl), poll: textOf(body.poll) }
     default:
       throw new AppError('unexpected-answer')
   }

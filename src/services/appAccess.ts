@@ -1,6 +1,8 @@
-import type { AccessRequest, Permission } from './accessState'
-import { AppError, toAppError } from './appError'
+import { permissionsFrom, type AccessRequest, type Permission } from './accessState'
+import { AppError } from './appError'
 import { callApi } from './callApi'
+import { withAppErrors } from './http'
+import { asRecord } from './json'
 import type { Session } from './signIn'
 
 export type AccessCheck =
@@ -25,26 +27,14 @@ function optionalFields(request: AccessRequest): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null))
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
-}
-
-function permissionsOf(value: unknown, fallback: Permission[]): Permission[] {
-  return Array.isArray(value) ? value.map((item: unknown) => asRecord(item) ?? { value: String(item) }) : fallback
-}
 
 /** `accesses.checkApp`: does this app already hold an access, with the same permissions or others? */
 export async function checkAppAccess(session: Session, request: AccessRequest): Promise<AccessCheck> {
-  let result: Record<string, unknown>
-  try {
-    result = await callApi(session.connection, 'accesses.checkApp', {
-      requestingAppId: request.requestingAppId,
-      requestedPermissions: request.requestedPermissions,
-      ...optionalFields(request),
-    })
-  } catch (err) {
-    throw toAppError(err)
-  }
+  const result = await callApi(session.connection, 'accesses.checkApp', {
+    requestingAppId: request.requestingAppId,
+    requestedPermissions: request.requestedPermissions,
+    ...optionalFields(request),
+  })
   const matching = asRecord(result.matchingAccess)
   if (matching && typeof matching.token === 'string') {
     return { kind: 'matching', token: matching.token, apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined }
@@ -52,34 +42,25 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
   const mismatching = asRecord(result.mismatchingAccess)
   return {
     kind: 'consent',
-    permissions: permissionsOf(result.checkedPermissions, request.requestedPermissions),
+    permissions: Array.isArray(result.checkedPermissions) ? permissionsFrom(result.checkedPermissions) : request.requestedPermissions,
     mismatchingAccessId: typeof mismatching?.id === 'string' ? mismatching.id : undefined,
   }
 }
 
 /** `accesses.delete`: removes the app's previous access before a replacement is created, or one the app can no longer be told of. */
 export async function deleteAccess(session: Session, accessId: string): Promise<void> {
-  try {
-    await callApi(session.connection, 'accesses.delete', { id: accessId })
-  } catch (err) {
-    throw toAppError(err)
-  }
+  await callApi(session.connection, 'accesses.delete', { id: accessId })
 }
 
 /** `accesses.create`: the app access the user consented to. */
 export async function createAppAccess(session: Session, request: AccessRequest, permissions: Permission[]): Promise<GrantedAccess> {
-  let access: Record<string, unknown> | undefined
-  try {
-    const result = await callApi(session.connection, 'accesses.create', {
-      name: request.requestingAppId,
-      type: 'app',
-      permissions,
-      ...optionalFields(request),
-    })
-    access = asRecord(result.access)
-  } catch (err) {
-    throw toAppError(err)
-  }
+  const result = await callApi(session.connection, 'accesses.create', {
+    name: request.requestingAppId,
+    type: 'app',
+    permissions,
+    ...optionalFields(request),
+  })
+  const access = asRecord(result.access)
   if (typeof access?.token !== 'string') throw new AppError('unexpected-answer')
   return {
     token: access.token,
@@ -91,9 +72,5 @@ export async function createAppAccess(session: Session, request: AccessRequest, 
 /** The app's endpoint with its token, as the platform gave it or built from service info (pryv `apiEndpointFor`). */
 export async function appApiEndpoint(session: Session, granted: GrantedAccess): Promise<string> {
   if (granted.apiEndpoint.includes('@')) return granted.apiEndpoint
-  try {
-    return await session.connection.service.apiEndpointFor(session.username, granted.token)
-  } catch (err) {
-    throw toAppError(err)
-  }
+  return withAppErrors(() => session.connection.service.apiEndpointFor(session.username, granted.token))
 }

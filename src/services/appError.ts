@@ -1,3 +1,5 @@
+import { asRecord } from './json'
+
 /** Every failure the pages can explain; each has a message key `error.<code>` in every locale. */
 export type AppErrorCode =
   | 'invalid-credentials'
@@ -101,18 +103,13 @@ export interface PlatformError {
   subErrors?: unknown
 }
 
-function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null
-}
-
 /** The `{ id, message, data }` of a Pryv error, wherever `pryv` put it (response body or batch result). */
-export function platformErrorOf(err: unknown): PlatformError | null {
+export function platformErrorOf(err: unknown): PlatformError | undefined {
   const record = asRecord(err)
-  const body = asRecord(asRecord(record?.response)?.body)
-  const fromBody = asRecord(body?.error)
+  const fromBody = asRecord(asRecord(asRecord(record?.response)?.body)?.error)
   if (fromBody) return fromBody
   const inner = asRecord(record?.innerObject)
-  return inner && 'id' in inner ? inner : null
+  return inner && 'id' in inner ? inner : undefined
 }
 
 /** One field error of a platform answer as a line of text ("#/field: message"). */
@@ -167,6 +164,12 @@ function codeForPlatformError(error: PlatformError, status: number | undefined, 
   return status !== undefined && status >= 500 ? 'server' : 'unknown'
 }
 
+/** The AppError for a platform answer that failed: its `{ error }` body when it has one, else its HTTP status. */
+export function failedAnswer(status: number | undefined, error: PlatformError | undefined, map: PlatformErrorMap = {}): AppError {
+  if (error) return new AppError(codeForPlatformError(error, status, map), detailsOf(error), fieldsOf(error))
+  return new AppError(status !== undefined && status >= 500 ? 'server' : 'unknown')
+}
+
 /**
  * Turns anything thrown by `pryv`, `fetch` or our services into an AppError.
  * Never keeps the thrown message itself: `pryv` puts call parameters (tokens,
@@ -178,8 +181,5 @@ export function toAppError(err: unknown, map: PlatformErrorMap = {}): AppError {
   if (err instanceof TypeError) return new AppError('network')
   const record = asRecord(err)
   if (!record) return new AppError('unknown')
-  const status = typeof record.status === 'number' ? record.status : undefined
-  const platformError = platformErrorOf(record)
-  if (platformError) return new AppError(codeForPlatformError(platformError, status, map), detailsOf(platformError), fieldsOf(platformError))
-  return new AppError(status !== undefined && status >= 500 ? 'server' : 'unknown')
+  return failedAnswer(typeof record.status === 'number' ? record.status : undefined, platformErrorOf(record), map)
 }

@@ -1,32 +1,25 @@
 import type { Connection } from 'pryv'
-import { AppError } from './appError'
+import { AppError, failedAnswer, type PlatformErrorMap } from './appError'
+import { sendJson } from './http'
+import { asRecord } from './json'
 
 /** The API methods our pages call with a personal token. */
 export type ApiMethod = 'accesses.checkApp' | 'accesses.create' | 'accesses.delete' | 'auth.logout' | 'account.changePassword'
-
-function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
-}
 
 /**
  * POST {api} with one call in the API's batch format, as `pryv`'s `apiOne`
  * sends it, written by hand so a failure keeps its HTTP status and the
  * platform's error (`apiOne` reduces a failed batch, such as an expired
- * session or a 500, to a bare Error). Throws what `toAppError` reads.
+ * session or a 500, to a bare Error).
  */
-export async function callApi(connection: Connection, method: ApiMethod, params: object): Promise<Record<string, unknown>> {
-  const response = await fetch(connection.endpoint, {
-    method: 'POST',
-    headers: { Authorization: connection.token ?? '', 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify([{ method, params }]),
-  })
-  const body = asRecord(await response.json())
+export async function callApi(connection: Connection, method: ApiMethod, params: object, errors?: PlatformErrorMap): Promise<Record<string, unknown>> {
+  const answer = await sendJson(connection.endpoint, { body: [{ method, params }], authorization: connection.token ?? '' })
+  const body = asRecord(answer.body)
   const results = body?.results
-  const result = Array.isArray(results) ? asRecord(results[0]) : null
-  const failure = result?.error !== undefined ? { error: result.error } : body
-  if (!response.ok || !result || result.error !== undefined) {
-    if (response.ok && !failure?.error) throw new AppError('unexpected-answer')
-    throw { status: response.status, response: { body: failure, status: response.status } }
-  }
-  return result
+  const result = Array.isArray(results) ? asRecord(results[0]) : undefined
+  // A failed call comes back in its result (batch) or as the whole answer's error.
+  const error = asRecord(result?.error) ?? asRecord(body?.error)
+  if (answer.ok && result && result.error === undefined) return result
+  if (answer.ok && !error) throw new AppError('unexpected-answer')
+  throw failedAnswer(answer.status, error, errors)
 }

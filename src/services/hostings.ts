@@ -1,5 +1,7 @@
 import type { Service } from 'pryv'
-import { AppError, toAppError } from './appError'
+import { AppError } from './appError'
+import { withAppErrors } from './http'
+import { asRecord } from './json'
 
 /** A name as the platform gives it: a default text and translations by language code. */
 export interface LocalizedText {
@@ -28,25 +30,21 @@ export interface HostingRegion {
 
 type Fields = Record<string, unknown>
 
-function record(value: unknown): Fields | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined
-}
-
 function children(value: unknown): Array<[string, Fields]> {
-  return Object.entries(record(value) ?? {}).flatMap(([key, child]) => {
-    const fields = record(child)
+  return Object.entries(asRecord(value) ?? {}).flatMap(([key, child]) => {
+    const fields = asRecord(child)
     return fields ? [[key, fields] as [string, Fields]] : []
   })
 }
 
 function localized(text: unknown, translations: unknown, fallback: string): LocalizedText {
-  const byLanguage = Object.fromEntries(Object.entries(record(translations) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  const byLanguage = Object.fromEntries(Object.entries(asRecord(translations) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
   return { text: typeof text === 'string' && text !== '' ? text : fallback, byLanguage }
 }
 
 /** Validates the hostings tree into regions > zones > hostings; malformed parts are left out. */
 export function parseHostings(tree: unknown): HostingRegion[] {
-  return children(record(tree)?.regions).map(([regionKey, region]) => ({
+  return children(asRecord(tree)?.regions).map(([regionKey, region]) => ({
     key: regionKey,
     name: localized(region.name, region.localizedName, regionKey),
     zones: children(region.zones).map(([zoneKey, zone]) => ({
@@ -74,12 +72,7 @@ export function availableHostings(regions: readonly HostingRegion[]): Hosting[] 
 
 /** GET {register}hostings (pryv `Service.availableHostings`). */
 export async function loadHostings(service: Service): Promise<HostingRegion[]> {
-  let tree: unknown
-  try {
-    tree = await service.availableHostings()
-  } catch (err) {
-    throw toAppError(err)
-  }
-  if (!record(record(tree)?.regions)) throw new AppError('unexpected-answer')
+  const tree: unknown = await withAppErrors(() => service.availableHostings())
+  if (!asRecord(asRecord(tree)?.regions)) throw new AppError('unexpected-answer')
   return parseHostings(tree)
 }

@@ -45,9 +45,5 @@ export async function resetPassword(service: Service, username: string, newPassw
 
 /** `account.changePassword` with the personal session; the platform checks the current password again. */
 export async function changePassword(session: Session, oldPassword: string, newPassword: string): Promise<void> {
-  try {
-    await callApi(session.connection, 'account.changePassword', { oldPassword, newPassword })
-  } catch (err) {
-    throw toAppError(err, changeErrors)
-  }
+  await callApi(session.connection, 'account.changePassword', { oldPassword, newPassword }, changeErrors)
 }

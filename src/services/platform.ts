@@ -1,6 +1,7 @@
 import type { Service } from 'pryv'
 import type { ServiceInfo } from './accessState'
-import { AppError, toAppError } from './appError'
+import { AppError } from './appError'
+import { withAppErrors } from './http'
 import { loadPryv } from './pryvLibrary'
 import type { TrustCheck } from './trust'
 
@@ -19,13 +20,9 @@ export function adoptServiceInfo(service: Service, info: ServiceInfo): void {
 
 /** GET service/info (pryv `Service.info`), once per Service. */
 export async function loadServiceInfo(service: Service): Promise<ServiceInfo> {
-  try {
-    const info = (await service.info()) as unknown as ServiceInfo
-    if (typeof info?.api !== 'string' || typeof info.register !== 'string') throw new AppError('unexpected-answer')
-    return info
-  } catch (err) {
-    throw toAppError(err)
-  }
+  const info = (await withAppErrors(() => service.info())) as unknown as ServiceInfo | undefined
+  if (typeof info?.api !== 'string' || typeof info.register !== 'string') throw new AppError('unexpected-answer')
+  return info
 }
 
 /** The platform URLs a service info points to, which the trusted-platform rule must accept. */

@@ -1,6 +1,8 @@
 import type { Service } from 'pryv'
 import { parseAccessState, type AccessState } from './accessState'
 import { toAppError } from './appError'
+import { answerError, sendJson } from './http'
+import { asRecord } from './json'
 import { parseHttpUrl } from './safeUrl'
 
 /** What we tell the platform (and through it the app) at the end of the flow. */
@@ -17,8 +19,8 @@ export function pollUrlForKey(accessUrl: string, key: string): string | null {
 }
 
 function stateInBody(err: unknown): unknown {
-  const response = (err as { response?: { body?: { status?: unknown } } } | null)?.response
-  return typeof response?.body?.status === 'string' ? response.body : undefined
+  const body = asRecord(asRecord(err)?.response)?.body
+  return typeof asRecord(body)?.status === 'string' ? body : undefined
 }
 
 /** GET {poll} (pryv `Service.pollAccessRequest`): the request's current state, whatever its HTTP status. */
@@ -35,17 +37,8 @@ export async function fetchAccessState(service: Service, pollUrl: string): Promi
 
 /** POST {poll} (hand-written: `pryv` has no call for it); a REFUSED update answers 403 with the state. */
 export async function notifyPollUrl(pollUrl: string, update: PollUpdate): Promise<AccessState> {
-  try {
-    const response = await fetch(pollUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(update),
-    })
-    const body: unknown = await response.json()
-    const state = typeof (body as { status?: unknown } | null)?.status === 'string' ? parseAccessState(body) : null
-    if (state && (response.ok || response.status === 403)) return state
-    throw Object.assign(new Error('poll update failed'), { status: response.status, response: { body, status: response.status } })
-  } catch (err) {
-    throw toAppError(err)
-  }
+  const answer = await sendJson(pollUrl, { body: update })
+  const carriesState = typeof asRecord(answer.body)?.status === 'string'
+  if (carriesState && (answer.ok || answer.status === 403)) return parseAccessState(answer.body)
+  throw answerError(answer)
 }

@@ -1,6 +1,8 @@
 import type { Service } from 'pryv'
 import type { AccountField, FieldProblems } from './accountRules'
 import { AppError, describeItem, platformErrorOf, toAppError, type PlatformError } from './appError'
+import { requestJson } from './http'
+import { asRecord } from './json'
 
 /** What `createUser` sends: the form plus who registers (our app id, the requesting app as referer). */
 export interface NewAccount {
@@ -31,7 +33,7 @@ function fieldOf(item: Record<string, unknown>): unknown {
 
 /** 409 `item-already-exists` lists the taken values by field: `{ username: "x", email: "y" }`. */
 function takenFields(error: PlatformError): FieldProblems {
-  const data = typeof error.data === 'object' && error.data !== null && !Array.isArray(error.data) ? error.data : {}
+  const data = asRecord(error.data) ?? {}
   return Object.fromEntries(Object.keys(data).filter(isFormField).map((field) => [field, { rule: 'taken' }]))
 }
 
@@ -41,7 +43,7 @@ function refusedFields(error: PlatformError): { fields: FieldProblems; others: s
   const others: string[] = []
   const items = [error.data, error.subErrors].flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []))
   for (const item of items) {
-    const fieldError = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}
+    const fieldError = asRecord(item) ?? {}
     const field = fieldOf(fieldError)
     const text = fieldError.message ?? fieldError.code
     if (isFormField(field) && !fields[field]) fields[field] = { rule: 'refused', platformText: typeof text === 'string' ? text.slice(0, 300) : undefined }
@@ -76,13 +78,7 @@ export async function createAccount(service: Service, account: NewAccount): Prom
 
 /** GET {register}{username}/check_username (hand-written: `pryv` has no call for it); true when taken. */
 export async function isUsernameTaken(registerUrl: string, username: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${registerUrl}${encodeURIComponent(username)}/check_username`, { headers: { Accept: 'application/json' } })
-    const body: unknown = await response.json()
-    const reserved = (body as { reserved?: unknown } | null)?.reserved
-    if (!response.ok || typeof reserved !== 'boolean') throw { status: response.status, response: { body, status: response.status } }
-    return reserved
-  } catch (err) {
-    throw toAppError(err)
-  }
+  const reserved = asRecord(await requestJson(`${registerUrl}${encodeURIComponent(username)}/check_username`))?.reserved
+  if (typeof reserved !== 'boolean') throw new AppError('unexpected-answer')
+  return reserved
 }

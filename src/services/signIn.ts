@@ -1,6 +1,7 @@
 import type { Connection, Service } from 'pryv'
 import { AppError, toAppError, type PlatformErrorMap } from './appError'
 import { callApi } from './callApi'
+import { requestJson, withAppErrors } from './http'
 import { loadPryv } from './pryvLibrary'
 import { isEmail, usernameForEmail } from './users'
 
@@ -41,43 +42,21 @@ export async function signIn(service: Service, username: string, password: strin
 
 /** POST {api}mfa/challenge (pryv `Service.mfaChallenge`): sends a new code. */
 export async function resendMfaCode(service: Service, username: string, mfaToken: string): Promise<void> {
-  try {
-    await service.mfaChallenge(username, mfaToken)
-  } catch (err) {
-    throw toAppError(err, mfaErrors)
-  }
+  await withAppErrors(() => service.mfaChallenge(username, mfaToken), mfaErrors)
 }
 
 /** POST {api}mfa/verify (pryv `Service.mfaVerify`): the code opens the personal session. */
 export async function verifyMfaCode(service: Service, username: string, mfaToken: string, code: string): Promise<Session> {
-  try {
-    return { username, connection: await service.mfaVerify(username, mfaToken, code.trim()) }
-  } catch (err) {
-    throw toAppError(err, mfaErrors)
-  }
+  return { username, connection: await withAppErrors(() => service.mfaVerify(username, mfaToken, code.trim()), mfaErrors) }
 }
 
 /** POST {api}mfa/recover (hand-written: `pryv` has no call for it); switches MFA off for the account. */
 export async function recoverMfa(service: Service, username: string, password: string, recoveryCode: string): Promise<void> {
-  try {
-    const url = (await service.apiEndpointFor(username)) + 'mfa/recover'
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username, password, recoveryCode: recoveryCode.trim() }),
-    })
-    const body: unknown = await response.json()
-    if (!response.ok) throw { status: response.status, response: { body, status: response.status } }
-  } catch (err) {
-    throw toAppError(err, recoveryErrors)
-  }
+  const url = (await withAppErrors(() => service.apiEndpointFor(username))) + 'mfa/recover'
+  await requestJson(url, { body: { username, password, recoveryCode: recoveryCode.trim() } }, recoveryErrors)
 }
 
 /** POST {api}auth/logout (`auth.logout`): ends the personal session. */
 export async function signOut(session: Session): Promise<void> {
-  try {
-    await callApi(session.connection, 'auth.logout', {})
-  } catch (err) {
-    throw toAppError(err)
-  }
+  await callApi(session.connection, 'auth.logout', {})
 }

@@ -1,5 +1,6 @@
 import type { Service } from 'pryv'
-import { AppError, toAppError } from './appError'
+import { AppError } from './appError'
+import { withAppErrors } from './http'
 import { parseHttpUrl } from './safeUrl'
 
 /** True when the text is meant as an e-mail address rather than a username (usernames have no "@"). */
@@ -9,11 +10,7 @@ export function isEmail(login: string): boolean {
 
 /** GET {register}{email}/uid (pryv `userIdForEmail`): the username behind an e-mail, null when none. */
 export async function usernameForEmail(service: Service, email: string): Promise<string | null> {
-  try {
-    return (await service.userIdForEmail(email)) || null
-  } catch (err) {
-    throw toAppError(err)
-  }
+  return (await withAppErrors(() => service.userIdForEmail(email))) || null
 }
 
 /**
@@ -24,22 +21,12 @@ export async function findUsername(service: Service, login: string): Promise<str
   const trimmed = login.trim()
   if (isEmail(trimmed)) return usernameForEmail(service, trimmed)
   const username = trimmed.toLowerCase()
-  try {
-    return (await service.userExists(username)) ? username : null
-  } catch (err) {
-    throw toAppError(err)
-  }
+  return (await withAppErrors(() => service.userExists(username))) ? username : null
 }
 
 /** The user's API endpoint without a token (pryv `apiEndpointFor`): the account's home on the platform. */
 export async function userHomeUrl(service: Service, username: string): Promise<URL> {
-  let endpoint: string
-  try {
-    endpoint = await service.apiEndpointFor(username)
-  } catch (err) {
-    throw toAppError(err)
-  }
-  const url = parseHttpUrl(endpoint)
+  const url = parseHttpUrl(await withAppErrors(() => service.apiEndpointFor(username)))
   if (!url) throw new AppError('unexpected-answer')
   return url
 }
