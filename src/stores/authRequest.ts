@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { AsyncStatus } from '@/composables/useAsyncAction'
 import { applyLanguage } from '@/i18n'
 import type { AccessRequest, AccessState } from '@/services/accessState'
 import { AppError, toAppError } from '@/services/appError'
@@ -9,13 +10,11 @@ import type { Service } from '@/services/platform'
 import { fetchAccessState, pollUrlForKey } from '@/services/pollUrl'
 import { usePlatformStore } from './platform'
 
-export type LoadStatus = 'idle' | 'pending' | 'done' | 'error'
-
 /** The auth request this popup answers: the link's parameters and the poll state. */
 export const useAuthRequestStore = defineStore('authRequest', () => {
   const platform = usePlatformStore()
   const query = ref<AuthQuery>({ cli: false })
-  const status = ref<LoadStatus>('idle')
+  const status = ref<AsyncStatus>('idle')
   const error = shallowRef<AppError | null>(null)
   const pollUrl = ref('')
   const request = shallowRef<AccessRequest | null>(null)

@@ -1,13 +1,11 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
+import { useAsyncAction } from '@/composables/useAsyncAction'
 import { config } from '@/config'
-import type { AppError } from '@/services/appError'
-import { toAppError } from '@/services/appError'
 import type { Service } from '@/services/platform'
 import { recoverMfa, resendMfaCode, resolveUsername, signIn, signOut, verifyMfaCode, type Session } from '@/services/signIn'
 
 export type SignInStep = 'credentials' | 'mfa' | 'recovery' | 'signed-in'
-export type ActionStatus = 'idle' | 'pending' | 'done' | 'error'
 
 // A logout must not hold the app's answer back for long.
 const signOutTimeoutMs = 3000
@@ -15,8 +13,7 @@ const signOutTimeoutMs = 3000
 /** Signing in, with MFA when the account has it; the personal session stays in memory only. */
 export const useAuthSessionStore = defineStore('authSession', () => {
   const step = ref<SignInStep>('credentials')
-  const status = ref<ActionStatus>('idle')
-  const error = shallowRef<AppError | null>(null)
+  const { status, error, run, clear } = useAsyncAction()
   const username = ref('')
   const codeResent = ref(false)
   /** Set once a recovery code switched MFA off, so the user is told to set it up again. */
@@ -24,20 +21,6 @@ export const useAuthSessionStore = defineStore('authSession', () => {
   const session = shallowRef<Session | null>(null)
   // Secrets of a pending MFA sign-in: kept out of the store's state, dropped once signed in.
   let pending: { service: Service; mfaToken: string; password: string } | null = null
-
-  async function run<T>(action: () => Promise<T>): Promise<T | null> {
-    status.value = 'pending'
-    error.value = null
-    try {
-      const result = await action()
-      status.value = 'done'
-      return result
-    } catch (err) {
-      error.value = toAppError(err)
-      status.value = 'error'
-      return null
-    }
-  }
 
   function open(newSession: Session): Session {
     pending = null
@@ -89,15 +72,13 @@ export const useAuthSessionStore = defineStore('authSession', () => {
   }
 
   function showStep(next: 'mfa' | 'recovery'): void {
-    error.value = null
-    status.value = 'idle'
+    clear()
     step.value = next
   }
 
   function backToCredentials(): void {
     pending = null
-    error.value = null
-    status.value = 'idle'
+    clear()
     step.value = 'credentials'
   }
 

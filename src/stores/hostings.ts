@@ -1,32 +1,23 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { toAppError, type AppError } from '@/services/appError'
+import { computed, shallowRef } from 'vue'
+import { useAsyncAction } from '@/composables/useAsyncAction'
 import { availableHostings, loadHostings, type Hosting, type HostingRegion } from '@/services/hostings'
 import { usePlatformStore } from './platform'
-
-export type LoadStatus = 'idle' | 'pending' | 'done' | 'error'
 
 /** Where a new account may live: the connected platform's regions > zones > hostings. */
 export const useHostingsStore = defineStore('hostings', () => {
   const platform = usePlatformStore()
-  const status = ref<LoadStatus>('idle')
-  const error = shallowRef<AppError | null>(null)
+  const { status, error, run } = useAsyncAction()
   const regions = shallowRef<HostingRegion[]>([])
   const available = computed<Hosting[]>(() => availableHostings(regions.value))
   let loading: Promise<void> = Promise.resolve()
 
   async function fetchHostings(): Promise<void> {
-    status.value = 'pending'
-    error.value = null
-    try {
+    await run(async () => {
       // Service info first: its register URL must be trusted before it is called, and pryv then reuses it.
       const info = await platform.info()
       if (info && platform.service) regions.value = await loadHostings(platform.service)
-      status.value = 'done'
-    } catch (err) {
-      error.value = toAppError(err)
-      status.value = 'error'
-    }
+    })
   }
 
   /** Loads once, from the platform the page connected to; the form is usable meanwhile. */

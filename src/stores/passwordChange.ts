@@ -3,9 +3,9 @@ import { computed } from 'vue'
 import type { RawQuery } from '@/services/authQuery'
 import { changePassword } from '@/services/passwords'
 import type { Session } from '@/services/signIn'
-import { useActionStatus } from './actionStatus'
 import { useAuthSessionStore } from './authSession'
 import { usePlatformStore } from './platform'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 
 export type ChangeStep = 'credentials' | 'mfa' | 'recovery' | 'done'
 
@@ -13,7 +13,7 @@ export type ChangeStep = 'credentials' | 'mfa' | 'recovery' | 'done'
 export const usePasswordChangeStore = defineStore('passwordChange', () => {
   const platform = usePlatformStore()
   const authSession = useAuthSessionStore()
-  const { status, error, run, clear } = useActionStatus()
+  const { status, error, run, clear } = useAsyncAction()
   // Both passwords wait here, in memory only, while an MFA code is asked for.
   let passwords: { current: string; next: string } | null = null
   let link: RawQuery = {}
@@ -45,21 +45,21 @@ export const usePasswordChangeStore = defineStore('passwordChange', () => {
     return true
   }
 
-  function submit(login: string, currentPassword: string, newPassword: string): Promise<void> {
-    return run(async () => {
+  async function submit(login: string, currentPassword: string, newPassword: string): Promise<void> {
+    await run(async () => {
       const service = await platform.trustedService(link)
       if (!service) return false
       passwords = { current: currentPassword, next: newPassword }
       return changeOnceSignedIn(await authSession.submitCredentials(service, login, currentPassword))
-    })
+    }, reachedEnd)
   }
 
-  function submitMfaCode(code: string): Promise<void> {
-    return run(async () => changeOnceSignedIn(await authSession.submitMfaCode(code)))
+  async function submitMfaCode(code: string): Promise<void> {
+    await run(async () => changeOnceSignedIn(await authSession.submitMfaCode(code)), reachedEnd)
   }
 
-  function submitRecoveryCode(code: string): Promise<void> {
-    return run(async () => changeOnceSignedIn(await authSession.submitRecoveryCode(code)))
+  async function submitRecoveryCode(code: string): Promise<void> {
+    await run(async () => changeOnceSignedIn(await authSession.submitRecoveryCode(code)), reachedEnd)
   }
 
   function showStep(next: 'mfa' | 'recovery'): void {

@@ -5,8 +5,8 @@ import { AppError } from '@/services/appError'
 import { queryValue, type RawQuery } from '@/services/authQuery'
 import { requestPasswordReset, resetPassword } from '@/services/passwords'
 import { findUsername } from '@/services/users'
-import { useActionStatus } from './actionStatus'
 import { usePlatformStore } from './platform'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 
 export type ResetMode = 'request' | 'reset'
 
@@ -24,7 +24,7 @@ function waitUntil(time: number): Promise<void> {
 /** Forgotten password: ask for the reset mail, or set a new password with the token the mail linked to. */
 export const usePasswordResetStore = defineStore('passwordReset', () => {
   const platform = usePlatformStore()
-  const { status, error, run, clear } = useActionStatus()
+  const { status, error, run, clear } = useAsyncAction()
   const mode = ref<ResetMode>('request')
   // The mailed token lives here only: never in the state, the URL or storage.
   let resetToken = ''
@@ -40,8 +40,8 @@ export const usePasswordResetStore = defineStore('passwordReset', () => {
   }
 
   /** Same answer whether or not the account exists; only errors the user can act on are told. */
-  function requestMail(login: string): Promise<void> {
-    return run(async () => {
+  async function requestMail(login: string): Promise<void> {
+    await run(async () => {
       const started = performance.now()
       const service = await platform.trustedService(link)
       if (!service) return false
@@ -50,11 +50,11 @@ export const usePasswordResetStore = defineStore('passwordReset', () => {
       if (username) await requestPasswordReset(service, username, config.appId)
       await waitUntil(started + neutralAnswerMs)
       return true
-    })
+    }, reachedEnd)
   }
 
-  function resetWithToken(login: string, newPassword: string): Promise<void> {
-    return run(async () => {
+  async function resetWithToken(login: string, newPassword: string): Promise<void> {
+    await run(async () => {
       const service = await platform.trustedService(link)
       if (!service) return false
       const username = await findUsername(service, login)
@@ -63,7 +63,7 @@ export const usePasswordResetStore = defineStore('passwordReset', () => {
       // Tokens work once.
       resetToken = ''
       return true
-    })
+    }, reachedEnd)
   }
 
   /** The way out of a refused token: ask for a new mail (the old token is dropped). */

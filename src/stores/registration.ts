@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import type { AsyncStatus } from '@/composables/useAsyncAction'
 import { config } from '@/config'
 import { i18n } from '@/i18n'
 import { checkAccountForm, normalizeUsername, type AccountField, type AccountForm, type FieldProblems } from '@/services/accountRules'
@@ -14,7 +15,6 @@ import { useHostingsStore } from './hostings'
 import { usePlatformStore } from './platform'
 import { useUsernameAvailabilityStore } from './usernameAvailability'
 
-export type SubmitStatus = 'idle' | 'pending' | 'done' | 'error'
 /** `signing-in` and `consent` happen inside an auth request; `created` outside one. */
 export type RegistrationPhase = 'form' | 'signing-in' | 'consent' | 'created'
 
@@ -27,7 +27,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   const authRequest = useAuthRequestStore()
   const hostings = useHostingsStore()
   const availability = useUsernameAvailabilityStore()
-  const status = ref<SubmitStatus>('idle')
+  const status = ref<AsyncStatus>('idle')
   const phase = ref<RegistrationPhase>('form')
   const error = shallowRef<AppError | null>(null)
   const problems = ref<FieldProblems>({})

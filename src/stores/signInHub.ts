@@ -3,13 +3,13 @@ import { AppError } from '@/services/appError'
 import type { RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
 import { findUsername, userHomeUrl } from '@/services/users'
-import { useActionStatus } from './actionStatus'
 import { usePlatformStore } from './platform'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 
 /** Sign-in hub: from a username or an e-mail to the account's home on the platform. */
 export const useSignInHubStore = defineStore('signInHub', () => {
   const platform = usePlatformStore()
-  const { status, error, run, clear } = useActionStatus()
+  const { status, error, run, clear } = useAsyncAction()
   let link: RawQuery = {}
 
   function start(query: RawQuery): void {
@@ -19,8 +19,8 @@ export const useSignInHubStore = defineStore('signInHub', () => {
   }
 
   /** Leaves for the account's home, an http(s) URL of the trusted platform only. */
-  function goToAccount(login: string): Promise<void> {
-    return run(async () => {
+  async function goToAccount(login: string): Promise<void> {
+    await run(async () => {
       const service = await platform.trustedService(link)
       if (!service) return false
       const username = await findUsername(service, login)
@@ -28,7 +28,7 @@ export const useSignInHubStore = defineStore('signInHub', () => {
       const home = await userHomeUrl(service, username)
       if (!platform.trust([{ role: 'api', url: home.href }])) return false
       return navigateTo(home.href)
-    })
+    }, reachedEnd)
   }
 
   return { status, error, start, goToAccount }

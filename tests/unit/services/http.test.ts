@@ -3,7 +3,7 @@ import { AppError } from '@/services/appError'
 import { requestJson, sendJson, withAppErrors } from '@/services/http'
 
 function answer(status: number, body: string) {
-  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }))
+  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }))
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
 }
