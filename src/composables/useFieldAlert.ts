@@ -4,8 +4,8 @@ import type { AppError, AppErrorCode } from '@/services/appError'
 type FormRef = Readonly<ShallowRef<HTMLFormElement | null>>
 
 /** Focuses the form's first field marked invalid, once the DOM shows the marks. */
-export function focusFirstInvalid(form: FormRef): void {
-  void nextTick(() => form.value?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  void nextTick(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
 }
 
 /**
@@ -20,7 +20,7 @@ export function useFieldAlert(form: FormRef, error: () => AppError | null, codes
     return current && codes.includes(current.code) ? alertId : undefined
   })
   watch(error, (current) => {
-    if (current) focusFirstInvalid(form)
+    if (current) focusFirstInvalid(form.value)
   })
   return { alertId, fieldErrorId }
 }

@@ -1,8 +1,8 @@
-import { ref, type ShallowRef } from 'vue'
+import { ref } from 'vue'
 import { focusFirstInvalid } from './useFieldAlert'
 
 /** A form's required fields: said missing from the first submit on, and focus to the first missing one. */
-export function useFormCheck(form: Readonly<ShallowRef<HTMLFormElement | null>>) {
+export function useFormCheck() {
   const submitted = ref(false)
 
   /** True once the user tried to submit without this value. */
@@ -11,7 +11,7 @@ export function useFormCheck(form: Readonly<ShallowRef<HTMLFormElement | null>>)
   }
 
   /** Marks the form submitted; true when every value is given, else focuses the first missing one. */
-  function check(values: string[]): boolean {
+  function check(values: string[], form: HTMLFormElement): boolean {
     submitted.value = true
     if (values.every((value) => value !== '')) return true
     focusFirstInvalid(form)
