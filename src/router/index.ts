@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { loadAccountMessages } from '@/i18n'
 import AuthPage from '@/pages/AuthPage.vue'
+import { usePlatformStore } from '@/stores/platform'
 import { basePathFromLocation } from './basePath'
 import { queryToCarry } from './keepQuery'
 
@@ -33,4 +34,10 @@ router.beforeEach((to, from) => {
   const query = queryToCarry(from.query)
   // With nothing to carry the navigation goes on as asked: redirecting to the same empty query would loop.
   return Object.keys(query).length === 0 ? true : { ...to, query }
+})
+
+// The platform the link names is connected here, once per navigation, before the page shows: a page's
+// flow uses it as it is, and an untrusted one is refused before any form appears.
+router.beforeResolve((to) => {
+  usePlatformStore().connect(to.query).catch(() => undefined)
 })

@@ -21,7 +21,6 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   /** The state when the request no longer waits for a sign-in (answered, expired, moved). */
   const answered = shallowRef<AccessState | null>(null)
   let loading: Promise<AccessRequest | null> = Promise.resolve(null)
-  let link: RawQuery = {}
 
   const canSignIn = computed(() => platform.untrusted === null && answered.value === null && status.value !== 'error')
 
@@ -81,9 +80,8 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     const next = readAuthQuery(rawQuery)
     if (sameRequest(next)) return
     query.value = next
-    link = rawQuery
     error.value = null
-    const opening = platform.connect(link)
+    const opening = platform.opened()
     // Checked before the first paint: a hostile link never shows the sign-in form, even for a moment.
     if (next.pollUrl) platform.trust([{ role: 'poll', url: next.pollUrl }])
     platform.acceptReturn(next.returnURL)
@@ -97,7 +95,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   }
 
   function retry(): void {
-    loading = load(platform.connect(link))
+    loading = load(platform.opened())
   }
 
   /** Fetches the state again, e.g. before acting on a request another tab may have answered. */

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import type { RawQuery } from '@/services/authQuery'
 import { changePassword } from '@/services/passwords'
 import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from './authSession'
@@ -16,19 +15,16 @@ export const usePasswordChangeStore = defineStore('passwordChange', () => {
   const { status, error, run, clear } = useAsyncAction()
   // Both passwords wait here, in memory only, while an MFA code is asked for.
   let passwords: { current: string; next: string } | null = null
-  let link: RawQuery = {}
 
   const step = computed<ChangeStep>(() => {
     if (status.value === 'done') return 'done'
     return authSession.step === 'mfa' || authSession.step === 'recovery' ? authSession.step : 'credentials'
   })
 
-  function start(query: RawQuery): void {
-    link = query
+  function start(): void {
     passwords = null
     authSession.backToCredentials()
     clear()
-    platform.connect(link).catch(() => undefined)
   }
 
   /** Changes the password once signed in; false while the sign-in waits for an MFA code. */
@@ -47,7 +43,7 @@ export const usePasswordChangeStore = defineStore('passwordChange', () => {
 
   async function submit(login: string, currentPassword: string, newPassword: string): Promise<void> {
     await run(async () => {
-      const service = await platform.trustedService(link)
+      const service = await platform.trustedService()
       if (!service) return false
       passwords = { current: currentPassword, next: newPassword }
       return changeOnceSignedIn(await authSession.submitCredentials(service, login, currentPassword))

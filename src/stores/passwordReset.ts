@@ -28,22 +28,19 @@ export const usePasswordResetStore = defineStore('passwordReset', () => {
   const mode = ref<ResetMode>('request')
   // The mailed token lives here only: never in the state, the URL or storage.
   let resetToken = ''
-  let link: RawQuery = {}
 
   /** Reads the link: with a `resetToken` the page sets a new password, else it asks for the mail. */
   function start(query: RawQuery): void {
     resetToken = queryValue(query, 'resetToken') ?? ''
-    link = { ...query, resetToken: undefined }
     mode.value = resetToken ? 'reset' : 'request'
     clear()
-    platform.connect(link).catch(() => undefined)
   }
 
   /** Same answer whether or not the account exists; only errors the user can act on are told. */
   async function requestMail(login: string): Promise<void> {
     await run(async () => {
       const started = performance.now()
-      const service = await platform.trustedService(link)
+      const service = await platform.trustedService()
       if (!service) return false
       // Existence is checked first so an unknown name never reaches the API (on DNS platforms its host does not exist).
       const username = await findUsername(service, login)
@@ -55,7 +52,7 @@ export const usePasswordResetStore = defineStore('passwordReset', () => {
 
   async function resetWithToken(login: string, newPassword: string): Promise<void> {
     await run(async () => {
-      const service = await platform.trustedService(link)
+      const service = await platform.trustedService()
       if (!service) return false
       const username = await findUsername(service, login)
       if (!username) throw new AppError('invalid-reset-token')

@@ -23,6 +23,8 @@ export const usePlatformStore = defineStore('platform', () => {
   /** The platform's name and look, once its service info is known. */
   const name = ref('')
   const branding = shallowRef<Branding>({})
+  /** The service info URL the current link names, and the one opened (empty again after a failure). */
+  let linkedUrl = ''
   let serviceInfoUrl = ''
   let opening: Promise<Service | null> = Promise.resolve(null)
   let infoLoading: Promise<ServiceInfo> | null = null
@@ -39,9 +41,18 @@ export const usePlatformStore = defineStore('platform', () => {
     return untrusted.value === null
   }
 
-  /** The link's platform, opened once per service info URL; null when framed or untrusted. */
+  /**
+   * The link's platform, opened once per service info URL; null when framed or untrusted.
+   * Called by the router for each navigation: the pages' flows use what it opened.
+   */
   function connect(query: RawQuery): Promise<Service | null> {
-    const url = new URL(readAuthQuery(query).serviceInfoUrl ?? config.defaultServiceInfoUrl, window.location.href).href
+    linkedUrl = new URL(readAuthQuery(query).serviceInfoUrl ?? config.defaultServiceInfoUrl, window.location.href).href
+    return opened()
+  }
+
+  /** The platform the current link names, opened again if the last attempt failed (offline?). */
+  function opened(): Promise<Service | null> {
+    const url = linkedUrl
     if (url === serviceInfoUrl) return opening
     serviceInfoUrl = url
     service.value = null
@@ -91,10 +102,10 @@ export const usePlatformStore = defineStore('platform', () => {
   }
 
   /** The link's platform, connected and its service info checked; null when the page must not use it. */
-  async function trustedService(query: RawQuery): Promise<Service | null> {
-    await connect(query)
+  async function trustedService(): Promise<Service | null> {
+    await opened()
     return (await info()) ? service.value : null
   }
 
-  return { framed, untrusted, service, name, branding, connect, trust, acceptReturn, info, adopt, trustedService }
+  return { framed, untrusted, service, name, branding, connect, opened, trust, acceptReturn, info, adopt, trustedService }
 })

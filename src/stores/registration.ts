@@ -43,7 +43,6 @@ export const useRegistrationStore = defineStore('registration', () => {
     const { pollUrl, key } = readAuthQuery(query)
     inAuthRequest.value = Boolean(pollUrl || key)
     if (inAuthRequest.value) useAuthFlowStore().start(query)
-    void platform.connect(query)
     hostings.load()
     void platform.info().then((info) => (terms.value = termsOfUse(info)), () => undefined)
   }
@@ -91,7 +90,7 @@ export const useRegistrationStore = defineStore('registration', () => {
 
   async function create(form: AccountForm): Promise<boolean> {
     // Its service info checked first: the password only goes to a register URL of a trusted platform.
-    const service = await platform.trustedService(link)
+    const service = await platform.trustedService()
     // No service: the page is framed or the platform untrusted, and the app shows why instead of any page.
     if (!service) return true
     const hosting = await chosenHosting(form)

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { AppError } from '@/services/appError'
-import type { RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
 import { findUsername, userHomeUrl } from '@/services/users'
 import { usePlatformStore } from './platform'
@@ -10,18 +9,14 @@ import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 export const useSignInHubStore = defineStore('signInHub', () => {
   const platform = usePlatformStore()
   const { status, error, run, clear } = useAsyncAction()
-  let link: RawQuery = {}
-
-  function start(query: RawQuery): void {
-    link = query
+  function start(): void {
     clear()
-    platform.connect(link).catch(() => undefined)
   }
 
   /** Leaves for the account's home, an http(s) URL of the trusted platform only. */
   async function goToAccount(login: string): Promise<void> {
     await run(async () => {
-      const service = await platform.trustedService(link)
+      const service = await platform.trustedService()
       if (!service) return false
       const username = await findUsername(service, login)
       if (!username) throw new AppError('unknown-user')

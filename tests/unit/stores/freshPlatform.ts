@@ -8,7 +8,7 @@ export function freshPlatform(service: Service) {
   vi.clearAllMocks()
   setActivePinia(createPinia())
   const platform = usePlatformStore()
-  vi.spyOn(platform, 'connect').mockResolvedValue(service)
+  vi.spyOn(platform, 'opened').mockResolvedValue(service)
   vi.spyOn(platform, 'trustedService').mockResolvedValue(service)
   return platform
 }

@@ -24,7 +24,7 @@ function setUp(mfa: boolean) {
   vi.spyOn(authSession, 'submitMfaCode').mockResolvedValue(session)
   const close = vi.spyOn(authSession, 'close').mockResolvedValue()
   const store = usePasswordChangeStore()
-  store.start({})
+  store.start()
   return { store, authSession, close }
 }
 

@@ -4,7 +4,6 @@ import { config } from '@/config'
 import { requestPasswordReset, resetPassword } from '@/services/passwords'
 import { findUsername } from '@/services/users'
 import { neutralAnswerMs, usePasswordResetStore } from '@/stores/passwordReset'
-import { usePlatformStore } from '@/stores/platform'
 import { freshPlatform } from './freshPlatform'
 
 vi.mock('@/services/users', () => ({ findUsername: vi.fn() }))
@@ -62,11 +61,6 @@ describe('passwordReset store: with the mailed token', () => {
     await store.resetWithToken('alice', 'new-password-1')
     expect(vi.mocked(resetPassword).mock.calls).toEqual([[service, 'alice', 'new-password-1', 'token-1', config.appId]])
     expect(store.status).toBe('done')
-  })
-
-  it('gives the platform no link query but the service info it names', () => {
-    setUp({ resetToken: 'token-1', pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
-    expect(vi.mocked(usePlatformStore().connect).mock.calls[0]?.[0]).toEqual({ resetToken: undefined, pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
   })
 
   it('answers an unknown account as an invalid link, without calling the reset', async () => {

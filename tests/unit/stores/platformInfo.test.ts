@@ -3,7 +3,7 @@ import type { Service } from 'pryv'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ServiceInfo } from '@/services/accessState'
 import { AppError } from '@/services/appError'
-import { loadServiceInfo } from '@/services/platform'
+import { loadServiceInfo, openService } from '@/services/platform'
 import { usePlatformStore } from '@/stores/platform'
 
 vi.mock('@/services/platform', async (importOriginal) => ({
@@ -34,5 +34,21 @@ describe('platform service info', () => {
     await expect(platform.info()).rejects.toMatchObject({ code: 'network' })
     expect(await platform.info()).toEqual(info)
     expect(loadServiceInfo).toHaveBeenCalledTimes(2)
+  })
+
+  it('keeps of the link only the platform it names: a reset token in the same link stays out of the store', async () => {
+    const platform = usePlatformStore()
+    await platform.connect({ resetToken: 'secret-reset-token', pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
+    expect(vi.mocked(openService)).toHaveBeenLastCalledWith('http://127.0.0.1:3000/reg/service/info')
+    expect(JSON.stringify(platform.$state)).not.toContain('secret-reset-token')
+  })
+
+  it('opens the linked platform once, and again only after the opening failed', async () => {
+    vi.mocked(openService).mockClear().mockRejectedValueOnce(new TypeError('offline'))
+    const platform = usePlatformStore()
+    await expect(platform.connect({ pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })).rejects.toThrow('offline')
+    expect(await platform.trustedService()).toEqual({})
+    expect(await platform.trustedService()).toEqual({})
+    expect(openService).toHaveBeenCalledTimes(2)
   })
 })

@@ -15,7 +15,7 @@ function setUp(home: string) {
   vi.mocked(findUsername).mockImplementation(async (_service, login) => (login === 'alice' ? 'alice' : null))
   vi.mocked(userHomeUrl).mockResolvedValue(new URL(home))
   const store = useSignInHubStore()
-  store.start({})
+  store.start()
   return { store, platform }
 }
 
