@@ -2,15 +2,13 @@ import { defineAsyncComponent } from 'vue'
 
 // Panels shown only after a sign-in answers: fetched when the user submits, so the first paint does not wait for them.
 const loadConsentPanel = () => import('@/components/consent/ConsentPanel.vue')
-const loadMfaForm = () => import('@/components/auth/AuthMfaForm.vue')
-const loadMfaRecoveryForm = () => import('@/components/auth/AuthMfaRecoveryForm.vue')
+const loadMfaStep = () => import('@/components/auth/AuthMfaStep.vue')
 
 export const ConsentPanel = defineAsyncComponent(loadConsentPanel)
-export const AuthMfaForm = defineAsyncComponent(loadMfaForm)
-export const AuthMfaRecoveryForm = defineAsyncComponent(loadMfaRecoveryForm)
+export const AuthMfaStep = defineAsyncComponent(loadMfaStep)
 
 /** Starts fetching what the answer to a sign-in may show; module caching makes repeated calls free. */
 export function preloadSignInPanels(): void {
   void loadConsentPanel()
-  void loadMfaForm()
+  void loadMfaStep()
 }
