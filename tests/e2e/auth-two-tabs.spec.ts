@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
-import { demoUser, expect, test } from './fixtures'
+import { demoUser, expect, signIn, test } from './fixtures'
 
 /*
  * Issue 12, defect 3: a request answered in another tab while this one signs
@@ -33,15 +33,11 @@ for (const answer of [
     await expect(other.getByLabel('Password', { exact: true })).toBeEditable()
 
     await page.goto(request.authUrl)
-    await page.getByLabel('Username or e-mail').fill(demoUser.username)
-    await page.getByLabel('Password', { exact: true }).fill(demoUser.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signIn(page, demoUser.username, demoUser.password)
     await page.getByRole('button', { name: answer.button }).click()
     await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
 
-    await other.getByLabel('Username or e-mail').fill(demoUser.username)
-    await other.getByLabel('Password', { exact: true }).fill(demoUser.password)
-    await other.getByRole('button', { name: 'Sign in' }).click()
+    await signIn(other, demoUser.username, demoUser.password)
     await expect(other.getByRole('heading', { name: answer.heading })).toBeVisible()
     await expect(other.getByText('You can close this window.')).toBeVisible()
     expect(await offered(other)).toBe(false)
