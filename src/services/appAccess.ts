@@ -1,6 +1,7 @@
 import { permissionsFrom, type AccessRequest, type Permission } from './accessState'
 import { AppError } from './appError'
 import { callApi } from './callApi'
+import { isFeaturePermission, sameFeatures, withRequestedFeatures } from './featurePermissions'
 import { withAppErrors } from './http'
 import { asRecord } from './json'
 import type { Session } from './signIn'
@@ -27,23 +28,33 @@ function optionalFields(request: AccessRequest): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null))
 }
 
+/** Permissions as listed in an answer, or the fallback when it lists none. */
+function permissionsOf(value: unknown, fallback: Permission[]): Permission[] {
+  return Array.isArray(value) ? permissionsFrom(value) : fallback
+}
 
-/** `accesses.checkApp`: does this app already hold an access, with the same permissions or others? */
+/**
+ * `accesses.checkApp`: does this app already hold an access, with the same permissions or others?
+ * Only the stream permissions are sent (the platform refuses feature ones there); an access
+ * matches only when its feature permissions are the requested ones too, otherwise it is replaced.
+ */
 export async function checkAppAccess(session: Session, request: AccessRequest): Promise<AccessCheck> {
+  const streams = request.requestedPermissions.filter((permission) => !isFeaturePermission(permission))
   const result = await callApi(session.connection, 'accesses.checkApp', {
     requestingAppId: request.requestingAppId,
-    requestedPermissions: request.requestedPermissions,
+    requestedPermissions: streams,
     ...optionalFields(request),
   })
   const matching = asRecord(result.matchingAccess)
-  if (matching && typeof matching.token === 'string') {
+  const featuresMatch = sameFeatures(permissionsOf(matching?.permissions, []), request.requestedPermissions)
+  if (matching && typeof matching.token === 'string' && featuresMatch) {
     return { kind: 'matching', token: matching.token, apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined }
   }
-  const mismatching = asRecord(result.mismatchingAccess)
+  const existing = asRecord(result.mismatchingAccess) ?? matching
   return {
     kind: 'consent',
-    permissions: Array.isArray(result.checkedPermissions) ? permissionsFrom(result.checkedPermissions) : request.requestedPermissions,
-    mismatchingAccessId: typeof mismatching?.id === 'string' ? mismatching.id : undefined,
+    permissions: withRequestedFeatures(request.requestedPermissions, permissionsOf(result.checkedPermissions, streams)),
+    mismatchingAccessId: typeof existing?.id === 'string' ? existing.id : undefined,
   }
 }
 

@@ -100,9 +100,10 @@ export const useConsentStore = defineStore('consent', () => {
     return run('check', async () => {
       const { request, session } = context()
       const check = await checkAppAccess(session, request)
+      // Read again now: another tab (or the app) may have answered while this one signed in.
+      // Answering at once must not overturn that answer, and the consent must not offer it again.
+      if (await answeredElsewhere()) return
       if (check.kind === 'matching') {
-        // Answering at once must not overturn an answer another tab gave meanwhile (a refusal above all).
-        if (await answeredElsewhere()) return
         granted = { token: check.token, apiEndpoint: check.apiEndpoint ?? '' }
         await notifyAccepted()
         return

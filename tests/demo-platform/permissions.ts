@@ -46,15 +46,24 @@ export function parsePermissions(check: ParamsCheck, field: string, list: unknow
   return permissions
 }
 
-function samePermission(a: Permission, b: Permission): boolean {
-  if (isStreamPermission(a) && isStreamPermission(b)) return a.streamId === b.streamId && a.level === b.level
-  if (!isStreamPermission(a) && !isStreamPermission(b)) return a.feature === b.feature && a.setting === b.setting
-  return false
+function streamIdOf(permission: Permission): string | undefined {
+  return isStreamPermission(permission) ? permission.streamId : undefined
 }
 
-/** Same permissions in any order; names do not count. */
+function levelOf(permission: Permission): string | undefined {
+  return isStreamPermission(permission) ? permission.level : undefined
+}
+
+/**
+ * The platform's comparison: as many permissions, and each granted one has the
+ * level of the requested one with its streamId, names aside. A feature
+ * permission has neither, so it pairs with any requested feature permission.
+ */
 export function permissionsMatch(granted: Permission[], requested: Permission[]): boolean {
-  return granted.length === requested.length && granted.every((permission) => requested.some((other) => samePermission(permission, other)))
+  return granted.length === requested.length && granted.every((permission) => {
+    const other = requested.find((candidate) => streamIdOf(candidate) === streamIdOf(permission))
+    return other !== undefined && levelOf(other) === levelOf(permission)
+  })
 }
 
 /** What an access stores: the names only serve to create streams. */
@@ -73,10 +82,10 @@ export function checkPermissionNames(user: User, requested: Permission[]): { che
   let clash = false
   const rootNames = user.streams.map((stream) => stream.name)
   const checkedPermissions = requested.map((permission): Permission => {
-    if (!isStreamPermission(permission)) return { ...permission }
-    if (permission.streamId === '*') return { streamId: '*', level: permission.level }
-    if (permission.defaultName === undefined) {
-      throw invalidParameters(`The permission for stream "${permission.streamId}" (and maybe others) is missing the required "defaultName".`)
+    if (isStreamPermission(permission) && permission.streamId === '*') return { streamId: '*', level: permission.level }
+    // The platform reads every entry as a stream permission: a feature permission has no streamId nor defaultName.
+    if (!isStreamPermission(permission) || permission.defaultName === undefined) {
+      throw invalidParameters(`The permission for stream "${String(streamIdOf(permission))}" (and maybe others) is missing the required "defaultName".`)
     }
     const stream = user.streams.find((candidate) => candidate.id === permission.streamId)
     if (stream) return { streamId: permission.streamId, level: permission.level, name: stream.name }

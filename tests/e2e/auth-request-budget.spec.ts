@@ -6,9 +6,11 @@ import { recordPlatformCalls } from './platformCalls'
 /*
  * The request budget of issue 6, request by request. Opening the page costs the
  * poll state (it embeds the service info, so service/info is never fetched);
- * signing in costs login and check-app, plus the e-mail lookup first for an
- * e-mail; accepting re-reads the poll state (answered elsewhere?), creates the
- * access, answers the poll URL and signs out. Anything else is a regression.
+ * signing in costs login, check-app and a second read of the poll state (issue
+ * 12: answered in another tab meanwhile? then the consent is not offered), plus
+ * the e-mail lookup first for an e-mail; accepting re-reads the poll state
+ * (answered elsewhere while the consent showed?), creates the access, answers
+ * the poll URL and signs out. Anything else is a regression.
  * The platform's branding files (service assets) never block anything and are
  * counted apart.
  *
@@ -44,7 +46,7 @@ for (const login of [{ kind: 'username', value: demoUser.username }, { kind: 'e-
     await signIn(page, login.value, demoUser.password)
     await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
     const lookup = login.kind === 'e-mail' ? [`GET /reg/${encodeURIComponent(demoUser.email)}/uid`] : []
-    expect(calls.take()).toEqual([...lookup, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp'])
+    expect(calls.take()).toEqual([...lookup, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp', `GET ${poll}`])
 
     await acceptAndFinish(page)
     expect(calls.take()).toEqual([`GET ${poll}`, 'POST /demo-user/ accesses.create', `POST ${poll}`, 'POST /demo-user/ auth.logout'])
@@ -70,6 +72,7 @@ test('the form is usable before the poll state answers, and a submit waits for t
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
 
-  expect(calls.take()).toEqual([`GET /reg/access/${request.key}`, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp'])
+  // The poll state is read once for the form and once more before the consent shows (see the budget above).
+  expect(calls.take()).toEqual([`GET /reg/access/${request.key}`, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp', `GET /reg/access/${request.key}`])
   expect(await calls.preflights()).not.toContain(`OPTIONS /reg/access/${request.key}`)
 })
