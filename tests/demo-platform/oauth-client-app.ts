@@ -1,3 +1,4 @@
+import { demoPageStyle } from './demo-page-style.ts'
 import { htmlAnswer } from './http.ts'
 import type { Route } from './router.ts'
 
@@ -13,15 +14,7 @@ const page = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo OAuth client</title>
-<style>
-  body { font-family: system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-  label { display: block; margin-top: 1rem; font-weight: 600; }
-  input, select { width: 100%; box-sizing: border-box; font: inherit; padding: .4rem; }
-  button { margin-top: 1rem; font: inherit; padding: .5rem 1rem; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
-  dd { margin: 0; word-break: break-all; }
-  .error { color: #a00; }
-</style>
+${demoPageStyle}
 </head>
 <body>
 <main>
@@ -135,6 +128,8 @@ const page = `<!doctype html>
     if (location.pathname !== '/demo-oauth-client/callback') return;
     document.getElementById('returned').hidden = false;
     params.forEach(function (value, name) { addRow('returned-list', name, name === 'code' ? '(received)' : value); });
+    // The code is single-use and ours alone: keep it out of the history once read.
+    history.replaceState(null, '', location.pathname);
     var pending = JSON.parse(sessionStorage.getItem(pendingKey) || 'null');
     sessionStorage.removeItem(pendingKey);
     if (!pending || params.get('state') !== pending.state) { say('This answer does not match a flow started here (state mismatch).', true); return; }

@@ -19,17 +19,15 @@ beforeEach(async () => {
 
 type Json = Record<string, unknown>
 
-async function control<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${platform.url}/_demo${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return (await response.json()) as T
+function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const json: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
+  return fetch(platform.url + path, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
 }
 
-function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(platform.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const postJson = (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers)
+
+async function control<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await (await call(method, `/_demo${path}`, body)).json()) as T
 }
 
 function pkcePair() {
