@@ -52,8 +52,7 @@ function parseScope(scope: string): { tokens: string[]; offerNames: string[] } |
 }
 
 /** Checks of a request whose client and redirect URI are known good: failures go back to the client. */
-function consentRedirect(config: PlatformConfig, consentPageUrl: string, client: OAuthClient, query: URLSearchParams, now: number): Answer {
-  const redirectUri = single(query, 'redirect_uri') ?? ''
+function consentRedirect(config: PlatformConfig, consentPageUrl: string, client: OAuthClient, redirectUri: string, query: URLSearchParams, now: number): Answer {
   const state = single(query, 'state')
   const back = (error: string, description: string) =>
     redirect(withParams(redirectUri, [['error', error], ['error_description', description], ...(state ? [['state', state] as [string, string]] : []), ['iss', config.origin]]))
@@ -98,6 +97,6 @@ export function authorize(consentPageUrl: string) {
     const client = findClient(platform.config, clientId)
     if (!client) return htmlError(`Unknown client_id: ${clientId}`)
     if (!isRegisteredRedirect(client, redirectUri)) return htmlError('redirect_uri does not match any registered URI for this client.')
-    return consentRedirect(platform.config, consentPageUrl, client, query, oauthNow(platform.state))
+    return consentRedirect(platform.config, consentPageUrl, client, redirectUri, query, oauthNow(platform.state))
   }
 }

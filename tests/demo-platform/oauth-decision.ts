@@ -1,16 +1,15 @@
-import { isLive } from './access-records.ts'
 import { isRecord, type Answer } from './http.ts'
 import { newId } from './ids.ts'
-import type { Session, User } from './model.ts'
 import { oauthError, oauthJson, withParams } from './oauth-answers.ts'
 import { checkConsentGrant, grantRefusal, parseConsentEntries, type ConsentEntry } from './oauth-consent.ts'
 import { mintOAuthAccess } from './oauth-grant.ts'
 import { oauthNow, oauthRecords, verifyState, type SignedStatePayload } from './oauth-state.ts'
 import type { RequestContext } from './router.ts'
+import { authenticate, type Caller } from './sessions.ts'
 import type { Platform } from './state.ts'
 
 /** Lifetime of an authorization code, in seconds. */
-export const codeLifetime = 600
+const codeLifetime = 600
 
 function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value !== ''
@@ -26,9 +25,9 @@ function isAnswer(value: SignedStatePayload | Answer): value is Answer {
   return 'status' in value
 }
 
-function listOf(value: unknown, consent: boolean): ConsentEntry[] | string {
+function listOf(value: unknown[], consent: boolean): ConsentEntry[] | string {
   try {
-    return parseConsentEntries(Array.isArray(value) ? value : [], consent)
+    return parseConsentEntries(value, consent)
   } catch (err) {
     return err instanceof Error ? err.message : String(err)
   }
@@ -48,15 +47,30 @@ function checkedGrant(payload: SignedStatePayload, body: Record<string, unknown>
   return check.ok ? granted : oauthError(400, 'invalid_scope', grantRefusal(check))
 }
 
-/** The personal session behind `userToken`; an app token of that user is found too, as the server's lookup does. */
-function userSession(platform: Platform, username: string, userToken: string): { user: User; session?: Session } | undefined {
+/** Who `userToken` stands for on that user's account; an app token passes here and fails at creating the access, as on the real server. */
+function tokenHolder(platform: Platform, username: string, userToken: string): Caller | undefined {
   const user = platform.state.users.get(username.toLowerCase())
   if (!user) return undefined
-  const session = platform.state.sessions.get(userToken)
-  if (session && session.username === user.username && session.expires > Date.now()) return { user, session }
-  const nowSeconds = Date.now() / 1000
-  const appAccess = user.accesses.some((access) => access.token === userToken && isLive(access) && (access.expires === undefined || access.expires > nowSeconds))
-  return appAccess ? { user } : undefined
+  try {
+    return authenticate(platform, user, userToken)
+  } catch {
+    return undefined
+  }
+}
+
+/** A one-time code the client exchanges, with its PKCE challenge, for the token of the access just made. */
+function issueCode(platform: Platform, payload: SignedStatePayload, username: string, accessToken: string): string {
+  const code = newId()
+  oauthRecords(platform.state).codes.set(code, {
+    clientId: payload.clientId,
+    redirectUri: payload.redirectUri,
+    codeChallenge: payload.codeChallenge,
+    username,
+    scope: payload.scope,
+    accessToken,
+    expires: oauthNow(platform.state) + codeLifetime,
+  })
+  return code
 }
 
 /**
@@ -73,31 +87,24 @@ export function accept({ platform, body }: RequestContext): Answer {
   if (isAnswer(payload)) return payload
   const granted = checkedGrant(payload, given)
   if (!Array.isArray(granted)) return granted
-  const found = userSession(platform, given.username, given.userToken)
-  if (!found) return oauthError(401, 'invalid_request', 'username + userToken did not resolve to a valid user session')
+  const caller = tokenHolder(platform, given.username, given.userToken)
+  if (!caller) return oauthError(401, 'invalid_request', 'username + userToken did not resolve to a valid user session')
   const offer = payload.offer ?? {}
   const offerName = typeof offer.offerName === 'string' ? offer.offerName : ''
   const offerEventId = typeof offer.offerEventId === 'string' ? offer.offerEventId : null
   let minted
   try {
     // Creating accesses takes a personal token: an app token gets the server's generic failure.
-    if (!found.session) throw new Error('the token is not a personal token')
-    minted = mintOAuthAccess(platform.config, found.user, found.session, { clientId: payload.clientId, offerName, offerEventId }, granted)
+    if (caller.kind !== 'personal') throw new Error('the token is not a personal token')
+    minted = mintOAuthAccess(platform.config, caller.user, caller.session, { clientId: payload.clientId, offerName, offerEventId }, granted)
   } catch {
     return oauthError(500, 'server_error', 'failed to create access')
   }
-  const records = oauthRecords(platform.state)
-  const code = newId()
-  records.codes.set(code, {
-    clientId: payload.clientId,
-    redirectUri: payload.redirectUri,
-    codeChallenge: payload.codeChallenge,
-    username: found.user.username,
-    scope: payload.scope,
-    accessToken: minted.access.token,
-    expires: oauthNow(platform.state) + codeLifetime,
+  const code = issueCode(platform, payload, caller.user.username, minted.access.token)
+  oauthRecords(platform.state).decisions.push({
+    kind: 'accept', clientId: payload.clientId, username: caller.user.username, offerName,
+    grantedPermissions: structuredClone(granted), dataGrantId: minted.dataGrant.id, accessId: minted.access.id,
   })
-  records.decisions.push({ kind: 'accept', clientId: payload.clientId, username: found.user.username, offerName, grantedPermissions: structuredClone(granted), dataGrantId: minted.dataGrant.id, accessId: minted.access.id })
   return oauthJson(200, { redirectTo: withParams(payload.redirectUri, [['code', code], ['state', payload.state], ['iss', platform.config.origin]]) })
 }
 

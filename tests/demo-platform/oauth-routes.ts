@@ -1,9 +1,10 @@
 import { ApiError, isRecord, jsonAnswer } from './http.ts'
+import { parseOAuthBody } from './oauth-answers.ts'
 import { authorize } from './oauth-authorize.ts'
 import { oauthClientAppRoutes } from './oauth-client-app.ts'
 import { accept, refuse } from './oauth-decision.ts'
 import { oauthNow, oauthRecords } from './oauth-state.ts'
-import { parseTokenBody, token } from './oauth-token.ts'
+import { token } from './oauth-token.ts'
 import type { RequestContext, Route } from './router.ts'
 import type { PlatformState } from './state.ts'
 
@@ -32,15 +33,19 @@ function route(method: string, pattern: RegExp, handle: Route['handle']): Route 
   return { method, pattern, meta: 'never', handle }
 }
 
+function oauthPost(pattern: RegExp, handle: Route['handle']): Route {
+  return { ...route('POST', pattern, handle), parseBody: parseOAuthBody }
+}
+
 /** The OAuth 2.0 server of a Pryv.io 2.0 platform, its control routes and its demo client; consent requests go to `consentPageUrl`. */
 export function oauthRoutes(consentPageUrl: string): Route[] {
   return [
     route('GET', /^\/_demo\/oauth$/, ({ platform }) => oauthView(platform.state)),
     route('POST', /^\/_demo\/oauth\/clock$/, advanceClock),
     route('GET', /^\/oauth2\/authorize$/, authorize(consentPageUrl)),
-    route('POST', /^\/oauth2\/authorize\/accept$/, accept),
-    route('POST', /^\/oauth2\/authorize\/refuse$/, refuse),
-    { ...route('POST', /^\/oauth2\/token$/, token), parseBody: parseTokenBody },
+    oauthPost(/^\/oauth2\/authorize\/accept$/, accept),
+    oauthPost(/^\/oauth2\/authorize\/refuse$/, refuse),
+    oauthPost(/^\/oauth2\/token$/, token),
     ...oauthClientAppRoutes,
   ]
 }

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto'
-import { isRecord, parseJsonBody, type Answer } from './http.ts'
+import { isRecord, type Answer } from './http.ts'
 import { newId } from './ids.ts'
 import { oauthError, oauthJson } from './oauth-answers.ts'
 import { accessTokenLifetime } from './oauth-grant.ts'
 import { oauthNow, oauthRecords } from './oauth-state.ts'
 import type { RequestContext } from './router.ts'
 import { apiEndpoint } from './sessions.ts'
-
-/** The token endpoint takes form fields (the OAuth norm) or JSON, as the server's body parser does. */
-export function parseTokenBody(text: string, contentType: string | undefined): unknown {
-  if (/^application\/x-www-form-urlencoded\b/i.test(contentType ?? '')) return Object.fromEntries(new URLSearchParams(text))
-  return parseJsonBody(text, contentType)
-}
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name]

@@ -385,6 +385,8 @@ describe('POST /oauth2/authorize/refuse', () => {
     expect(await accessesOf('demo-user')).toEqual([])
     expect((await control<{ decisions: Json[] }>('GET', '/oauth')).decisions).toEqual([{ kind: 'refuse', clientId: 'demo-health-study', offerName: 'share' }])
     expect(await (await postJson('/oauth2/authorize/refuse', {})).json()).toEqual({ error: 'invalid_request', error_description: 'state is required' })
+    const asForm = await fetch(`${platform.url}/oauth2/authorize/refuse`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state }).toString() })
+    expect(asForm.status).toBe(200)
   })
 })
 
