@@ -126,6 +126,21 @@ describe('GET /oauth2/authorize', () => {
     expect(payload.exp).toBe(Number(payload.iat) + 300)
   })
 
+  it('adds its parameters to a consent page URL that has a query, and drops a trailing slash', async () => {
+    for (const [given, start] of [['https://auth.example/consent?site=demo', 'https://auth.example/consent?site=demo&state='], ['https://auth.example/consent/', 'https://auth.example/consent?state=']]) {
+      const other = await startDemoPlatform({ port: 0, consentPageUrl: given })
+      try {
+        const query = new URLSearchParams({ client_id: 'demo-health-study', redirect_uri: 'http://127.0.0.1:8765/callback', response_type: 'code', state: 's', code_challenge: 'c', code_challenge_method: 'S256', scope: 'cmc:share' })
+        const response = await fetch(`${other.url}/oauth2/authorize?${query.toString()}`, { redirect: 'manual' })
+        const location = response.headers.get('location') ?? ''
+        expect(location.startsWith(start), location).toBe(true)
+        expect(new URL(location).searchParams.get('pryvApi')).toBe(other.url)
+      } finally {
+        await other.close()
+      }
+    }
+  })
+
   it('leaves userIdHint out when no login_hint is given', async () => {
     const { state } = await consentRequest()
     expect(decodePayload(state)).not.toHaveProperty('userIdHint')
