@@ -359,9 +359,11 @@ describe('POST /oauth2/authorize/accept', () => {
       const refused = await postJson('/oauth2/authorize/refuse', { state: given })
       expect(await refused.json()).toEqual({ error: 'invalid_request', error_description: description })
     }
-    await control('POST', '/oauth/clock', { advanceSeconds: 299 })
+    // Seconds tick during the test: move the clock to 2 s before the end, then to the end.
+    const { now } = await control<{ now: number }>('GET', '/oauth')
+    await control('POST', '/oauth/clock', { advanceSeconds: Number(payload.exp) - 2 - now })
     expect((await postJson('/oauth2/authorize/refuse', { state })).status).toBe(200)
-    await control('POST', '/oauth/clock', { advanceSeconds: 1 })
+    await control('POST', '/oauth/clock', { advanceSeconds: 2 })
     expect(await accept(state, [health])).toEqual({ status: 400, json: { error: 'invalid_request', error_description: 'signed state expired' } })
     expect(await (await postJson('/oauth2/authorize/refuse', { state })).json()).toEqual({ error: 'invalid_request', error_description: 'signed state expired' })
   })
