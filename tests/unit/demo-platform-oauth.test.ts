@@ -350,7 +350,7 @@ describe('POST /oauth2/authorize/accept', () => {
     const widened = Buffer.from(JSON.stringify({ ...payload, offer: { ...(payload.offer as Json), allowUserChoice: true, permissions: [{ streamId: '*', level: 'manage' }] } })).toString('base64url')
     const cases: [string, string][] = [
       [`${widened}.${mac}`, 'signed state bad_signature'],
-      [`${body}.${mac.slice(0, -2)}AA`, 'signed state bad_signature'],
+      [`${body}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`, 'signed state bad_signature'],
       [body, 'signed state malformed'],
       [`${body}.`, 'signed state malformed'],
     ]
