@@ -127,7 +127,11 @@ describe('GET /oauth2/authorize', () => {
   })
 
   it('adds its parameters to a consent page URL that has a query, and drops a trailing slash', async () => {
-    for (const [given, start] of [['https://auth.example/consent?site=demo', 'https://auth.example/consent?site=demo&state='], ['https://auth.example/consent/', 'https://auth.example/consent?state=']]) {
+    const cases: [string, string][] = [
+      ['https://auth.example/consent?site=demo', 'https://auth.example/consent?site=demo&state='],
+      ['https://auth.example/consent/', 'https://auth.example/consent?state='],
+    ]
+    for (const [given, start] of cases) {
       const other = await startDemoPlatform({ port: 0, consentPageUrl: given })
       try {
         const query = new URLSearchParams({ client_id: 'demo-health-study', redirect_uri: 'http://127.0.0.1:8765/callback', response_type: 'code', state: 's', code_challenge: 'c', code_challenge_method: 'S256', scope: 'cmc:share' })
