@@ -20,7 +20,7 @@ async function routeAnswer(platform: Platform, routes: Route[], request: Omit<Re
   const match = findRoute(routes, request.method, request.path)
   if (!match) return withMeta(errorAnswer(new ApiError(404, 'unknown-resource', `Unknown resource: ${request.method} ${request.path}`)), 'always')
   try {
-    const body = parseJsonBody(bodyText, request.headers['content-type'])
+    const body = (match.route.parseBody ?? parseJsonBody)(bodyText, request.headers['content-type'])
     return withMeta(await match.route.handle({ ...request, platform, params: match.params, body }), match.route.meta)
   } catch (err) {
     return withMeta(errorAnswer(asApiError(err)), match.route.meta)

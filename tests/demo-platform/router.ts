@@ -27,6 +27,8 @@ export interface Route {
   method: string
   pattern: RegExp
   meta: MetaRule
+  /** How the body is read when not as JSON (the OAuth token endpoint takes form fields). */
+  parseBody?: (text: string, contentType: string | undefined) => unknown
   handle: (context: RequestContext) => Answer | Promise<Answer>
 }
 

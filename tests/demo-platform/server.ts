@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { accessInfoRoutes } from './access-info.ts'
 import { apiMethodRoutes } from './api-methods.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
@@ -8,6 +9,7 @@ import { controlRoutes } from './control.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
 import { mfaRoutes } from './mfa.ts'
+import { oauthRoutes } from './oauth-routes.ts'
 import { passwordRoutes } from './passwords.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
@@ -27,6 +29,8 @@ export interface DemoPlatformOptions {
   host?: string
   /** The auth page `authUrl`s point to. */
   authPageUrl?: string
+  /** The OAuth consent page (`oauth.consentUrl`); by default `oauth2-authorize` beside the auth page. */
+  consentPageUrl?: string
   /** Where reset mails link to; by default `reset-password.html` beside the auth page. */
   passwordResetPageUrl?: string
   /** Origins allowed to sign in besides loopback ones, e.g. `https://sw.example.com`. */
@@ -55,6 +59,7 @@ const platformRoutes: Route[] = [
   ...loginRoutes,
   ...mfaRoutes,
   ...passwordRoutes,
+  ...accessInfoRoutes,
   ...apiMethodRoutes,
   ...batchRoutes,
 ]
@@ -91,8 +96,10 @@ function closeAll(servers: Server[]): Promise<void> {
   }))).then(() => undefined)
 }
 
+const defaultAuthPageUrl = 'http://localhost:4173/access/access.html'
+
 function platformConfig(options: DemoPlatformOptions, port: number): PlatformConfig {
-  const authPageUrl = options.authPageUrl ?? 'http://localhost:4173/access/access.html'
+  const authPageUrl = options.authPageUrl ?? defaultAuthPageUrl
   return {
     origin: `http://127.0.0.1:${port}`,
     authPageUrl,
@@ -104,9 +111,11 @@ function platformConfig(options: DemoPlatformOptions, port: number): PlatformCon
 /** Starts the in-memory Pryv.io platform; its public origin is `http://127.0.0.1:<port>` (the returned `url`). */
 export async function startDemoPlatform(options: DemoPlatformOptions): Promise<RunningServer> {
   const holder: { platform?: Platform } = {}
+  const consentPageUrl = options.consentPageUrl ?? new URL('oauth2-authorize', options.authPageUrl ?? defaultAuthPageUrl).href
+  const routes = [...oauthRoutes(consentPageUrl), ...platformRoutes]
   const server = serve((req, res) => {
     if (!holder.platform) throw new Error('demo platform not ready')
-    return handlePlatformRequest(holder.platform, platformRoutes, req, res)
+    return handlePlatformRequest(holder.platform, routes, req, res)
   })
   const port = await listen(server, options.port, options.host ?? '127.0.0.1')
   holder.platform = { config: platformConfig(options, port), state: createState() }
