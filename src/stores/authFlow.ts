@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
+import { useAsyncAction } from '@/composables/useAsyncAction'
 import type { AccessState } from '@/services/accessState'
 import type { RawQuery } from '@/services/authQuery'
 import { closeWindow, navigateTo } from '@/services/browserWindow'
@@ -22,20 +23,11 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   const authSession = useAuthSessionStore()
   const consent = useConsentStore()
   const platform = usePlatformStore()
-  /** True from a submit until its sign-in and check are over, so the button shows progress throughout. */
-  const submitting = ref(false)
+  // From a submit until its sign-in and check are over, so the button shows progress throughout.
+  const { status: submitStatus, run: whileSubmitting } = useAsyncAction()
+  const submitting = computed(() => submitStatus.value === 'pending')
   /** How the flow ended, once it did. */
   const ending = shallowRef<FlowEnding | null>(null)
-
-  async function whileSubmitting(action: () => Promise<void>): Promise<void> {
-    if (submitting.value) return
-    submitting.value = true
-    try {
-      await action()
-    } finally {
-      submitting.value = false
-    }
-  }
 
   const view = computed<AuthView>(() => {
     if (ending.value) return 'ended'
@@ -75,8 +67,8 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   }
 
   /** Waits for the poll state only now, so the form was usable while it loaded. */
-  function signIn(login: string, password: string): Promise<void> {
-    return whileSubmitting(async () => {
+  async function signIn(login: string, password: string): Promise<void> {
+    await whileSubmitting(async () => {
       const request = await authRequest.ready()
       const service = platform.service
       if (!request || !service) return
@@ -84,14 +76,14 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
     })
   }
 
-  function submitMfaCode(code: string): Promise<void> {
-    return whileSubmitting(async () => {
+  async function submitMfaCode(code: string): Promise<void> {
+    await whileSubmitting(async () => {
       if (await authSession.submitMfaCode(code)) await consent.checkAccess(consentContext())
     })
   }
 
-  function submitRecoveryCode(code: string): Promise<void> {
-    return whileSubmitting(async () => {
+  async function submitRecoveryCode(code: string): Promise<void> {
+    await whileSubmitting(async () => {
       if (await authSession.submitRecoveryCode(code)) await consent.checkAccess(consentContext())
     })
   }
