@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startDemoPlatform, startStaticSite } from '../tests/demo-platform/server.ts'
-import { demoBanner, portFromEnv, stopOnSignal } from './demo-banner.ts'
+import { demoBanner, portFromEnv, stopOnSignal } from './demo-launch.ts'
 
 const platformPort = portFromEnv('PLATFORM_PORT', 3000)
 const appPort = portFromEnv('APP_PORT', 4173)

@@ -1,7 +1,7 @@
 // `npm run dev`: Vite's dev server (hot reload) at /access/, as the build is served, beside the demo platform.
 import { createServer } from 'vite'
 import { startDemoPlatform } from '../tests/demo-platform/server.ts'
-import { demoBanner, portFromEnv, stopOnSignal } from './demo-banner.ts'
+import { demoBanner, portFromEnv, stopOnSignal } from './demo-launch.ts'
 import { localeHotUpdate } from './vite-plugin-locale-hot-update.ts'
 
 const platformPort = portFromEnv('PLATFORM_PORT', 3000)

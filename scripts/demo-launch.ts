@@ -1,4 +1,4 @@
-// What `npm start` (scripts/demo.ts) and `npm run dev` (scripts/dev.ts) share: their ports and the addresses they print.
+// What the launchers share (`npm start`: scripts/demo.ts, `npm run dev`: scripts/dev.ts, `npm run bench`): ports and the addresses they print.
 import { demoAccounts } from '../tests/demo-platform/seed.ts'
 import { legacyEntryPages } from './entry-pages.ts'
 
