@@ -48,7 +48,11 @@ describe('toAppError: the untrusted app', () => {
   })
 
   it('does not read a message that is not text', () => {
-    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: { trusted: true } })).code).toBe('invalid-credentials')
+    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: ['not trusted'] })).code).toBe('invalid-credentials')
+  })
+
+  it('does not read an id that is not text', () => {
+    expect(toAppError(bodyError(403, { id: ['forbidden'] })).code).toBe('unknown')
   })
 })
 

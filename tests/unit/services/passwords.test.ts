@@ -99,6 +99,15 @@ describe('passwords at their edges', () => {
     await expect(resetPassword(serviceFailingWith(malformed), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'invalid-reset-token', details: ['bad', 'resetToken: wrong format'] })
   })
 
+  it('turns anything thrown into an AppError, null too', async () => {
+    await expect(requestPasswordReset(serviceFailingWith(null), 'alice', 'our-app')).rejects.toMatchObject({ name: 'AppError', code: 'unknown' })
+  })
+
+  it('reads a field error about the token as a bad link only when the password was refused', async () => {
+    const broken = httpError(500, { id: 'unexpected-error', data: [{ param: 'resetToken', message: 'lookup failed' }] })
+    await expect(resetPassword(serviceFailingWith(broken), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'server' })
+  })
+
   it('keeps a wrong current password as it is when changing it', async () => {
     const { session } = fakeApiSession(() => ({ error: { id: 'invalid-credentials', message: 'wrong' } }))
     await expect(changePassword(session, 'old-password-1', 'new-password-1')).rejects.toMatchObject({ code: 'invalid-credentials' })

@@ -6,6 +6,8 @@ describe('parseHttpUrl', () => {
     expect(parseHttpUrl('https://app.example/a?b=1')?.href).toBe('https://app.example/a?b=1')
     expect(parseHttpUrl('HTTP://app.example/')?.protocol).toBe('http:')
     expect(parseHttpUrl('  https://app.example/x  ')?.href).toBe('https://app.example/x')
+    // The URL parser drops only ASCII spaces and controls around a URL; trim() drops every kind.
+    expect(parseHttpUrl('\u00a0https://app.example/y\u2028')?.href).toBe('https://app.example/y')
   })
 
   it('refuses every other value', () => {

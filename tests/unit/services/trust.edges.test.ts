@@ -24,6 +24,15 @@ describe('ownSite at its edges', () => {
     expect(ownSite('sw.abcd.ch')).toBe('abcd.ch')
   })
 
+  it('takes the parent of a four-label host even when its last labels look like a country suffix', () => {
+    expect(ownSite('auth.my.co.uk')).toBe('my.co.uk')
+  })
+
+  it('reads only a last label made of digits alone as part of an IP address', () => {
+    expect(ownSite('sw.example.x1')).toBe('example.x1')
+    expect(ownSite('sw.example.1x')).toBe('example.1x')
+  })
+
   it('keeps an IPv4 address whole, so its neighbours are not trusted', () => {
     expect(ownSite('192.168.1.20')).toBe('192.168.1.20')
     expect(trustedPoll('https://192.168.1.21/reg/access/k', '192.168.1.20')).toBe(false)
