@@ -48,7 +48,7 @@ describe('pollUrlForKey', () => {
   })
 
   it('refuses a key that would move the URL to another origin', () => {
-    // With no slash after the access path, an "@" key turns the path into credentials before another host.
+    // An access URL without its path puts the key into the host or the port: never taken.
     expect(pollUrlForKey('https://reg.pryv.me', '@evil.example')).toBeNull()
     expect(pollUrlForKey('https://reg.pryv.me:', '8443')).toBeNull()
   })
