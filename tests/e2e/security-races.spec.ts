@@ -1,13 +1,15 @@
 import type { Locator, Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
-import { demoUser, expect, openNewRequest, signIn, test } from './fixtures'
+import { demoUser, expect, mfaUser, openNewRequest, signIn, test } from './fixtures'
 import { createButton, fillRegisterForm, newAccount } from './registerForm'
 import { countCalls, openSessions, platformCalls, recordApiMethods } from './security'
 import { platformUrl } from './urls'
 
 /*
  * Issue 7, double submits and races: a double click (two events) or two clicks
- * in one task (before the page can redraw) make one platform action; Back and
+ * in one task (before the page can redraw) on any button that calls the platform
+ * (sign-in, MFA code and resend, recovery code, consent, account pages) make one
+ * platform action, counted in the platform's request log; Back and
  * Forward never resubmit; a second tab on the same request sees it answered.
  */
 
@@ -53,6 +55,70 @@ test('auth popup: a double click or two clicks at once on Accept or Refuse answe
     expect(await demoPlatform.liveAccesses(demoUser.username, answers[index]?.appId ?? '')).toHaveLength(accepting ? 1 : 0)
   }
   expect(await openSessions(demoUser.username)).toBe(0)
+})
+
+test('auth popup: a double click or two clicks at once on Sign in sign in once', async ({ page }) => {
+  const apiMethods = recordApiMethods(page)
+  await demoPlatform.faults([], 200)
+  for (const twoClicks of [(button: Locator) => button.dblclick(), clickTwiceAtOnce]) {
+    await openNewRequest(page, { requestingAppId: 'test-twice-sign-in' })
+    await page.getByLabel('Username or e-mail').fill(demoUser.username)
+    await page.getByLabel('Password', { exact: true }).fill(demoUser.password)
+    await twoClicks(page.getByRole('button', { name: 'Sign in' }))
+    await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
+    expect(await openSessions(demoUser.username)).toBe(1)
+    await page.getByRole('button', { name: 'Refuse' }).click()
+    await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
+  }
+  await demoPlatform.faults([])
+
+  expect(countCalls(await platformCalls(), `POST /${demoUser.username}/auth/login`)).toBe(2)
+  expect(apiMethods.filter((method) => method === 'accesses.checkApp')).toHaveLength(2)
+  expect(await openSessions(demoUser.username)).toBe(0)
+})
+
+test('auth popup with MFA: two clicks at once on Verify verify once', async ({ page }) => {
+  await demoPlatform.faults([], 200)
+  await openNewRequest(page, { requestingAppId: 'test-twice-verify' })
+  await signIn(page, mfaUser.username, mfaUser.password)
+  await expect(page.getByLabel('Verification code')).toBeVisible()
+  await page.getByLabel('Verification code').fill(await demoPlatform.lastSmsCode(mfaUser.username))
+  await clickTwiceAtOnce(page.getByRole('button', { name: 'Verify' }))
+  await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
+  await demoPlatform.faults([])
+
+  expect(countCalls(await platformCalls(), `POST /${mfaUser.username}/mfa/verify`)).toBe(1)
+  expect(await openSessions(mfaUser.username)).toBe(1)
+})
+
+test('auth popup with MFA: two clicks at once on Send a new code send one code', async ({ page }) => {
+  await demoPlatform.faults([], 200)
+  await openNewRequest(page, { requestingAppId: 'test-twice-resend' })
+  await signIn(page, mfaUser.username, mfaUser.password)
+  await expect(page.getByLabel('Verification code')).toBeVisible()
+  await clickTwiceAtOnce(page.getByRole('button', { name: 'Send a new code' }))
+  await expect(page.getByText('A new code has been sent.')).toBeVisible()
+  await demoPlatform.faults([])
+
+  expect(countCalls(await platformCalls(), `POST /${mfaUser.username}/mfa/challenge`)).toBe(1)
+  expect(await demoPlatform.smsCount(mfaUser.username)).toBe(2)
+})
+
+test('auth popup with MFA: two clicks at once on Use recovery code recover and sign in once', async ({ page }) => {
+  await demoPlatform.faults([], 200)
+  await openNewRequest(page, { requestingAppId: 'test-twice-recovery' })
+  await signIn(page, mfaUser.username, mfaUser.password)
+  await page.getByRole('button', { name: 'I lost my phone' }).click()
+  await page.getByLabel('Recovery code').fill('mfa-recovery-03')
+  await clickTwiceAtOnce(page.getByRole('button', { name: 'Use recovery code' }))
+  await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
+  await demoPlatform.faults([])
+
+  const calls = await platformCalls()
+  expect(countCalls(calls, `POST /${mfaUser.username}/mfa/recover`)).toBe(1)
+  // The first sign-in asked for the code; the one after the recovery opened the session.
+  expect(countCalls(calls, `POST /${mfaUser.username}/auth/login`)).toBe(2)
+  expect(await openSessions(mfaUser.username)).toBe(1)
 })
 
 test('account pages: a double click on each submit makes one platform action', async ({ page }) => {

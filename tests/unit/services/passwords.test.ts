@@ -79,3 +79,37 @@ describe('changePassword', () => {
     expect(JSON.stringify(error) + String(error)).not.toContain('old-password-1')
   })
 })
+
+describe('passwords at their edges', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('says the reset mail was not sent on a numeric 500 only', async () => {
+    const oops = { id: 'unexpected-error', message: 'smtp down' }
+    await expect(requestPasswordReset(serviceFailingWith({ ...httpError(500, oops), status: '500' }), 'alice', 'our-app')).rejects.toMatchObject({ code: 'server' })
+  })
+
+  it('answers a reset request for an unknown user like any other, and keeps a refused request', async () => {
+    await expect(requestPasswordReset(serviceFailingWith(httpError(404, { id: 'unknown-user' })), 'bob', 'our-app')).resolves.toBeUndefined()
+    await expect(requestPasswordReset(serviceFailingWith(httpError(400, { id: 'invalid-parameters-format' })), 'bob', 'our-app')).rejects.toMatchObject({ code: 'invalid-request' })
+  })
+
+  it('tells an unknown user on reset, and a token refused by its param, as an invalid reset link', async () => {
+    await expect(resetPassword(serviceFailingWith(httpError(404, { id: 'unknown-user' })), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'invalid-reset-token' })
+    const malformed = httpError(400, { id: 'invalid-parameters-format', message: 'bad', data: [{ param: 'resetToken', message: 'wrong format' }] })
+    await expect(resetPassword(serviceFailingWith(malformed), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'invalid-reset-token', details: ['bad', 'resetToken: wrong format'] })
+  })
+
+  it('turns anything thrown into an AppError, null too', async () => {
+    await expect(requestPasswordReset(serviceFailingWith(null), 'alice', 'our-app')).rejects.toMatchObject({ name: 'AppError', code: 'unknown' })
+  })
+
+  it('reads a field error about the token as a bad link only when the password was refused', async () => {
+    const broken = httpError(500, { id: 'unexpected-error', data: [{ param: 'resetToken', message: 'lookup failed' }] })
+    await expect(resetPassword(serviceFailingWith(broken), 'alice', 'new-password-1', 't', 'our-app')).rejects.toMatchObject({ code: 'server' })
+  })
+
+  it('keeps a wrong current password as it is when changing it', async () => {
+    const { session } = fakeApiSession(() => ({ error: { id: 'invalid-credentials', message: 'wrong' } }))
+    await expect(changePassword(session, 'old-password-1', 'new-password-1')).rejects.toMatchObject({ code: 'invalid-credentials' })
+  })
+})

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { mount } from '@vue/test-utils'
 import pryv from 'pryv'
 import { describe, expect, it } from 'vitest'
