@@ -1,10 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { isValidUsername, normalizeUsername } from '@/services/accountRules'
-import { isUsernameTaken } from '@/services/registration'
+import { isUsernameTaken, type Availability } from '@/services/registration'
 import { usePlatformStore } from './platform'
-
-export type Availability = 'unknown' | 'checking' | 'available' | 'taken'
 
 /** Long enough that a word typed at normal speed makes one request, short enough to answer while the person looks. */
 export const availabilityDebounceMs = 400
