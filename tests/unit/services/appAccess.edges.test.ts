@@ -17,9 +17,9 @@ function sessionWithService(apiEndpointFor: (username: string, token: string) =>
 }
 
 describe('checkAppAccess: a matching access', () => {
-  it('is used only when it comes with a token: without one, the user is asked', async () => {
+  it('is used only when it comes with a token: without one, the user is asked and it is replaced', async () => {
     const { session } = fakeApiSession(() => ({ matchingAccess: { id: 'a1', apiEndpoint: 'https://x/alice/' }, checkedPermissions: permissions }))
-    expect(await checkAppAccess(session, request)).toEqual({ kind: 'consent', permissions, mismatchingAccessId: undefined })
+    expect(await checkAppAccess(session, request)).toEqual({ kind: 'consent', permissions, mismatchingAccessId: 'a1' })
     const numeric = fakeApiSession(() => ({ matchingAccess: { token: 42 } }))
     expect((await checkAppAccess(numeric.session, request)).kind).toBe('consent')
   })
@@ -37,8 +37,9 @@ describe('checkAppAccess: a matching access', () => {
 
 describe('checkAppAccess: the permissions to show', () => {
   it('keeps each checked permission object and names any other item by its text', async () => {
+    const three = [...permissions, { streamId: 'b', level: 'read' }, { streamId: 'c', level: 'read' }]
     const { session } = fakeApiSession(() => ({ checkedPermissions: [{ streamId: 'diary', level: 'read' }, 'odd', null] }))
-    expect(await checkAppAccess(session, request)).toMatchObject({ permissions: [{ streamId: 'diary', level: 'read' }, { value: 'odd' }, { value: 'null' }] })
+    expect(await checkAppAccess(session, { ...request, requestedPermissions: three })).toMatchObject({ permissions: [{ streamId: 'diary', level: 'read' }, { value: 'odd' }, { value: 'null' }] })
   })
 
   it('falls back to the requested ones when the checked ones are not a list, and names a mismatching access only by a text id', async () => {

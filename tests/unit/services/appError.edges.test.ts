@@ -60,9 +60,9 @@ describe('platformErrorOf', () => {
   it('prefers the response body, then a batch error that has an id', () => {
     expect(platformErrorOf({ response: { body: { error: { id: 'a' } } }, innerObject: { id: 'b' } })).toEqual({ id: 'a' })
     expect(platformErrorOf({ innerObject: { id: 'b' } })).toEqual({ id: 'b' })
-    expect(platformErrorOf({ innerObject: { message: 'no id' } })).toBeNull()
-    expect(platformErrorOf({ response: { body: { error: 'text' } } })).toBeNull()
-    expect(platformErrorOf(null)).toBeNull()
+    expect(platformErrorOf({ innerObject: { message: 'no id' } })).toBeUndefined()
+    expect(platformErrorOf({ response: { body: { error: 'text' } } })).toBeUndefined()
+    expect(platformErrorOf(null)).toBeUndefined()
   })
 })
 
