@@ -29,6 +29,7 @@ Demo Pryv.io platform and app-web-auth3 are running.
 
   The app (sign-in page):  ${site.url}
   A third-party app:       ${platform.url}/demo-app/   (starts an auth request in a popup)
+  An OAuth 2.0 client:     ${platform.url}/demo-oauth-client/   (code flow with PKCE through the consent page ${site.url}oauth2-authorize)
   Service info:            ${platform.url}/reg/service/info
   Control API (tests):     ${platform.url}/_demo/state
 
