@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AppError } from '@/services/appError'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
+import { appErrorOf as failure, stubJsonAnswer } from './jsonFetch'
 
 const call = { pryvApi: 'https://pryv.example', state: 'c2lnbmVk.bWFj' }
 
 function answer(status: number, body: unknown) {
-  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
-  vi.stubGlobal('fetch', fetchMock)
-  return fetchMock
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const err: unknown = await promise.then(() => null, (thrown: unknown) => thrown)
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`)
-  return err
+  return stubJsonAnswer(status, JSON.stringify(body))
 }
 
 const acceptance = { username: 'alice', userToken: 'personal-token', grantedPermissions: [{ streamId: 'diary', level: 'read' }] }
