@@ -37,7 +37,7 @@ test('non-ASCII offer texts read as written, in the page\'s language, and Accept
   await expect(page.getByText('Tick at least one entry to accept, or refuse the request.')).toBeVisible()
 
   await page.getByLabel('Language').selectOption('fr')
-  await expect(page.getByRole('heading', { name: 'Étude à Zürich' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Étude à Zürich', exact: true })).toBeVisible()
   await expect(page.getByText('Données « sensibles » : accès en lecture seule.')).toBeVisible()
   await expect(page.getByText('J’accepte ✅')).toBeVisible()
   await page.getByRole('checkbox', { name: 'Lire « Journal »' }).check()
