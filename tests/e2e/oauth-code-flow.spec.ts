@@ -3,9 +3,14 @@ import { oauthRecords, startOAuthFlow } from './oauthFlow'
 import { platformUrl } from './urls'
 
 test('the code flow with a choice offer: the unticked entry is not granted, the token reads exactly the kept ones', async ({ page }) => {
+  const redirect = page.waitForResponse((response) => response.url().startsWith(`${platformUrl}/oauth2/authorize?`))
   await startOAuthFlow(page, 'demo-health-study cmc:share')
-  // The signed state is read, then dropped from the address and the history.
+  const signedState = new URL((await redirect).headers().location ?? '').searchParams.get('state') ?? ''
+  expect(signedState).toContain('.')
+  // The signed state is read, then dropped from the address and the history, and never stored.
   await expect(page).not.toHaveURL(/state=/)
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + JSON.stringify(history.state))
+  expect(kept).not.toContain(signedState.split('.')[1])
   await expect(page.getByText('Demo Health Study asks for access to your data')).toBeVisible()
   await expect(page.getByText(/Time left to answer: [45]:\d\d/)).toBeVisible()
   await signIn(page, demoUser.username, demoUser.password)
