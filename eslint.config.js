@@ -1,4 +1,5 @@
 import pluginVue from 'eslint-plugin-vue'
+import skipFormatting from 'eslint-config-prettier/flat'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 export default defineConfigWithVueTs(
@@ -10,8 +11,6 @@ export default defineConfigWithVueTs(
     rules: {
       'no-console': 'error',
       'vue/no-v-html': 'error',
-      // Long attribute lists read better on one line up to the editor's width.
-      'vue/max-attributes-per-line': 'off',
     },
   },
   {
@@ -32,4 +31,6 @@ export default defineConfigWithVueTs(
       'no-restricted-imports': ['error', { patterns: [{ group: ['vue', 'vue-*', 'pinia', '@/stores/*', '@/components/*', '@/pages/*'], message: 'Services never import Vue.' }] }],
     },
   },
+  // Layout is Prettier's (npm run format): ESLint's stylistic rules, such as eslint-plugin-vue's, are turned off.
+  skipFormatting,
 )

@@ -1,7 +1,7 @@
 // `npm test`, after `vite build`: fails when a first load or the whole build exceeds its gzip budget.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { budgetLines, formatBudgetTable, measureBuild } from './bench/bundleBudget.ts'
+import { budgetLines, formatBudgetTable, measureBuild } from './bundle-size.ts'
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url))
 

@@ -4,6 +4,7 @@ import { demoBuildEnv, ensureDependencies, ensureTestTools, run } from './bootst
 ensureDependencies()
 ensureTestTools()
 run('npx', ['eslint', '.', '--max-warnings', '0'])
+run('npx', ['prettier', '--check', '.'])
 run('npx', ['vue-tsc', '--build', '--force'])
 run('npx', ['vitest', 'run'])
 run('npx', ['vite', 'build'], demoBuildEnv)

@@ -1,35 +1,36 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, shallowRef } from 'vue'
+import { useAsyncAction } from '@/composables/useAsyncAction'
+import type { AccessState } from '@/services/accessState'
 import type { RawQuery } from '@/services/authQuery'
+import { closeWindow, navigateTo } from '@/services/browserWindow'
+import { planFlowEnding, type FlowEnding } from '@/services/flowEnding'
 import { useAuthRequestStore } from './authRequest'
 import { useAuthSessionStore } from './authSession'
-import { useConsentStore } from './consent'
+import { useConsentStore, type ConsentContext } from './consent'
 import { usePlatformStore } from './platform'
 
 /** Which panel the auth popup shows; one place decides, so no two panels ever compete. */
 export type AuthView = 'load-error' | 'answered' | 'ended' | 'consent' | 'mfa' | 'recovery' | 'sign-in'
 
-/** The authorization flow from link to answer: sign in, check, consent, notify, close or redirect. */
+/**
+ * The authorization flow from link to answer. It owns the request (authRequest) and composes the
+ * steps: sign in (authSession), check and consent (consent), then the hand-off (close, redirect, or
+ * say so), given to the consent step as arguments.
+ */
 export const useAuthFlowStore = defineStore('authFlow', () => {
   const authRequest = useAuthRequestStore()
   const authSession = useAuthSessionStore()
   const consent = useConsentStore()
   const platform = usePlatformStore()
-  /** True from a submit until its sign-in and check are over, so the button shows progress throughout. */
-  const submitting = ref(false)
-
-  async function whileSubmitting(action: () => Promise<void>): Promise<void> {
-    if (submitting.value) return
-    submitting.value = true
-    try {
-      await action()
-    } finally {
-      submitting.value = false
-    }
-  }
+  // From a submit until its sign-in and check are over, so the button shows progress throughout.
+  const { status: submitStatus, run: whileSubmitting } = useAsyncAction()
+  const submitting = computed(() => submitStatus.value === 'pending')
+  /** How the flow ended, once it did. */
+  const ending = shallowRef<FlowEnding | null>(null)
 
   const view = computed<AuthView>(() => {
-    if (consent.ending) return 'ended'
+    if (ending.value) return 'ended'
     if (authRequest.answered) return 'answered'
     // Also while retrying after an error: the form appears only once the request is known.
     if (authRequest.status === 'error' || (authRequest.status === 'pending' && authRequest.error)) return 'load-error'
@@ -38,36 +39,59 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
     return 'sign-in'
   })
 
+  /** The hand-off: the personal session is closed, then the popup closes, goes back to the app or says it can be closed. */
+  async function finish(answer: AccessState | 'undelivered'): Promise<void> {
+    await authSession.close()
+    const { query, pollUrl, request } = authRequest
+    ending.value = answer === 'undelivered'
+      ? { kind: 'undelivered' }
+      : planFlowEnding({ finalState: answer, pollUrl, key: request?.key, returnURL: request?.returnURL ?? query.returnURL, oauthState: request?.oauthState ?? query.oauthState, cli: query.cli })
+    if (ending.value.kind === 'redirect') navigateTo(ending.value.url)
+    if (ending.value.kind === 'close') closeWindow()
+  }
+
+  /** What the consent step needs of this flow, as it stands now. */
+  function consentContext(): ConsentContext {
+    return {
+      request: authRequest.request,
+      session: authSession.session,
+      pollUrl: authRequest.pollUrl,
+      refreshState: authRequest.refreshState,
+      finish,
+      closeSession: authSession.close,
+    }
+  }
+
   function start(query: RawQuery): void {
     authRequest.start(query)
   }
 
   /** Waits for the poll state only now, so the form was usable while it loaded. */
-  function signIn(login: string, password: string): Promise<void> {
-    return whileSubmitting(async () => {
+  async function signIn(login: string, password: string): Promise<void> {
+    await whileSubmitting(async () => {
       const request = await authRequest.ready()
       const service = platform.service
       if (!request || !service) return
-      if (await authSession.submitCredentials(service, login, password)) await consent.checkAccess()
+      if (await authSession.submitCredentials(service, login, password)) await consent.checkAccess(consentContext())
     })
   }
 
-  function submitMfaCode(code: string): Promise<void> {
-    return whileSubmitting(async () => {
-      if (await authSession.submitMfaCode(code)) await consent.checkAccess()
+  async function submitMfaCode(code: string): Promise<void> {
+    await whileSubmitting(async () => {
+      if (await authSession.submitMfaCode(code)) await consent.checkAccess(consentContext())
     })
   }
 
-  function submitRecoveryCode(code: string): Promise<void> {
-    return whileSubmitting(async () => {
-      if (await authSession.submitRecoveryCode(code)) await consent.checkAccess()
+  async function submitRecoveryCode(code: string): Promise<void> {
+    await whileSubmitting(async () => {
+      if (await authSession.submitRecoveryCode(code)) await consent.checkAccess(consentContext())
     })
   }
 
   /** Cancel before consent counts as a refusal, so the app stops waiting. */
   function cancel(): Promise<void> {
-    return consent.refuse('cancelled')
+    return consent.refuse('cancelled', consentContext())
   }
 
-  return { view, submitting, start, signIn, submitMfaCode, submitRecoveryCode, cancel }
+  return { view, submitting, ending, start, signIn, submitMfaCode, submitRecoveryCode, cancel }
 })

@@ -3,21 +3,30 @@ import { computed, ref, shallowRef } from 'vue'
 import type { AccessRequest, AccessState, Permission } from '@/services/accessState'
 import { AppError, toAppError } from '@/services/appError'
 import { appApiEndpoint, checkAppAccess, createAppAccess, deleteAccess, type GrantedAccess } from '@/services/appAccess'
-import { closeWindow, navigateTo } from '@/services/browserWindow'
-import { planFlowEnding, type FlowEnding } from '@/services/flowEnding'
 import { consentDescription, describePermission } from '@/services/permissionView'
 import { notifyPollUrl, type PollUpdate } from '@/services/pollUrl'
 import type { Session } from '@/services/signIn'
-import { useAuthRequestStore } from './authRequest'
-import { useAuthSessionStore } from './authSession'
 
 export type ConsentPhase = 'idle' | 'checking' | 'consent' | 'ended'
 export type ConsentStep = 'check' | 'accept' | 'notify' | 'refuse'
 
-/** The app's request checked against the user's accesses, the user's answer, and the end of the popup. */
+/** What the consent step answers, given by the flow that composes it. */
+export interface ConsentContext {
+  /** Null when the request never loaded: a cancel still ends the flow, telling no one. */
+  request: AccessRequest | null
+  /** The personal session; null before sign-in (a cancel). */
+  session: Session | null
+  pollUrl: string
+  /** Reads the request's state again: another tab or the app may have answered meanwhile. */
+  refreshState: () => Promise<AccessState>
+  /** Ends the flow (hand-off) with the request's final state, or 'undelivered' when the app can never be told. */
+  finish: (answer: AccessState | 'undelivered') => Promise<void>
+  /** Closes the personal session, when this step stops without an answer of its own. */
+  closeSession: () => Promise<void>
+}
+
+/** The consent step: the app's request checked against the user's accesses, and the user's answer told to the app. */
 export const useConsentStore = defineStore('consent', () => {
-  const authRequest = useAuthRequestStore()
-  const authSession = useAuthSessionStore()
   const phase = ref<ConsentPhase>('idle')
   const busyStep = ref<ConsentStep | null>(null)
   const failedStep = ref<ConsentStep | null>(null)
@@ -25,17 +34,16 @@ export const useConsentStore = defineStore('consent', () => {
   const permissions = shallowRef<Permission[]>([])
   const replacesAccess = ref(false)
   const descriptionHtml = ref('')
-  const ending = shallowRef<FlowEnding | null>(null)
   const permissionViews = computed(() => permissions.value.map(describePermission))
   let mismatchingAccessId: string | undefined
   // Kept so a failed notification is retried without creating a second access.
   let granted: GrantedAccess | null = null
+  let given: ConsentContext | null = null
 
-  function context(): { request: AccessRequest; session: Session } {
-    const request = authRequest.request
-    const session = authSession.session
-    if (!request || !session) throw new AppError('unknown')
-    return { request, session }
+  function context(): ConsentContext & { request: AccessRequest; session: Session } {
+    const { request, session } = given ?? {}
+    if (!given || !request || !session) throw new AppError('unknown')
+    return { ...given, request, session }
   }
 
   async function run(step: ConsentStep, action: () => Promise<void>): Promise<void> {
@@ -55,13 +63,9 @@ export const useConsentStore = defineStore('consent', () => {
     }
   }
 
-  async function end(finalState: AccessState): Promise<void> {
-    await authSession.close()
-    const { query, pollUrl, request } = authRequest
-    ending.value = planFlowEnding({ finalState, pollUrl, key: request?.key, returnURL: request?.returnURL ?? query.returnURL, oauthState: request?.oauthState ?? query.oauthState, cli: query.cli })
+  async function end(answer: AccessState | 'undelivered'): Promise<void> {
+    await given?.finish(answer)
     phase.value = 'ended'
-    if (ending.value.kind === 'redirect') navigateTo(ending.value.url)
-    if (ending.value.kind === 'close') closeWindow()
   }
 
   /**
@@ -74,17 +78,15 @@ export const useConsentStore = defineStore('consent', () => {
     if (granted?.id) await deleteAccess(session, granted.id)
     granted = null
     failedStep.value = null
-    await authSession.close()
-    ending.value = { kind: 'undelivered' }
-    phase.value = 'ended'
+    await end('undelivered')
   }
 
   async function notifyAccepted(): Promise<void> {
-    const { session } = context()
+    const { session, pollUrl } = context()
     if (!granted) throw new AppError('unknown')
     const apiEndpoint = await appApiEndpoint(session, granted)
     const update: PollUpdate = { status: 'ACCEPTED', apiEndpoint, username: session.username, token: granted.token }
-    await end(await notifyPollUrl(authRequest.pollUrl, update))
+    await end(await notifyPollUrl(pollUrl, update))
   }
 
   async function showDescription(request: AccessRequest): Promise<void> {
@@ -94,8 +96,9 @@ export const useConsentStore = defineStore('consent', () => {
     descriptionHtml.value = renderMarkdown(source)
   }
 
-  /** accesses.checkApp: a matching access answers the app at once, otherwise the user is asked. */
-  function checkAccess(): Promise<void> {
+  /** accesses.checkApp for this signed-in request: a matching access answers the app at once, otherwise the user is asked. */
+  function checkAccess(consentContext: ConsentContext): Promise<void> {
+    given = consentContext
     phase.value = 'checking'
     return run('check', async () => {
       const { request, session } = context()
@@ -118,9 +121,10 @@ export const useConsentStore = defineStore('consent', () => {
 
   /** True when another tab or the app already answered: then this page must not act on it. */
   async function answeredElsewhere(): Promise<boolean> {
-    const state = await authRequest.refreshState()
+    const { refreshState, closeSession } = given ?? context()
+    const state = await refreshState()
     if (state.status === 'NEED_SIGNIN') return false
-    await authSession.close()
+    await closeSession()
     return true
   }
 
@@ -140,26 +144,28 @@ export const useConsentStore = defineStore('consent', () => {
     })
   }
 
-  /** Refusing (or cancelling) always ends the flow, even when the platform cannot be told. */
-  function refuse(reason: 'refused' | 'cancelled'): Promise<void> {
+  /** Refusing (or cancelling, with the context of the moment) always ends the flow, even when the platform cannot be told. */
+  function refuse(reason: 'refused' | 'cancelled', consentContext?: ConsentContext): Promise<void> {
+    if (consentContext && !busyStep.value) given = consentContext
     return run('refuse', async () => {
-      if (authRequest.request && (await answeredElsewhere().catch(() => false))) return
+      const request = given?.request
+      if (request && (await answeredElsewhere().catch(() => false))) return
       const update: PollUpdate = {
         status: 'REFUSED',
         reasonId: 'REFUSED_BY_USER',
         message: reason === 'cancelled' ? 'The user cancelled the sign-in.' : 'The user refused to give access to the requested permissions.',
       }
-      const finalState = authRequest.request ? await notifyPollUrl(authRequest.pollUrl, update).catch(() => update) : update
+      const finalState = request && given ? await notifyPollUrl(given.pollUrl, update).catch(() => update) : update
       await end(finalState)
     })
   }
 
   function retry(): Promise<void> {
-    if (failedStep.value === 'check') return checkAccess()
+    if (failedStep.value === 'check') return given ? checkAccess(given) : Promise.resolve()
     if (failedStep.value === 'notify') return run('notify', notifyAccepted)
     if (failedStep.value === 'refuse') return refuse('refused')
     return accept()
   }
 
-  return { phase, busyStep, failedStep, error, permissionViews, replacesAccess, descriptionHtml, ending, checkAccess, accept, refuse, retry }
+  return { phase, busyStep, failedStep, error, permissionViews, replacesAccess, descriptionHtml, checkAccess, accept, refuse, retry }
 })

@@ -47,7 +47,7 @@ for (const words of languages) {
   test(`every page in ${words.language}, from the request's language and from the link's`, async ({ page }) => {
     const { language } = words
     // The auth popup takes the language of the access state. The demo's v2 state leaves `expireAfter`
-    // out (CONTRACT.md): it is added here as a platform that sends it would, to see the duration written.
+    // out (docs/platform-api.md): it is added here as a platform that sends it would, to see the duration written.
     const request = await demoPlatform.createAuthRequest({ languageCode: language, requestingAppId: 'test-languages' })
     await page.route(request.poll, async (route) => {
       if (route.request().method() !== 'GET') return route.continue()

@@ -1,8 +1,7 @@
 // The floor of the benchmark: Vue 3, vue-router and pinia with one form, nothing else.
 import { createPinia } from 'pinia'
-import { createApp } from 'vue'
-import { createRouter, createWebHistory } from 'vue-router'
-import FloorApp from './FloorApp.vue'
+import { createApp, h } from 'vue'
+import { createRouter, createWebHistory, RouterView } from 'vue-router'
 import FloorSignIn from './FloorSignIn.vue'
 
 const router = createRouter({
@@ -10,4 +9,4 @@ const router = createRouter({
   routes: [{ path: '/:any(.*)*', component: FloorSignIn }],
 })
 
-createApp(FloorApp).use(createPinia()).use(router).mount('#app')
+createApp({ render: () => h('main', h(RouterView)) }).use(createPinia()).use(router).mount('#app')

@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { budgetLines } from '../../../scripts/bench/bundleBudget'
-import { sequentialRoundTrips, withPreflightsFirst, type RequestRecord } from '../../../scripts/bench/networkLog'
-import { median } from '../../../scripts/bench/stats'
+import { median, sequentialRoundTrips, withPreflightsFirst, type RequestRecord } from '../../../scripts/bench/measure'
+import { budgetLines } from '../../../scripts/bundle-size'
 
 function request(method: string, path: string, startMs: number, endMs: number): RequestRecord {
   return { url: `http://127.0.0.1:3000${path}`, method, type: method === 'OPTIONS' ? 'Other' : 'Fetch', startMs, endMs, bytes: 0 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dynamicImportDeps, gzipBytes, htmlFirstLoad, measureBundle, staticImports } from '../../../scripts/bench/bundleSize'
+import { dynamicImportDeps, gzipBytes, htmlFirstLoad, measureBundle, staticImports } from '../../../scripts/bundle-size'
 
 // A build shaped like Vite/rolldown output: the entry imports a shared vendor chunk and loads pages lazily.
 const fixture: Record<string, string> = {

@@ -4,33 +4,29 @@ import type { AccessRequest, AccessState } from '@/services/accessState'
 import { checkAppAccess, createAppAccess } from '@/services/appAccess'
 import { AppError } from '@/services/appError'
 import { notifyPollUrl } from '@/services/pollUrl'
-import { signOut, type Session } from '@/services/signIn'
-import { useAuthRequestStore } from '@/stores/authRequest'
-import { useAuthSessionStore } from '@/stores/authSession'
-import { useConsentStore } from '@/stores/consent'
+import type { Session } from '@/services/signIn'
+import { useConsentStore, type ConsentContext } from '@/stores/consent'
 
 vi.mock('@/services/appAccess', () => ({ checkAppAccess: vi.fn(), createAppAccess: vi.fn(), deleteAccess: vi.fn(), appApiEndpoint: vi.fn() }))
 vi.mock('@/services/pollUrl', () => ({ notifyPollUrl: vi.fn(), fetchAccessState: vi.fn(), pollUrlForKey: vi.fn() }))
-vi.mock('@/services/signIn', () => ({ signOut: vi.fn(async () => undefined) }))
-vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), closeWindow: vi.fn(), isFramed: () => false }))
 
 const selfRevoke = { feature: 'selfRevoke', setting: 'forbidden' }
 const request: AccessRequest = { status: 'NEED_SIGNIN', key: 'k', requestingAppId: 'demo-app', requestedPermissions: [selfRevoke] }
 const session = { username: 'alice', connection: {} } as unknown as Session
 
-/** A consent store for a loaded request and an open session, whose poll state reads as `state`. */
+/** A consent step for a loaded request and an open session, whose poll state reads as `state`. */
 function setUp(state: AccessState) {
   vi.clearAllMocks()
   setActivePinia(createPinia())
-  const authRequest = useAuthRequestStore()
-  authRequest.request = request
-  authRequest.pollUrl = 'https://reg.pryv.example/access/k'
-  const refreshState = vi.spyOn(authRequest, 'refreshState').mockImplementation(async () => {
-    if (state.status !== 'NEED_SIGNIN') authRequest.answered = state
-    return state
-  })
-  useAuthSessionStore().session = session
-  return { consent: useConsentStore(), authRequest, refreshState }
+  const context = {
+    request,
+    session,
+    pollUrl: 'https://reg.pryv.example/access/k',
+    refreshState: vi.fn(async () => state),
+    finish: vi.fn(async () => undefined),
+    closeSession: vi.fn(async () => undefined),
+  } satisfies ConsentContext
+  return { consent: useConsentStore(), context, refreshState: context.refreshState }
 }
 
 describe('consent store', () => {
@@ -39,8 +35,8 @@ describe('consent store', () => {
   })
 
   it('reads the poll state after the check and shows the consent while the request still waits', async () => {
-    const { consent, refreshState } = setUp(request)
-    await consent.checkAccess()
+    const { consent, context, refreshState } = setUp(request)
+    await consent.checkAccess(context)
     expect(refreshState).toHaveBeenCalledOnce()
     expect(consent.phase).toBe('consent')
     expect(consent.permissionViews).toEqual([{ kind: 'feature', feature: 'selfRevoke', setting: 'forbidden' }])
@@ -48,19 +44,19 @@ describe('consent store', () => {
 
   it('never offers a request answered elsewhere meanwhile, and closes the session', async () => {
     const refused: AccessState = { status: 'REFUSED', reasonId: 'REFUSED_BY_USER' } as AccessState
-    const { consent, authRequest } = setUp(refused)
-    await consent.checkAccess()
+    const { consent, context } = setUp(refused)
+    await consent.checkAccess(context)
     expect(consent.phase).not.toBe('consent')
-    expect(authRequest.answered).toEqual(refused)
-    expect(vi.mocked(signOut)).toHaveBeenCalledWith(session)
+    expect(context.closeSession).toHaveBeenCalledOnce()
+    expect(context.finish).not.toHaveBeenCalled()
     expect(vi.mocked(createAppAccess)).not.toHaveBeenCalled()
     expect(vi.mocked(notifyPollUrl)).not.toHaveBeenCalled()
   })
 
   it('after a failed check, refusing tells the app and ends the flow', async () => {
     vi.mocked(checkAppAccess).mockRejectedValue(new AppError('invalid-request', ["The parameters' format is invalid."]))
-    const { consent } = setUp(request)
-    await consent.checkAccess()
+    const { consent, context } = setUp(request)
+    await consent.checkAccess(context)
     expect(consent.failedStep).toBe('check')
     expect(consent.error?.retryable).toBe(false)
 
@@ -68,6 +64,6 @@ describe('consent store', () => {
     await consent.refuse('refused')
     expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith('https://reg.pryv.example/access/k', expect.objectContaining({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' }))
     expect(consent.phase).toBe('ended')
-    expect(consent.ending).not.toBeNull()
+    expect(context.finish).toHaveBeenCalledWith(expect.objectContaining({ status: 'REFUSED' }))
   })
 })
