@@ -14,7 +14,7 @@ export function portFromEnv(name: string, fallback: number): number {
   return port
 }
 
-/** The lines to print once both servers run: the app's pages, the demo client app, the service info and the demo accounts. */
+/** The lines to print once both servers run: the app's pages, the demo client apps, the service info and the demo accounts. */
 export function demoBanner(title: string, appUrl: string, platformUrl: string): string {
   return `
 ${title}
@@ -22,6 +22,7 @@ ${title}
   The app (sign-in page):  ${appUrl}
   Its other pages:         ${legacyEntryPages.filter((page) => page !== 'access.html').map((page) => appUrl + page).join('\n                           ')}
   A third-party app:       ${platformUrl}/demo-app/   (starts an auth request in a popup)
+  An OAuth 2.0 client:     ${platformUrl}/demo-oauth-client/   (code flow with PKCE through the consent page ${appUrl}oauth2-authorize)
   Service info:            ${platformUrl}/reg/service/info
   Control API (tests):     ${platformUrl}/_demo/state
 

@@ -9,6 +9,7 @@ export const legacyEntryPages = [
   'reset-password.html',
   'signinhub.html',
   'change-password.html',
+  'oauth2-authorize.html',
 ] as const
 
 /** What static hosts (GitHub Pages, Netlify, S3 website...) answer for a missing file: the app, which then shows its routes or a not-found page. */

@@ -19,6 +19,10 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   'invalid-reset-token': 'error.invalidResetToken',
   'reset-mail-failed': 'error.resetMailFailed',
   'password-refused': 'error.passwordRefused',
+  // Only the OAuth consent page meets these: their messages come with the account pages' ones.
+  'consent-expired': 'oauthConsent.error.expired',
+  'consent-invalid': 'oauthConsent.error.invalid',
+  'consent-choice-refused': 'oauthConsent.error.choiceRefused',
   unsupported: 'error.unsupported',
   server: 'error.server',
   network: 'error.network',

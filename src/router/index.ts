@@ -20,6 +20,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: accountPage(() => import('@/pages/ResetPasswordPage.vue')) },
   { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: accountPage(() => import('@/pages/ChangePasswordPage.vue')) },
   { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: accountPage(() => import('@/pages/SignInHubPage.vue')) },
+  // OAuth 2.0 consent (a 2.0 platform's `oauth.consentUrl`), reached with `?state=...&pryvApi=...`.
+  { path: '/oauth2-authorize', name: 'oauth2-authorize', alias: ['/oauth2-authorize.html'], component: accountPage(() => import('@/pages/OAuthConsentPage.vue')) },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 

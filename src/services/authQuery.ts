@@ -8,6 +8,8 @@ export interface AuthQuery {
   cli: boolean
   /** Service info URL from `pryvServiceInfoUrl` (our override) or `serviceInfo` (set by the platform). */
   serviceInfoUrl?: string
+  /** The platform's API base (OAuth issuer or CMC recipient platform), without trailing slash. */
+  pryvApi?: string
 }
 
 export type RawQuery = Record<string, unknown>
@@ -31,5 +33,11 @@ export function readAuthQuery(query: RawQuery): AuthQuery {
     returnURL: queryValue(query, 'returnURL'),
     cli: queryValue(query, 'cli') === '1',
     serviceInfoUrl: queryValue(query, 'pryvServiceInfoUrl') ?? queryValue(query, 'serviceInfo'),
+    pryvApi: queryValue(query, 'pryvApi')?.replace(/\/+$/, ''),
   }
+}
+
+/** The service info URL a link names: its own, else the one beside its `pryvApi` (`{pryvApi}/reg/service/info`), else undefined. */
+export function linkedServiceInfoUrl(query: AuthQuery): string | undefined {
+  return query.serviceInfoUrl ?? (query.pryvApi ? `${query.pryvApi}/reg/service/info` : undefined)
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import { config } from '@/config'
 import type { ServiceInfo } from '@/services/accessState'
-import { readAuthQuery, type RawQuery } from '@/services/authQuery'
+import { linkedServiceInfoUrl, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { isFramed } from '@/services/browserWindow'
 import { applyBrandingToHead, setDocumentTitle } from '@/services/documentHead'
 import { adoptServiceInfo, loadServiceInfo, openService, serviceInfoTrustChecks, type Service } from '@/services/platform'
@@ -11,7 +11,7 @@ import { findUnsafeReturn, findUntrusted, type TrustCheck, type UntrustedTarget 
 
 /**
  * The Pryv.io platform every page talks to, shared across in-app navigation:
- * named by the link (`pryvServiceInfoUrl`, `serviceInfo`) or the build's default,
+ * named by the link (`pryvServiceInfoUrl`, `serviceInfo`, else `pryvApi`) or the build's default,
  * and refused when it, or any URL it leads to, is not a trusted platform.
  */
 export const usePlatformStore = defineStore('platform', () => {
@@ -46,7 +46,7 @@ export const usePlatformStore = defineStore('platform', () => {
    * Called by the router for each navigation: the pages' flows use what it opened.
    */
   function connect(query: RawQuery): Promise<Service | null> {
-    linkedUrl = new URL(readAuthQuery(query).serviceInfoUrl ?? config.defaultServiceInfoUrl, window.location.href).href
+    linkedUrl = new URL(linkedServiceInfoUrl(readAuthQuery(query)) ?? config.defaultServiceInfoUrl, window.location.href).href
     return opened()
   }
 

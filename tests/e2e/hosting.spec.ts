@@ -10,6 +10,7 @@ const headingOf: Record<string, string> = {
   'reset-password.html': 'Reset your password',
   'signinhub.html': 'Go to your account',
   'change-password.html': 'Change your password',
+  'oauth2-authorize.html': 'This authorization request cannot be used',
 }
 const cleanRoutes: Array<[string, string]> = [
   ['register', 'Create an account'],
@@ -18,6 +19,7 @@ const cleanRoutes: Array<[string, string]> = [
   ['change-password', 'Change your password'],
   ['signinhub', 'Go to your account'],
   ['signin', 'Go to your account'],
+  ['oauth2-authorize', 'This authorization request cannot be used'],
 ]
 
 const layouts: Array<{ layout: Layout; title: string }> = [

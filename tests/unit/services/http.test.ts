@@ -1,18 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AppError } from '@/services/appError'
 import { requestJson, sendJson, withAppErrors } from '@/services/http'
-
-function answer(status: number, body: string) {
-  const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }))
-  vi.stubGlobal('fetch', fetchMock)
-  return fetchMock
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const err: unknown = await promise.then(() => null, (thrown: unknown) => thrown)
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`)
-  return err
-}
+import { appErrorOf as failure, stubJsonAnswer as answer } from './jsonFetch'
 
 afterEach(() => vi.unstubAllGlobals())
 

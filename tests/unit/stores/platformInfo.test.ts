@@ -51,4 +51,21 @@ describe('platform service info', () => {
     expect(await platform.trustedService()).toEqual({})
     expect(openService).toHaveBeenCalledTimes(2)
   })
+
+  it('derives the service info URL from an OAuth link\'s pryvApi, unless the link names one', async () => {
+    vi.mocked(openService).mockClear()
+    const platform = usePlatformStore()
+    await platform.connect({ state: 'x.y', pryvApi: 'http://127.0.0.1:3000/' })
+    expect(openService).toHaveBeenLastCalledWith('http://127.0.0.1:3000/reg/service/info')
+    await platform.connect({ pryvApi: 'http://127.0.0.1:3000', pryvServiceInfoUrl: 'http://127.0.0.1:3001/reg/service/info' })
+    expect(openService).toHaveBeenLastCalledWith('http://127.0.0.1:3001/reg/service/info')
+  })
+
+  it('refuses an OAuth link whose pryvApi is not a trusted platform, before opening anything', async () => {
+    vi.mocked(openService).mockClear()
+    const platform = usePlatformStore()
+    expect(await platform.connect({ pryvApi: 'https://evil.example' })).toBeNull()
+    expect(platform.untrusted).toEqual({ role: 'service-info', host: 'evil.example' })
+    expect(openService).not.toHaveBeenCalled()
+  })
 })
