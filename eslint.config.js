@@ -3,7 +3,16 @@ import skipFormatting from 'eslint-config-prettier/flat'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'reports/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'reports/**',
+    ],
+  },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
@@ -18,17 +27,30 @@ export default defineConfigWithVueTs(
     files: ['src/**/*.{ts,vue}'],
     ignores: ['src/services/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'pryv', message: 'Only src/services/ may call the platform.' }],
-        patterns: [{ group: ['marked', 'dompurify'], message: 'Use services/markdown.ts.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pryv', message: 'Only src/services/ may call the platform.' }],
+          patterns: [{ group: ['marked', 'dompurify'], message: 'Use services/markdown.ts.' }],
+        },
+      ],
     },
   },
   {
     // Services stay framework-free so they can be tested and reused without Vue.
     files: ['src/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vue', 'vue-*', 'pinia', '@/stores/*', '@/components/*', '@/pages/*'], message: 'Services never import Vue.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vue', 'vue-*', 'pinia', '@/stores/*', '@/components/*', '@/pages/*'],
+              message: 'Services never import Vue.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Layout is Prettier's (npm run format): ESLint's stylistic rules, such as eslint-plugin-vue's, are turned off.

@@ -13,12 +13,29 @@ const localesDir = fileURLToPath(new URL('./src/i18n/locales/**', import.meta.ur
 // platform store the router connects), kept in one chunk with the libraries they need. Left to automatic
 // chunking they made two more files, which cost the popup's first load 1.7 KB gzip.
 const sharedWithFirstPaint = [
-  'components/base/BaseButton', 'components/base/BaseErrorAlert', 'components/base/BaseFieldNotes',
-  'components/base/BaseFormPanel', 'components/base/BaseLoginField', 'components/base/BasePasswordField',
-  'components/base/BaseTextField', 'components/base/fieldNotes', 'composables/useAsyncAction',
-  'composables/useFieldAlert', 'config', 'i18n/errorMessages', 'services/authQuery', 'services/browserWindow',
-  'services/documentHead', 'services/http', 'services/platform', 'services/pryvLibrary', 'services/safeUrl',
-  'services/serviceAssets', 'services/trust', 'services/users', 'stores/platform',
+  'components/base/BaseButton',
+  'components/base/BaseErrorAlert',
+  'components/base/BaseFieldNotes',
+  'components/base/BaseFormPanel',
+  'components/base/BaseLoginField',
+  'components/base/BasePasswordField',
+  'components/base/BaseTextField',
+  'components/base/fieldNotes',
+  'composables/useAsyncAction',
+  'composables/useFieldAlert',
+  'config',
+  'i18n/errorMessages',
+  'services/authQuery',
+  'services/browserWindow',
+  'services/documentHead',
+  'services/http',
+  'services/platform',
+  'services/pryvLibrary',
+  'services/safeUrl',
+  'services/serviceAssets',
+  'services/trust',
+  'services/users',
+  'stores/platform',
 ]
 const sharedChunk = new RegExp(`/src/(${sharedWithFirstPaint.join('|')})\\.|/node_modules/pinia/`)
 
@@ -34,7 +51,14 @@ export default defineConfig(({ mode }) => {
     plugins: [
       vue({ features: { optionsAPI: false } }),
       // Messages are compiled at build time so the runtime-only vue-i18n is enough.
-      vueI18n({ include: [localesDir], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: true, dropMessageCompiler: true }),
+      vueI18n({
+        include: [localesDir],
+        runtimeOnly: true,
+        compositionOnly: true,
+        fullInstall: false,
+        strictMessage: true,
+        dropMessageCompiler: true,
+      }),
       vueI18nWithoutVueNamespace(),
       entryPagesPlugin(),
     ],
@@ -50,7 +74,10 @@ export default defineConfig(({ mode }) => {
           // The account pages' messages get their own name (`account-en-<hash>.js`), apart from a
           // language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
           codeSplitting: { groups: [{ name: 'shared', test: sharedChunk }] },
-          chunkFileNames: (chunk) => chunk.facadeModuleId?.includes('/src/i18n/locales/account/') ? 'assets/account-[name]-[hash].js' : 'assets/[name]-[hash].js',
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes('/src/i18n/locales/account/')
+              ? 'assets/account-[name]-[hash].js'
+              : 'assets/[name]-[hash].js',
         },
       },
     },

@@ -6,7 +6,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
 /** The demo platform's address (PLATFORM_PORT, as scripts/demo.ts reads it), built into the app as its default service info. */
-export const demoBuildEnv = { VITE_SERVICE_INFO_URL: `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}/reg/service/info` }
+export const demoBuildEnv = {
+  VITE_SERVICE_INFO_URL: `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}/reg/service/info`,
+}
 
 export function run(command, args, env = {}) {
   console.log(`\n> ${command} ${args.join(' ')}`)
@@ -30,12 +32,16 @@ export function ensureDependencies() {
  * the app through nginx-example/ and run `nginx -t` on it.
  */
 export function ensureTestTools() {
-  const tools = [{ path: chromiumPath, debianPackage: 'chromium' }, { path: nginxPath, debianPackage: 'nginx' }]
+  const tools = [
+    { path: chromiumPath, debianPackage: 'chromium' },
+    { path: nginxPath, debianPackage: 'nginx' },
+  ]
   const missing = tools.filter((tool) => !existsSync(tool.path)).map((tool) => tool.debianPackage)
   if (missing.length === 0) return
   const asRoot = process.getuid?.() === 0
   const sudo = asRoot ? [] : ['sudo']
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { DEBIAN_FRONTEND: 'noninteractive' })
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { DEBIAN_FRONTEND: 'noninteractive' })
   apt('update', '-q')
   apt('install', '-y', '-q', ...missing)
 }

@@ -50,7 +50,11 @@ export function htmlFirstLoad(html: string): string[] {
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
     const isScript = /^<script/i.test(tag)
     const rel = attribute(tag, 'rel')?.toLowerCase()
-    const url = isScript ? attribute(tag, 'src') : rel === 'modulepreload' || rel === 'stylesheet' ? attribute(tag, 'href') : undefined
+    const url = isScript
+      ? attribute(tag, 'src')
+      : rel === 'modulepreload' || rel === 'stylesheet'
+        ? attribute(tag, 'href')
+        : undefined
     if (url && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) files.push(url)
   }
   return files
@@ -58,7 +62,8 @@ export function htmlFirstLoad(html: string): string[] {
 
 /** Specifiers of the static `import ... from "x"`, `import "x"` and `export ... from "x"` statements of a chunk. */
 export function staticImports(code: string): string[] {
-  const statement = /(?:^|[;{}\s])(?:import|export)\s*(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^}]*\})?\s*from\s*)?(["'`])([^"'`]+)\1/g
+  const statement =
+    /(?:^|[;{}\s])(?:import|export)\s*(?:(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\{[^}]*\})?\s*from\s*)?(["'`])([^"'`]+)\1/g
   return [...code.matchAll(statement)].map((match) => match[2] as string)
 }
 
@@ -68,10 +73,17 @@ export function dynamicImportDeps(code: string): Map<string, string[]> {
   const names = table ? (JSON.parse(table.replace(/`/g, '"')) as string[]) : []
   const deps = new Map<string, string[]>()
   // From each `import("x")` to the `__vite__mapDeps([...])` Vite passes beside it, without crossing into the next import.
-  const call = /import\(\s*(["'`])([^"'`]+)\1\s*\)(?:(?!import\(|import\.meta)[\s\S])*?__vite__mapDeps\(\[([\d,\s]*)\]\)/g
+  const call =
+    /import\(\s*(["'`])([^"'`]+)\1\s*\)(?:(?!import\(|import\.meta)[\s\S])*?__vite__mapDeps\(\[([\d,\s]*)\]\)/g
   for (const match of code.matchAll(call)) {
-    const indices = (match[3] as string).split(',').filter((item) => item.trim() !== '').map(Number)
-    deps.set(match[2] as string, indices.map((index) => names[index]).filter((name): name is string => name !== undefined))
+    const indices = (match[3] as string)
+      .split(',')
+      .filter((item) => item.trim() !== '')
+      .map(Number)
+    deps.set(
+      match[2] as string,
+      indices.map((index) => names[index]).filter((name): name is string => name !== undefined),
+    )
   }
   return deps
 }
@@ -84,7 +96,8 @@ export function dynamicImports(code: string): string[] {
 /** A specifier as a path relative to the build directory (relative ones from the importing file, others from the root). */
 function resolveIn(fromFile: string, specifier: string): string {
   const clean = specifier.split(/[?#]/)[0] as string
-  if (clean.startsWith('./') || clean.startsWith('../')) return posix.normalize(posix.join(posix.dirname(fromFile), clean))
+  if (clean.startsWith('./') || clean.startsWith('../'))
+    return posix.normalize(posix.join(posix.dirname(fromFile), clean))
   return posix.normalize(clean.replace(/^\//, ''))
 }
 
@@ -109,7 +122,8 @@ class BuildReader {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       if (seen.has(file)) continue
       seen.add(file)
-      if (file.endsWith('.js') || file.endsWith('.mjs')) queue.push(...staticImports(this.text(file)).map((specifier) => resolveIn(file, specifier)))
+      if (file.endsWith('.js') || file.endsWith('.mjs'))
+        queue.push(...staticImports(this.text(file)).map((specifier) => resolveIn(file, specifier)))
     }
     return seen
   }
@@ -147,12 +161,15 @@ function lazyChunks(reader: BuildReader, firstLoad: Set<string>): Map<string, st
 /** The top-level HTML files, leaving out byte-identical copies (legacy entry points such as access.html) of one already listed. */
 function distinctHtmlEntries(reader: BuildReader, files: string[]): string[] {
   const seen = new Set<string>()
-  return files.filter((file) => file.endsWith('.html') && !file.includes('/')).sort((a, b) => Number(b === 'index.html') - Number(a === 'index.html')).filter((html) => {
-    const text = reader.text(html)
-    if (seen.has(text)) return false
-    seen.add(text)
-    return true
-  })
+  return files
+    .filter((file) => file.endsWith('.html') && !file.includes('/'))
+    .sort((a, b) => Number(b === 'index.html') - Number(a === 'index.html'))
+    .filter((html) => {
+      const text = reader.text(html)
+      if (seen.has(text)) return false
+      seen.add(text)
+      return true
+    })
 }
 
 /** First-load sizes of every distinct HTML entry and every lazily loaded page, and the whole build's size. */
@@ -164,9 +181,10 @@ export function measureBundle(dir: string, options: BundleSizeOptions = {}): Bun
   for (const html of distinctHtmlEntries(reader, files)) {
     const firstLoad = reader.closure(htmlFirstLoad(reader.text(html)).map((url) => resolveIn(html, url)))
     const lazy = lazyChunks(reader, firstLoad)
-    const matching = (patterns: RegExp[] = []) => [...lazy.keys()]
-      .filter((chunk) => patterns.some((pattern) => pattern.test(posix.basename(chunk))))
-      .flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])
+    const matching = (patterns: RegExp[] = []) =>
+      [...lazy.keys()]
+        .filter((chunk) => patterns.some((pattern) => pattern.test(posix.basename(chunk))))
+        .flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])
     const base = reader.closure([...firstLoad, ...matching(options.loadedFirst)])
     entryPoints.push({ name: html, files: [...base].sort(), gzipBytes: reader.gzipOf(base) })
     const withPages = matching(options.loadedWithPages)
@@ -205,9 +223,11 @@ function line(name: string, gzipBytes: number, budgetBytes: number): BudgetLine 
 export function budgetLines(sizes: BundleSizes): BudgetLine[] {
   const auth = authEntryName(sizes)
   return [
-    ...sizes.entryPoints.map((point) => point.name === auth
-      ? line(`auth page (${point.name})`, point.gzipBytes, budgets.authPage)
-      : line(point.name, point.gzipBytes, budgets.otherEntryPoint)),
+    ...sizes.entryPoints.map((point) =>
+      point.name === auth
+        ? line(`auth page (${point.name})`, point.gzipBytes, budgets.authPage)
+        : line(point.name, point.gzipBytes, budgets.otherEntryPoint),
+    ),
     line('whole build', sizes.totalGzipBytes, budgets.wholeBuild),
   ]
 }
@@ -232,6 +252,9 @@ export function formatKilobytes(bytes: number): string {
 export function formatBudgetTable(lines: BudgetLine[]): string {
   const title = 'first load of'
   const width = Math.max(title.length, ...lines.map((item) => item.name.length))
-  const rows = lines.map((item) => `  ${item.name.padEnd(width)}  ${formatKilobytes(item.gzipBytes).padStart(6)} KB  ${formatKilobytes(item.budgetBytes).padStart(6)} KB  ${item.withinBudget ? 'ok' : 'OVER BUDGET'}`)
+  const rows = lines.map(
+    (item) =>
+      `  ${item.name.padEnd(width)}  ${formatKilobytes(item.gzipBytes).padStart(6)} KB  ${formatKilobytes(item.budgetBytes).padStart(6)} KB  ${item.withinBudget ? 'ok' : 'OVER BUDGET'}`,
+  )
   return [`  ${title.padEnd(width)}  ${'gzip'.padStart(9)}  ${'budget'.padStart(9)}`, ...rows].join('\n')
 }

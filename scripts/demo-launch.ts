@@ -20,7 +20,10 @@ export function demoBanner(title: string, appUrl: string, platformUrl: string): 
 ${title}
 
   The app (sign-in page):  ${appUrl}
-  Its other pages:         ${legacyEntryPages.filter((page) => page !== 'access.html').map((page) => appUrl + page).join('\n                           ')}
+  Its other pages:         ${legacyEntryPages
+    .filter((page) => page !== 'access.html')
+    .map((page) => appUrl + page)
+    .join('\n                           ')}
   A third-party app:       ${platformUrl}/demo-app/   (starts an auth request in a popup)
   An OAuth 2.0 client:     ${platformUrl}/demo-oauth-client/   (code flow with PKCE through the consent page ${appUrl}oauth2-authorize)
   Service info:            ${platformUrl}/reg/service/info

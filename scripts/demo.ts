@@ -8,7 +8,8 @@ const platformPort = portFromEnv('PLATFORM_PORT', 3000)
 const appPort = portFromEnv('APP_PORT', 4173)
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url))
 
-if (!existsSync(`${distDir}index.html`)) console.warn(`No built app in ${distDir}: run \`npm run build\` first; the pages will answer 404.`)
+if (!existsSync(`${distDir}index.html`))
+  console.warn(`No built app in ${distDir}: run \`npm run build\` first; the pages will answer 404.`)
 
 const site = await startStaticSite({ port: appPort, root: distDir, basePath: '/access/' })
 const platform = await startDemoPlatform({ port: platformPort, authPageUrl: `${site.url}access.html` })

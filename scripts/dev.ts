@@ -14,7 +14,11 @@ const platform = await startDemoPlatform({ port: platformPort, authPageUrl: `${a
 process.env.VITE_SERVICE_INFO_URL = `${platform.url}/reg/service/info`
 
 // The built app uses relative URLs (`base: './'`); the dev server needs an absolute base to serve it under /access/.
-const vite = await createServer({ base: basePath, plugins: [localeHotUpdate()], server: { port: devPort, strictPort: true, host: 'localhost' } })
+const vite = await createServer({
+  base: basePath,
+  plugins: [localeHotUpdate()],
+  server: { port: devPort, strictPort: true, host: 'localhost' },
+})
 await vite.listen()
 
 console.log(demoBanner('Vite dev server (hot reload) and the demo Pryv.io platform are running.', appUrl, platform.url))

@@ -49,7 +49,9 @@ function remoteUrl(remote) {
   try {
     return git(['remote', 'get-url', remote])
   } catch {
-    return fail(`No git remote "${remote}". Add your fork (git remote add ${remote} git@github.com:<account>/app-web-auth3.git) or pass --remote.`)
+    return fail(
+      `No git remote "${remote}". Add your fork (git remote add ${remote} git@github.com:<account>/app-web-auth3.git) or pass --remote.`,
+    )
   }
 }
 
@@ -61,7 +63,10 @@ function pagesAddress(url) {
 
 function checkBuild(dist) {
   for (const file of ['index.html', notFoundPage]) {
-    if (!existsSync(join(dist, file))) fail(`${join(dist, file)} is missing: build first (npm run build), or use npm run publish:gh-pages, which builds.`)
+    if (!existsSync(join(dist, file)))
+      fail(
+        `${join(dist, file)} is missing: build first (npm run build), or use npm run publish:gh-pages, which builds.`,
+      )
   }
 }
 
@@ -129,9 +134,14 @@ function publish(options) {
     const message = options.message ?? defaultMessage()
     const commit = scratchGit(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])
     scratchGit(['push', '--quiet', url, `${commit}:refs/heads/${options.branch}`])
-    console.log(`${parent ? 'Published' : 'Created'} ${options.branch} on ${options.remote} (${url}): ${commit.slice(0, 12)} "${message}"`)
+    console.log(
+      `${parent ? 'Published' : 'Created'} ${options.branch} on ${options.remote} (${url}): ${commit.slice(0, 12)} "${message}"`,
+    )
     const address = pagesAddress(url)
-    if (address) console.log(`GitHub Pages serves it at ${address} (first time: Settings > Pages > Deploy from branch "${options.branch}", folder "/ (root)").`)
+    if (address)
+      console.log(
+        `GitHub Pages serves it at ${address} (first time: Settings > Pages > Deploy from branch "${options.branch}", folder "/ (root)").`,
+      )
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }

@@ -32,11 +32,16 @@ export function localeHotUpdate(): Plugin {
     },
     resolveId: (source) => (source === clientId ? `\0${clientId}` : undefined),
     load: (id) => (id === `\0${clientId}` ? clientCode : undefined),
-    transformIndexHtml: () => [{ tag: 'script', attrs: { type: 'module', src: `${base}@id/${clientId}` }, injectTo: 'head' }],
+    transformIndexHtml: () => [
+      { tag: 'script', attrs: { type: 'module', src: `${base}@id/${clientId}` }, injectTo: 'head' },
+    ],
     hotUpdate({ file }) {
       const language = /[\\/]src[\\/]i18n[\\/]locales[\\/](?:account[\\/])?([a-z]+)\.json$/.exec(file)?.[1]
       if (language === undefined || this.environment.name !== 'client') return
-      this.environment.hot.send('app:locale-update', { language, url: base + relative(root, file).split(sep).join('/') })
+      this.environment.hot.send('app:locale-update', {
+        language,
+        url: base + relative(root, file).split(sep).join('/'),
+      })
       return []
     },
   }

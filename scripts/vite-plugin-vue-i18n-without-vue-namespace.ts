@@ -1,7 +1,8 @@
 import type { Plugin } from 'vite'
 
 const runtimeBuild = /[\\/]vue-i18n[\\/]dist[\\/]vue-i18n\.runtime\.mjs$/
-const namespaceLookup = /const key = 'currentInstance';\s*if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*(return Vue\.getCurrentInstance\(\);)\s*\}/
+const namespaceLookup =
+  /const key = 'currentInstance';\s*if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*(return Vue\.getCurrentInstance\(\);)\s*\}/
 
 /**
  * vue-i18n looks `currentInstance` up dynamically on `import * as Vue`, which keeps
@@ -16,7 +17,10 @@ export function vueI18nWithoutVueNamespace(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!runtimeBuild.test(id)) return null
-      if (!namespaceLookup.test(code)) this.error('vue-i18n no longer reads `currentInstance` as expected: review scripts/vite-plugin-vue-i18n-without-vue-namespace.ts')
+      if (!namespaceLookup.test(code))
+        this.error(
+          'vue-i18n no longer reads `currentInstance` as expected: review scripts/vite-plugin-vue-i18n-without-vue-namespace.ts',
+        )
       return { code: code.replace(namespaceLookup, '$1'), map: null }
     },
   }

@@ -44,7 +44,8 @@ function isLoopback(hostname: string): boolean {
 /** Passwords are only ever sent over https, or plain http to this machine for development. */
 function secureUrlProblem(url: URL): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https://'
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) return 'must use https:// (plain http is only accepted for localhost)'
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    return 'must use https:// (plain http is only accepted for localhost)'
   if (url.username || url.password) return 'must not hold a user name or password'
   return null
 }
@@ -68,16 +69,22 @@ function allowlistEntryProblem(entry: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
     const url = parseUrl(entry)
     if (!url) return 'is not a valid origin'
-    if (url.pathname !== '/' || url.search || url.hash) return `give the origin only (${url.origin}), without path or query`
+    if (url.pathname !== '/' || url.search || url.hash)
+      return `give the origin only (${url.origin}), without path or query`
     return secureUrlProblem(url)
   }
-  if (entry.includes(':') || entry.includes('/')) return 'give a host (pryv.me) or an origin with its scheme (https://reg.pryv.me:8443)'
-  if (!hostPattern.test(entry.toLowerCase())) return 'is not a host name with at least two labels (a single label such as "com" would trust a whole top-level domain)'
+  if (entry.includes(':') || entry.includes('/'))
+    return 'give a host (pryv.me) or an origin with its scheme (https://reg.pryv.me:8443)'
+  if (!hostPattern.test(entry.toLowerCase()))
+    return 'is not a host name with at least two labels (a single label such as "com" would trust a whole top-level domain)'
   return null
 }
 
 function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
 }
 
 function readDnsLess(value: string | undefined, problems: string[]): boolean | undefined {
@@ -96,7 +103,9 @@ function readServiceInfoUrl(env: ConfigEnv, problems: string[]): string {
   const dnsLess = readDnsLess(env.VITE_DNSLESS, problems)
   const url = env.VITE_SERVICE_INFO_URL?.trim() ?? ''
   if (dnsLess === true && url !== '') {
-    problems.push(`VITE_DNSLESS=true and VITE_SERVICE_INFO_URL="${url}" contradict each other: a DNS-less build reads ${dnsLessServiceInfoPath} on its own origin; remove one of them`)
+    problems.push(
+      `VITE_DNSLESS=true and VITE_SERVICE_INFO_URL="${url}" contradict each other: a DNS-less build reads ${dnsLessServiceInfoPath} on its own origin; remove one of them`,
+    )
   } else if (dnsLess === false && url === '') {
     problems.push('VITE_DNSLESS=false needs VITE_SERVICE_INFO_URL (e.g. https://reg.example.com/service/info)')
   } else if (url !== '') {
@@ -117,7 +126,10 @@ function readTrustedPlatforms(value: string | undefined, problems: string[]): st
 
 function readAppId(value: string | undefined, problems: string[]): string {
   const appId = value?.trim() || defaultAppId
-  if (!appIdPattern.test(appId)) problems.push(`VITE_APP_ID="${appId}": must be 6 to 99 letters, digits, ".", "_" or "-" (the platform refuses other app ids)`)
+  if (!appIdPattern.test(appId))
+    problems.push(
+      `VITE_APP_ID="${appId}": must be 6 to 99 letters, digits, ".", "_" or "-" (the platform refuses other app ids)`,
+    )
   return appId
 }
 

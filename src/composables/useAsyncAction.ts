@@ -14,7 +14,10 @@ export function useAsyncAction() {
   const error = shallowRef<AppError | null>(null)
 
   /** The action's result, or null when it failed or another one was still running. */
-  async function run<T>(action: () => Promise<T>, settled: (result: T) => AsyncStatus = () => 'done'): Promise<T | null> {
+  async function run<T>(
+    action: () => Promise<T>,
+    settled: (result: T) => AsyncStatus = () => 'done',
+  ): Promise<T | null> {
     if (status.value === 'pending') return null
     status.value = 'pending'
     error.value = null

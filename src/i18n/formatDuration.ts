@@ -10,7 +10,8 @@ const units: Array<[Intl.NumberFormatOptions['unit'], number]> = [
 
 /** A duration in seconds in the language's words, in its largest whole unit ("30 days", "2 heures"). */
 export function formatDuration(seconds: number, language: string): string {
-  const [unit, size] = units.find(([, length]) => seconds >= length && seconds % length === 0) ?? units.find(([, length]) => seconds >= length) ?? ['second', 1]
+  const [unit, size] = units.find(([, length]) => seconds >= length && seconds % length === 0) ??
+    units.find(([, length]) => seconds >= length) ?? ['second', 1]
   const amount = Math.round((seconds / size) * 10) / 10
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount)
 }

@@ -15,13 +15,38 @@ const routes: RouteRecordRaw[] = [
   { path: '/index.html', redirect: (to) => ({ name: 'auth', query: to.query }) },
   // access.html is the address platforms put in their authUrl.
   { path: '/auth', name: 'auth', alias: ['/access.html'], component: AuthPage },
-  { path: '/register', name: 'register', alias: ['/register.html'], component: accountPage(() => import('@/pages/RegisterPage.vue')) },
+  {
+    path: '/register',
+    name: 'register',
+    alias: ['/register.html'],
+    component: accountPage(() => import('@/pages/RegisterPage.vue')),
+  },
   // Password pages and the sign-in hub, under their legacy names too (platforms mail reset-password.html links).
-  { path: '/reset-password', name: 'reset-password', alias: ['/reset-password.html', '/reset'], component: accountPage(() => import('@/pages/ResetPasswordPage.vue')) },
-  { path: '/change-password', name: 'change-password', alias: ['/change-password.html'], component: accountPage(() => import('@/pages/ChangePasswordPage.vue')) },
-  { path: '/signinhub', name: 'signinhub', alias: ['/signinhub.html', '/signin'], component: accountPage(() => import('@/pages/SignInHubPage.vue')) },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    alias: ['/reset-password.html', '/reset'],
+    component: accountPage(() => import('@/pages/ResetPasswordPage.vue')),
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    alias: ['/change-password.html'],
+    component: accountPage(() => import('@/pages/ChangePasswordPage.vue')),
+  },
+  {
+    path: '/signinhub',
+    name: 'signinhub',
+    alias: ['/signinhub.html', '/signin'],
+    component: accountPage(() => import('@/pages/SignInHubPage.vue')),
+  },
   // OAuth 2.0 consent (a 2.0 platform's `oauth.consentUrl`), reached with `?state=...&pryvApi=...`.
-  { path: '/oauth2-authorize', name: 'oauth2-authorize', alias: ['/oauth2-authorize.html'], component: accountPage(() => import('@/pages/OAuthConsentPage.vue')) },
+  {
+    path: '/oauth2-authorize',
+    name: 'oauth2-authorize',
+    alias: ['/oauth2-authorize.html'],
+    component: accountPage(() => import('@/pages/OAuthConsentPage.vue')),
+  },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 
@@ -41,5 +66,7 @@ router.beforeEach((to, from) => {
 // The platform the link names is connected here, once per navigation, before the page shows: a page's
 // flow uses it as it is, and an untrusted one is refused before any form appears.
 router.beforeResolve((to) => {
-  usePlatformStore().connect(to.query).catch(() => undefined)
+  usePlatformStore()
+    .connect(to.query)
+    .catch(() => undefined)
 })

@@ -34,9 +34,22 @@ export interface AccessRequest {
   token?: string
 }
 
-export interface AcceptedState { status: 'ACCEPTED'; username?: string; token?: string; apiEndpoint?: string }
-export interface RefusedState { status: 'REFUSED' | 'ERROR'; reasonId?: string; message?: string }
-export interface RedirectedState { status: 'REDIRECTED'; redirectUrl?: string; poll?: string }
+export interface AcceptedState {
+  status: 'ACCEPTED'
+  username?: string
+  token?: string
+  apiEndpoint?: string
+}
+export interface RefusedState {
+  status: 'REFUSED' | 'ERROR'
+  reasonId?: string
+  message?: string
+}
+export interface RedirectedState {
+  status: 'REDIRECTED'
+  redirectUrl?: string
+  poll?: string
+}
 
 export type AccessState = AccessRequest | AcceptedState | RefusedState | RedirectedState
 
@@ -53,7 +66,8 @@ export function permissionsFrom(list: unknown[]): Permission[] {
 
 function parseServiceInfo(value: unknown): ServiceInfo | undefined {
   const info = asRecord(value)
-  if (!info || !textOf(info.api) || !textOf(info.register) || !textOf(info.access) || !textOf(info.name)) return undefined
+  if (!info || !textOf(info.api) || !textOf(info.register) || !textOf(info.access) || !textOf(info.name))
+    return undefined
   return info as ServiceInfo
 }
 
@@ -85,10 +99,19 @@ export function parseAccessState(value: unknown): AccessState {
     case 'NEED_SIGNIN':
       return parseRequest(body)
     case 'ACCEPTED':
-      return { status: 'ACCEPTED', username: textOf(body.username), token: textOf(body.token), apiEndpoint: textOf(body.apiEndpoint) }
+      return {
+        status: 'ACCEPTED',
+        username: textOf(body.username),
+        token: textOf(body.token),
+        apiEndpoint: textOf(body.apiEndpoint),
+      }
     case 'REFUSED':
     case 'ERROR':
-      return { status: body.status, reasonId: textOrNumber(body.reasonId ?? body.reasonID), message: textOf(body.message) }
+      return {
+        status: body.status,
+        reasonId: textOrNumber(body.reasonId ?? body.reasonID),
+        message: textOf(body.message),
+      }
     case 'REDIRECTED':
       return { status: 'REDIRECTED', redirectUrl: textOf(body.redirectUrl), poll: textOf(body.poll) }
     default:

@@ -2,7 +2,8 @@
 export type AccountField = 'email' | 'username' | 'password' | 'hosting'
 
 /** Why a field is refused: one of our rules, or the platform's (`taken`, `refused` with its own words). */
-export type FieldRule = 'required' | 'username-format' | 'email-format' | 'password-length' | 'password-twice' | 'taken' | 'refused'
+export type FieldRule =
+  'required' | 'username-format' | 'email-format' | 'password-length' | 'password-twice' | 'taken' | 'refused'
 
 export interface FieldProblem {
   rule: FieldRule
@@ -49,7 +50,9 @@ function usernameProblem(username: string): FieldProblem | undefined {
 function passwordProblem(password: string): FieldProblem | undefined {
   // The form gives '' until both fields agree: then the person must type it (again).
   if (password === '') return { rule: 'password-twice' }
-  return password.length >= passwordMinLength && password.length <= passwordMaxLength ? undefined : { rule: 'password-length' }
+  return password.length >= passwordMinLength && password.length <= passwordMaxLength
+    ? undefined
+    : { rule: 'password-length' }
 }
 
 /**

@@ -48,7 +48,11 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
   const matching = asRecord(result.matchingAccess)
   const featuresMatch = sameFeatures(permissionsOf(matching?.permissions, []), request.requestedPermissions)
   if (matching && typeof matching.token === 'string' && featuresMatch) {
-    return { kind: 'matching', token: matching.token, apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined }
+    return {
+      kind: 'matching',
+      token: matching.token,
+      apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined,
+    }
   }
   const existing = asRecord(result.mismatchingAccess) ?? matching
   return {
@@ -64,7 +68,11 @@ export async function deleteAccess(session: Session, accessId: string): Promise<
 }
 
 /** `accesses.create`: the app access the user consented to. */
-export async function createAppAccess(session: Session, request: AccessRequest, permissions: Permission[]): Promise<GrantedAccess> {
+export async function createAppAccess(
+  session: Session,
+  request: AccessRequest,
+  permissions: Permission[],
+): Promise<GrantedAccess> {
   const result = await callApi(session.connection, 'accesses.create', {
     name: request.requestingAppId,
     type: 'app',

@@ -28,7 +28,13 @@ export type AppErrorCode =
   | 'unexpected-answer'
   | 'unknown'
 
-const retryableCodes: ReadonlySet<AppErrorCode> = new Set(['server', 'network', 'unexpected-answer', 'unknown', 'reset-mail-failed'])
+const retryableCodes: ReadonlySet<AppErrorCode> = new Set([
+  'server',
+  'network',
+  'unexpected-answer',
+  'unknown',
+  'reset-mail-failed',
+])
 
 export class AppError extends Error {
   readonly code: AppErrorCode
@@ -162,13 +168,18 @@ function codeForPlatformError(error: PlatformError, status: number | undefined, 
   const message = typeof error.message === 'string' ? error.message : ''
   if (id === 'invalid-credentials' && /trusted/i.test(message)) return 'untrusted-app'
   // Own keys only: an id such as "toString" must not find Object.prototype's members.
-  const mapped = (Object.hasOwn(map, id) ? map[id] : undefined) ?? (Object.hasOwn(defaultMap, id) ? defaultMap[id] : undefined)
+  const mapped =
+    (Object.hasOwn(map, id) ? map[id] : undefined) ?? (Object.hasOwn(defaultMap, id) ? defaultMap[id] : undefined)
   if (mapped) return mapped
   return status !== undefined && status >= 500 ? 'server' : 'unknown'
 }
 
 /** The AppError for a platform answer that failed: its `{ error }` body when it has one, else its HTTP status. */
-export function failedAnswer(status: number | undefined, error: PlatformError | undefined, map: PlatformErrorMap = {}): AppError {
+export function failedAnswer(
+  status: number | undefined,
+  error: PlatformError | undefined,
+  map: PlatformErrorMap = {},
+): AppError {
   if (error) return new AppError(codeForPlatformError(error, status, map), detailsOf(error), fieldsOf(error))
   return new AppError(status !== undefined && status >= 500 ? 'server' : 'unknown')
 }

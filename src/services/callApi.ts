@@ -4,7 +4,8 @@ import { sendJson } from './http'
 import { asRecord } from './json'
 
 /** The API methods our pages call with a personal token. */
-export type ApiMethod = 'accesses.checkApp' | 'accesses.create' | 'accesses.delete' | 'auth.logout' | 'account.changePassword'
+export type ApiMethod =
+  'accesses.checkApp' | 'accesses.create' | 'accesses.delete' | 'auth.logout' | 'account.changePassword'
 
 /**
  * POST {api} with one call in the API's batch format, as `pryv`'s `apiOne`
@@ -12,8 +13,16 @@ export type ApiMethod = 'accesses.checkApp' | 'accesses.create' | 'accesses.dele
  * platform's error (`apiOne` reduces a failed batch, such as an expired
  * session or a 500, to a bare Error).
  */
-export async function callApi(connection: Connection, method: ApiMethod, params: object, errors?: PlatformErrorMap): Promise<Record<string, unknown>> {
-  const answer = await sendJson(connection.endpoint, { body: [{ method, params }], authorization: connection.token ?? '' })
+export async function callApi(
+  connection: Connection,
+  method: ApiMethod,
+  params: object,
+  errors?: PlatformErrorMap,
+): Promise<Record<string, unknown>> {
+  const answer = await sendJson(connection.endpoint, {
+    body: [{ method, params }],
+    authorization: connection.token ?? '',
+  })
   const body = asRecord(answer.body)
   const results = body?.results
   const result = Array.isArray(results) ? asRecord(results[0]) : undefined

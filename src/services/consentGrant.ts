@@ -14,5 +14,7 @@ export function isLocked(choice: ConsentChoice, entry: OfferEntry): boolean {
 
 /** The `grantedPermissions` of `/oauth2/authorize/accept`: locked and ticked entries (by index), in offered order, without `mandatory`. */
 export function grantedPermissions(choice: ConsentChoice, ticked: ReadonlySet<number>): Permission[] {
-  return choice.entries.filter((entry, index) => isLocked(choice, entry) || ticked.has(index)).map((entry) => ({ ...entry.permission }))
+  return choice.entries
+    .filter((entry, index) => isLocked(choice, entry) || ticked.has(index))
+    .map((entry) => ({ ...entry.permission }))
 }

@@ -3,7 +3,9 @@ import type { Branding } from './serviceAssets'
 /** Shows the platform's favicon and adds its stylesheet after ours, so its rules win. */
 export function applyBrandingToHead(branding: Branding): void {
   if (branding.favicon) {
-    const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]') ?? document.head.appendChild(document.createElement('link'))
+    const icon =
+      document.querySelector<HTMLLinkElement>('link[rel~="icon"]') ??
+      document.head.appendChild(document.createElement('link'))
     icon.rel = 'icon'
     icon.removeAttribute('type')
     icon.href = branding.favicon

@@ -12,7 +12,11 @@ export function isFeaturePermission(permission: Permission): boolean {
 }
 
 function featureKeys(permissions: Permission[]): Set<string> {
-  return new Set(permissions.filter(isFeaturePermission).map((permission) => JSON.stringify([permission.feature, permission.setting])))
+  return new Set(
+    permissions
+      .filter(isFeaturePermission)
+      .map((permission) => JSON.stringify([permission.feature, permission.setting])),
+  )
 }
 
 /** True when both lists hold the same feature permissions (same feature and setting), in any order. */
@@ -25,5 +29,7 @@ export function sameFeatures(granted: Permission[], requested: Permission[]): bo
 /** The requested list with its stream entries replaced, in order, by the checked ones; feature entries stay where the app put them. */
 export function withRequestedFeatures(requested: Permission[], checkedStreams: Permission[]): Permission[] {
   let next = 0
-  return requested.map((permission) => (isFeaturePermission(permission) ? permission : (checkedStreams[next++] ?? permission)))
+  return requested.map((permission) =>
+    isFeaturePermission(permission) ? permission : (checkedStreams[next++] ?? permission),
+  )
 }

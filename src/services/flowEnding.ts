@@ -30,12 +30,17 @@ export function withQuery(url: string, params: ReadonlyArray<readonly [string, s
 /** The legacy answer an app reads from its returnURL: OAuth style, or prYv<field> for each scalar field. */
 export function returnParams(context: EndingContext): Array<[string, string]> {
   if (context.oauthState !== undefined) {
-    return [['state', context.oauthState], ['code', context.key ?? ''], ['poll', context.pollUrl]]
+    return [
+      ['state', context.oauthState],
+      ['code', context.key ?? ''],
+      ['poll', context.pollUrl],
+    ]
   }
   const fields: Record<string, unknown> = { key: context.key, ...context.finalState }
   const params: Array<[string, string]> = [['prYvpoll', context.pollUrl]]
   for (const [field, value] of Object.entries(fields)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params.push([`prYv${field}`, String(value)])
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params.push([`prYv${field}`, String(value)])
   }
   return params
 }

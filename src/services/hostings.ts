@@ -38,7 +38,11 @@ function children(value: unknown): Array<[string, Fields]> {
 }
 
 function localized(text: unknown, translations: unknown, fallback: string): LocalizedText {
-  const byLanguage = Object.fromEntries(Object.entries(asRecord(translations) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  const byLanguage = Object.fromEntries(
+    Object.entries(asRecord(translations) ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
   return { text: typeof text === 'string' && text !== '' ? text : fallback, byLanguage }
 }
 
@@ -67,7 +71,9 @@ export function inLanguage(text: LocalizedText, language: string): string {
 
 /** Every hosting a new account may choose, in the platform's order. */
 export function availableHostings(regions: readonly HostingRegion[]): Hosting[] {
-  return regions.flatMap((region) => region.zones.flatMap((zone) => zone.hostings)).filter((hosting) => hosting.available)
+  return regions
+    .flatMap((region) => region.zones.flatMap((zone) => zone.hostings))
+    .filter((hosting) => hosting.available)
 }
 
 /** GET {register}hostings (pryv `Service.availableHostings`). */

@@ -6,7 +6,10 @@ const languageCode = /^[a-z]{2,3}$/
 /** The valid part of a platform's localized text: string values under 2-3 letter codes; undefined when nothing is left. */
 export function readLocalizedText(value: unknown): LocalizedText | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const entries = Object.entries(value).filter((entry): entry is [string, string] => languageCode.test(entry[0]) && typeof entry[1] === 'string' && entry[1].trim() !== '')
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] =>
+      languageCode.test(entry[0]) && typeof entry[1] === 'string' && entry[1].trim() !== '',
+  )
   return entries.length > 0 ? Object.fromEntries(entries) : undefined
 }
 

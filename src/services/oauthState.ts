@@ -60,7 +60,13 @@ function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReadin
   const clientId = nonEmptyText(payload.clientId)
   const entries = Array.isArray(offer.permissions) ? offer.permissions.map(readEntry) : []
   const expires = payload.exp
-  if (!clientId || typeof expires !== 'number' || !Number.isFinite(expires) || entries.length === 0 || entries.some((entry) => !entry)) {
+  if (
+    !clientId ||
+    typeof expires !== 'number' ||
+    !Number.isFinite(expires) ||
+    entries.length === 0 ||
+    entries.some((entry) => !entry)
+  ) {
     return { ok: false, reason: 'garbled' }
   }
   const requesterMeta = isRecord(offer.requesterMeta) ? offer.requesterMeta : {}

@@ -13,7 +13,10 @@ const resetErrors: PlatformErrorMap = {
   'invalid-parameters-format': 'password-refused',
 }
 // Password rules break as `invalid-parameters-format` (length, character kinds) or `invalid-operation` (reuse, age).
-const changeErrors: PlatformErrorMap = { 'invalid-parameters-format': 'password-refused', 'invalid-operation': 'password-refused' }
+const changeErrors: PlatformErrorMap = {
+  'invalid-parameters-format': 'password-refused',
+  'invalid-operation': 'password-refused',
+}
 
 function httpStatusOf(err: unknown): number | undefined {
   const status = (err as { status?: unknown } | null)?.status
@@ -33,13 +36,21 @@ export async function requestPasswordReset(service: Service, username: string, a
 }
 
 /** POST {api}account/reset-password (pryv `resetPassword`): sets the new password with the mailed token. */
-export async function resetPassword(service: Service, username: string, newPassword: string, resetToken: string, appId: string): Promise<void> {
+export async function resetPassword(
+  service: Service,
+  username: string,
+  newPassword: string,
+  resetToken: string,
+  appId: string,
+): Promise<void> {
   try {
     await service.resetPassword(username, newPassword, resetToken, appId)
   } catch (err) {
     const error = toAppError(err, resetErrors)
     // A malformed token is refused with the same id as a refused password: its field tells them apart.
-    throw error.code === 'password-refused' && error.fields.resetToken ? new AppError('invalid-reset-token', error.details) : error
+    throw error.code === 'password-refused' && error.fields.resetToken
+      ? new AppError('invalid-reset-token', error.details)
+      : error
   }
 }
 

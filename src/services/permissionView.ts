@@ -47,6 +47,7 @@ export function describePermission(permission: Permission): PermissionView {
 export function consentDescription(clientData: Record<string, unknown> | undefined): string | undefined {
   const description = clientData?.['app-web-auth:description']
   if (typeof description === 'string') return textOf(description)
-  if (typeof description === 'object' && description !== null) return textOf((description as { content?: unknown }).content)
+  if (typeof description === 'object' && description !== null)
+    return textOf((description as { content?: unknown }).content)
   return undefined
 }

@@ -15,7 +15,13 @@ export function pollUrlForKey(accessUrl: string, key: string): string | null {
   const built = accessUrl + encodeURIComponent(key)
   const url = parseHttpUrl(built)
   const base = parseHttpUrl(accessUrl)
-  return url && base && url.origin === base.origin && url.pathname.startsWith(base.pathname) && url.pathname !== base.pathname ? built : null
+  return url &&
+    base &&
+    url.origin === base.origin &&
+    url.pathname.startsWith(base.pathname) &&
+    url.pathname !== base.pathname
+    ? built
+    : null
 }
 
 function stateInBody(err: unknown): unknown {

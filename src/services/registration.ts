@@ -34,7 +34,11 @@ function fieldOf(item: Record<string, unknown>): unknown {
 /** 409 `item-already-exists` lists the taken values by field: `{ username: "x", email: "y" }`. */
 function takenFields(error: PlatformError): FieldProblems {
   const data = asRecord(error.data) ?? {}
-  return Object.fromEntries(Object.keys(data).filter(isFormField).map((field) => [field, { rule: 'taken' }]))
+  return Object.fromEntries(
+    Object.keys(data)
+      .filter(isFormField)
+      .map((field) => [field, { rule: 'taken' }]),
+  )
 }
 
 /** Schema errors list `{ param | path, message, code }` items; those of other fields stay as details. */
@@ -46,7 +50,8 @@ function refusedFields(error: PlatformError): { fields: FieldProblems; others: s
     const fieldError = asRecord(item) ?? {}
     const field = fieldOf(fieldError)
     const text = fieldError.message ?? fieldError.code
-    if (isFormField(field) && !fields[field]) fields[field] = { rule: 'refused', platformText: typeof text === 'string' ? text.slice(0, 300) : undefined }
+    if (isFormField(field) && !fields[field])
+      fields[field] = { rule: 'refused', platformText: typeof text === 'string' ? text.slice(0, 300) : undefined }
     else if (!isFormField(field)) others.push(describeItem(item) ?? '')
   }
   return { fields, others: others.filter(Boolean) }
@@ -60,7 +65,9 @@ function refusal(err: unknown): RegistrationResult | null {
     return Object.keys(fields).length > 0 ? { kind: 'refused', fields, error: new AppError('account-exists') } : null
   }
   const { fields, others } = refusedFields(error)
-  return Object.keys(fields).length > 0 ? { kind: 'refused', fields, error: new AppError('invalid-fields', others) } : null
+  return Object.keys(fields).length > 0
+    ? { kind: 'refused', fields, error: new AppError('invalid-fields', others) }
+    : null
 }
 
 /** POST {register}users (pryv `Service.createUser`; `{register}user` on platforms older than 1.6). */

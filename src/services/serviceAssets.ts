@@ -17,13 +17,17 @@ const assetPaths: Record<keyof Branding, readonly string[]> = {
 }
 
 function valueAt(tree: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), tree)
+  return path.reduce<unknown>(
+    (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+    tree,
+  )
 }
 
 /** An asset's address, relative to the definitions' `baseUrl` (else to the definitions file); null unless http(s). */
 function assetUrl(definitions: Record<string, unknown>, definitionsUrl: string, value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null
-  const base = typeof definitions.baseUrl === 'string' && definitions.baseUrl !== '' ? definitions.baseUrl : definitionsUrl
+  const base =
+    typeof definitions.baseUrl === 'string' && definitions.baseUrl !== '' ? definitions.baseUrl : definitionsUrl
   try {
     return parseHttpUrl(new URL(value, base).href)?.href ?? null
   } catch {

@@ -12,11 +12,17 @@ export interface Session {
 }
 
 export type SignInResult =
-  | { kind: 'signed-in'; session: Session }
-  | { kind: 'mfa-required'; username: string; mfaToken: string }
+  { kind: 'signed-in'; session: Session } | { kind: 'mfa-required'; username: string; mfaToken: string }
 
-const mfaErrors: PlatformErrorMap = { 'invalid-operation': 'invalid-mfa-code', 'invalid-access-token': 'mfa-expired', forbidden: 'mfa-expired' }
-const recoveryErrors: PlatformErrorMap = { 'invalid-parameters-format': 'invalid-recovery-code', 'invalid-operation': 'mfa-not-active' }
+const mfaErrors: PlatformErrorMap = {
+  'invalid-operation': 'invalid-mfa-code',
+  'invalid-access-token': 'mfa-expired',
+  forbidden: 'mfa-expired',
+}
+const recoveryErrors: PlatformErrorMap = {
+  'invalid-parameters-format': 'invalid-recovery-code',
+  'invalid-operation': 'mfa-not-active',
+}
 
 /** The username to sign in with: an e-mail is resolved (pryv `userIdForEmail`), a username passes as it is. */
 export async function resolveUsername(service: Service, login: string): Promise<string> {
@@ -29,7 +35,12 @@ export async function resolveUsername(service: Service, login: string): Promise<
 }
 
 /** POST {api}auth/login (pryv `Service.login`); an MFA requirement is a result, not an error. */
-export async function signIn(service: Service, username: string, password: string, appId: string): Promise<SignInResult> {
+export async function signIn(
+  service: Service,
+  username: string,
+  password: string,
+  appId: string,
+): Promise<SignInResult> {
   try {
     const connection = await service.login(username, password, appId)
     return { kind: 'signed-in', session: { username, connection } }
@@ -46,12 +57,25 @@ export async function resendMfaCode(service: Service, username: string, mfaToken
 }
 
 /** POST {api}mfa/verify (pryv `Service.mfaVerify`): the code opens the personal session. */
-export async function verifyMfaCode(service: Service, username: string, mfaToken: string, code: string): Promise<Session> {
-  return { username, connection: await withAppErrors(() => service.mfaVerify(username, mfaToken, code.trim()), mfaErrors) }
+export async function verifyMfaCode(
+  service: Service,
+  username: string,
+  mfaToken: string,
+  code: string,
+): Promise<Session> {
+  return {
+    username,
+    connection: await withAppErrors(() => service.mfaVerify(username, mfaToken, code.trim()), mfaErrors),
+  }
 }
 
 /** POST {api}mfa/recover (hand-written: `pryv` has no call for it); switches MFA off for the account. */
-export async function recoverMfa(service: Service, username: string, password: string, recoveryCode: string): Promise<void> {
+export async function recoverMfa(
+  service: Service,
+  username: string,
+  password: string,
+  recoveryCode: string,
+): Promise<void> {
   const url = (await withAppErrors(() => service.apiEndpointFor(username))) + 'mfa/recover'
   await requestJson(url, { body: { username, password, recoveryCode: recoveryCode.trim() } }, recoveryErrors)
 }

@@ -14,8 +14,17 @@ export interface TrustPolicy {
 
 // Parents shared by unrelated tenants: a page on one of them must not trust its neighbours.
 const sharedParents = new Set([
-  'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev', 'herokuapp.com',
-  'web.app', 'firebaseapp.com', 'azurewebsites.net', 'cloudfront.net', 'onrender.com',
+  'github.io',
+  'gitlab.io',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+  'herokuapp.com',
+  'web.app',
+  'firebaseapp.com',
+  'azurewebsites.net',
+  'cloudfront.net',
+  'onrender.com',
 ])
 
 export function isLoopbackHost(host: string): boolean {

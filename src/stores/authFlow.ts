@@ -43,9 +43,17 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   async function finish(answer: AccessState | 'undelivered'): Promise<void> {
     await authSession.close()
     const { query, pollUrl, request } = authRequest
-    ending.value = answer === 'undelivered'
-      ? { kind: 'undelivered' }
-      : planFlowEnding({ finalState: answer, pollUrl, key: request?.key, returnURL: request?.returnURL ?? query.returnURL, oauthState: request?.oauthState ?? query.oauthState, cli: query.cli })
+    ending.value =
+      answer === 'undelivered'
+        ? { kind: 'undelivered' }
+        : planFlowEnding({
+            finalState: answer,
+            pollUrl,
+            key: request?.key,
+            returnURL: request?.returnURL ?? query.returnURL,
+            oauthState: request?.oauthState ?? query.oauthState,
+            cli: query.cli,
+          })
     if (ending.value.kind === 'redirect') navigateTo(ending.value.url)
     if (ending.value.kind === 'close') closeWindow()
   }

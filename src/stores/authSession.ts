@@ -3,7 +3,15 @@ import { markRaw, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { config } from '@/config'
 import type { Service } from '@/services/platform'
-import { recoverMfa, resendMfaCode, resolveUsername, signIn, signOut, verifyMfaCode, type Session } from '@/services/signIn'
+import {
+  recoverMfa,
+  resendMfaCode,
+  resolveUsername,
+  signIn,
+  signOut,
+  verifyMfaCode,
+  type Session,
+} from '@/services/signIn'
 
 export type SignInStep = 'credentials' | 'mfa' | 'recovery' | 'signed-in'
 
@@ -92,7 +100,19 @@ export const useAuthSessionStore = defineStore('authSession', () => {
   }
 
   return {
-    step, status, error, username, codeResent, mfaDeactivated, session,
-    submitCredentials, submitMfaCode, resendCode, submitRecoveryCode, showStep, backToCredentials, close,
+    step,
+    status,
+    error,
+    username,
+    codeResent,
+    mfaDeactivated,
+    session,
+    submitCredentials,
+    submitMfaCode,
+    resendCode,
+    submitRecoveryCode,
+    showStep,
+    backToCredentials,
+    close,
   }
 })

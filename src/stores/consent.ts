@@ -57,7 +57,8 @@ export const useConsentStore = defineStore('consent', () => {
       error.value = toAppError(err)
       // Once the access exists, only the notification is left to retry.
       failedStep.value = granted ? 'notify' : step
-      if (failedStep.value === 'notify' && !error.value.retryable) await withdraw().catch((withdrawErr: unknown) => (error.value = toAppError(withdrawErr)))
+      if (failedStep.value === 'notify' && !error.value.retryable)
+        await withdraw().catch((withdrawErr: unknown) => (error.value = toAppError(withdrawErr)))
     } finally {
       busyStep.value = null
     }
@@ -153,7 +154,10 @@ export const useConsentStore = defineStore('consent', () => {
       const update: PollUpdate = {
         status: 'REFUSED',
         reasonId: 'REFUSED_BY_USER',
-        message: reason === 'cancelled' ? 'The user cancelled the sign-in.' : 'The user refused to give access to the requested permissions.',
+        message:
+          reason === 'cancelled'
+            ? 'The user cancelled the sign-in.'
+            : 'The user refused to give access to the requested permissions.',
       }
       const finalState = request && given ? await notifyPollUrl(given.pollUrl, update).catch(() => update) : update
       await end(finalState)
@@ -167,5 +171,17 @@ export const useConsentStore = defineStore('consent', () => {
     return accept()
   }
 
-  return { phase, busyStep, failedStep, error, permissionViews, replacesAccess, descriptionHtml, checkAccess, accept, refuse, retry }
+  return {
+    phase,
+    busyStep,
+    failedStep,
+    error,
+    permissionViews,
+    replacesAccess,
+    descriptionHtml,
+    checkAccess,
+    accept,
+    refuse,
+    retry,
+  }
 })

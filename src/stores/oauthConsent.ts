@@ -84,10 +84,13 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
   }
 
   function signIn(login: string, password: string): Promise<void | null> {
-    return run(async () => {
-      const service = await platform.trustedService()
-      if (service) await authSession.submitCredentials(service, login, password)
-    }, () => 'idle')
+    return run(
+      async () => {
+        const service = await platform.trustedService()
+        if (service) await authSession.submitCredentials(service, login, password)
+      },
+      () => 'idle',
+    )
   }
 
   function toggle(index: number, checked: boolean): void {
@@ -128,5 +131,20 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
     return decide('refuse', refuseConsent)
   }
 
-  return { view, request, invalidReason, rows, granted, secondsLeft, status, error, busyAction, start, signIn, toggle, accept, refuse }
+  return {
+    view,
+    request,
+    invalidReason,
+    rows,
+    granted,
+    secondsLeft,
+    status,
+    error,
+    busyAction,
+    start,
+    signIn,
+    toggle,
+    accept,
+    refuse,
+  }
 })

@@ -5,7 +5,13 @@ import type { ServiceInfo } from '@/services/accessState'
 import { linkedServiceInfoUrl, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { isFramed } from '@/services/browserWindow'
 import { applyBrandingToHead, setDocumentTitle } from '@/services/documentHead'
-import { adoptServiceInfo, loadServiceInfo, openService, serviceInfoTrustChecks, type Service } from '@/services/platform'
+import {
+  adoptServiceInfo,
+  loadServiceInfo,
+  openService,
+  serviceInfoTrustChecks,
+  type Service,
+} from '@/services/platform'
 import { loadBranding, type Branding } from '@/services/serviceAssets'
 import { findUnsafeReturn, findUntrusted, type TrustCheck, type UntrustedTarget } from '@/services/trust'
 
@@ -31,7 +37,10 @@ export const usePlatformStore = defineStore('platform', () => {
 
   /** Records the first of these URLs that is not trusted; true when all are. */
   function trust(checks: readonly TrustCheck[]): boolean {
-    untrusted.value ??= findUntrusted(checks, { pageHost: window.location.hostname, allowlist: config.trustedPlatforms })
+    untrusted.value ??= findUntrusted(checks, {
+      pageHost: window.location.hostname,
+      allowlist: config.trustedPlatforms,
+    })
     return untrusted.value === null
   }
 
@@ -46,7 +55,10 @@ export const usePlatformStore = defineStore('platform', () => {
    * Called by the router for each navigation: the pages' flows use what it opened.
    */
   function connect(query: RawQuery): Promise<Service | null> {
-    linkedUrl = new URL(linkedServiceInfoUrl(readAuthQuery(query)) ?? config.defaultServiceInfoUrl, window.location.href).href
+    linkedUrl = new URL(
+      linkedServiceInfoUrl(readAuthQuery(query)) ?? config.defaultServiceInfoUrl,
+      window.location.href,
+    ).href
     return opened()
   }
 
@@ -57,13 +69,17 @@ export const usePlatformStore = defineStore('platform', () => {
     serviceInfoUrl = url
     service.value = null
     infoLoading = null
-    opening = framed || !trust([{ role: 'service-info', url }])
-      ? Promise.resolve(null)
-      : openService(url).then((opened) => (service.value = markRaw(opened)), (err: unknown) => {
-        // The library could not be fetched (offline?): the next attempt tries again.
-        serviceInfoUrl = ''
-        throw err
-      })
+    opening =
+      framed || !trust([{ role: 'service-info', url }])
+        ? Promise.resolve(null)
+        : openService(url).then(
+            (opened) => (service.value = markRaw(opened)),
+            (err: unknown) => {
+              // The library could not be fetched (offline?): the next attempt tries again.
+              serviceInfoUrl = ''
+              throw err
+            },
+          )
     return opening
   }
 
@@ -107,5 +123,18 @@ export const usePlatformStore = defineStore('platform', () => {
     return (await info()) ? service.value : null
   }
 
-  return { framed, untrusted, service, name, branding, connect, opened, trust, acceptReturn, info, adopt, trustedService }
+  return {
+    framed,
+    untrusted,
+    service,
+    name,
+    branding,
+    connect,
+    opened,
+    trust,
+    acceptReturn,
+    info,
+    adopt,
+    trustedService,
+  }
 })

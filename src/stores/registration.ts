@@ -3,7 +3,13 @@ import { ref, shallowRef } from 'vue'
 import type { AsyncStatus } from '@/composables/useAsyncAction'
 import { config } from '@/config'
 import { i18n } from '@/i18n'
-import { checkAccountForm, normalizeUsername, type AccountField, type AccountForm, type FieldProblems } from '@/services/accountRules'
+import {
+  checkAccountForm,
+  normalizeUsername,
+  type AccountField,
+  type AccountForm,
+  type FieldProblems,
+} from '@/services/accountRules'
 import { toAppError, type AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
@@ -44,7 +50,10 @@ export const useRegistrationStore = defineStore('registration', () => {
     inAuthRequest.value = Boolean(pollUrl || key)
     if (inAuthRequest.value) useAuthFlowStore().start(query)
     hostings.load()
-    void platform.info().then((info) => (terms.value = termsOfUse(info)), () => undefined)
+    void platform.info().then(
+      (info) => (terms.value = termsOfUse(info)),
+      () => undefined,
+    )
   }
 
   function clearProblem(field: AccountField): void {
@@ -99,8 +108,13 @@ export const useRegistrationStore = defineStore('registration', () => {
       return false
     }
     const result = await createAccount(service, {
-      email: form.email.trim(), username: normalizeUsername(form.username), password: form.password, hosting,
-      appId: config.appId, language: i18n.global.locale.value, referer: await referer(),
+      email: form.email.trim(),
+      username: normalizeUsername(form.username),
+      password: form.password,
+      hosting,
+      appId: config.appId,
+      language: i18n.global.locale.value,
+      referer: await referer(),
     })
     if (result.kind === 'refused') {
       problems.value = result.fields

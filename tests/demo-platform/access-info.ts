@@ -7,7 +7,12 @@ import { authenticate, pathUser } from './sessions.ts'
 /** Entries the platform adds to what an OAuth or data-grant token shows, besides the granted ones. */
 function systemEntries(access: Access): Record<string, string>[] {
   const fromConsent = access.name.startsWith('oauth:') || isRecord(access.clientData?.cmc)
-  return fromConsent ? [{ streamId: ':_system:account', level: 'none' }, { streamId: `:_audit:access-${access.id}`, level: 'read' }] : []
+  return fromConsent
+    ? [
+        { streamId: ':_system:account', level: 'none' },
+        { streamId: `:_audit:access-${access.id}`, level: 'read' },
+      ]
+    : []
 }
 
 /** GET /{username}/access-info: what the caller's token may do. */
@@ -15,10 +20,19 @@ function accessInfo({ platform, params, headers }: RequestContext) {
   const user = pathUser(platform, params.username ?? '')
   const caller = authenticate(platform, user, headers.authorization)
   if (caller.kind === 'personal') {
-    return jsonAnswer(200, { type: 'personal', name: caller.session.appId, permissions: [{ streamId: '*', level: 'manage' }], user: { username: user.username } })
+    return jsonAnswer(200, {
+      type: 'personal',
+      name: caller.session.appId,
+      permissions: [{ streamId: '*', level: 'manage' }],
+      user: { username: user.username },
+    })
   }
   const view = accessView(caller.access)
-  return jsonAnswer(200, { ...view, permissions: [...caller.access.permissions, ...systemEntries(caller.access)], user: { username: user.username } })
+  return jsonAnswer(200, {
+    ...view,
+    permissions: [...caller.access.permissions, ...systemEntries(caller.access)],
+    user: { username: user.username },
+  })
 }
 
 export const accessInfoRoutes: Route[] = [

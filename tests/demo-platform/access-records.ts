@@ -48,13 +48,23 @@ export interface NewAccess {
 
 function refuseDuplicates(user: User, wanted: NewAccess): void {
   if (wanted.token !== undefined && user.accesses.some((access) => access.token === wanted.token)) {
-    throw new ApiError(409, 'item-already-exists', 'An access with token "(hidden)" already exists', { token: '(hidden)' })
+    throw new ApiError(409, 'item-already-exists', 'An access with token "(hidden)" already exists', {
+      token: '(hidden)',
+    })
   }
   const deviceName = wanted.type === 'shared' ? undefined : wanted.deviceName
-  const clash = user.accesses.some((access) => isLive(access) && access.type === wanted.type && access.name === wanted.name && access.deviceName === deviceName)
+  const clash = user.accesses.some(
+    (access) =>
+      isLive(access) && access.type === wanted.type && access.name === wanted.name && access.deviceName === deviceName,
+  )
   if (clash) {
     const keys = { type: wanted.type, name: wanted.name, deviceName: deviceName ?? null }
-    throw new ApiError(409, 'item-already-exists', `An access with type "${keys.type}", name "${keys.name}", deviceName "${keys.deviceName}" already exists`, keys)
+    throw new ApiError(
+      409,
+      'item-already-exists',
+      `An access with type "${keys.type}", name "${keys.name}", deviceName "${keys.deviceName}" already exists`,
+      keys,
+    )
   }
 }
 

@@ -49,9 +49,16 @@ export function checkApp({ caller, params }: MethodCall): Record<string, unknown
   const requested = permissionsParam(check, 'requestedPermissions')
   const { deviceName, clientData } = optionalFields(check)
   check.done()
-  const existing = caller.user.accesses.find((access) =>
-    isLive(access) && access.type === 'app' && access.name === requestingAppId && access.deviceName === deviceName)
-  if (existing && !isExpired(existing) && permissionsMatch(existing.permissions, requested) && clientDataEqual(existing.clientData, clientData)) {
+  const existing = caller.user.accesses.find(
+    (access) =>
+      isLive(access) && access.type === 'app' && access.name === requestingAppId && access.deviceName === deviceName,
+  )
+  if (
+    existing &&
+    !isExpired(existing) &&
+    permissionsMatch(existing.permissions, requested) &&
+    clientDataEqual(existing.clientData, clientData)
+  ) {
     return { matchingAccess: accessView(existing) }
   }
   const checked = checkPermissionNames(caller.user, requested)
@@ -66,7 +73,10 @@ export function createAccess({ platform, caller, params }: MethodCall): Record<s
 }
 
 function selfRevokeForbidden(access: Access): boolean {
-  return access.permissions.some((permission) => !isStreamPermission(permission) && permission.feature === 'selfRevoke' && permission.setting === 'forbidden')
+  return access.permissions.some(
+    (permission) =>
+      !isStreamPermission(permission) && permission.feature === 'selfRevoke' && permission.setting === 'forbidden',
+  )
 }
 
 /** `accesses.delete`: personal tokens delete any access; an app access may only revoke itself. */
@@ -77,7 +87,8 @@ export function deleteAccess({ caller, params }: MethodCall): Record<string, unk
   const access = caller.user.accesses.find((candidate) => candidate.id === id && isLive(candidate))
   if (!access) throw new ApiError(404, 'unknown-resource', `Unknown access "${id}"`)
   const allowed = caller.kind === 'personal' || (caller.access.id === access.id && !selfRevokeForbidden(access))
-  if (!allowed) throw new ApiError(403, 'forbidden', 'Your access token has insufficient permissions to delete this access.')
+  if (!allowed)
+    throw new ApiError(403, 'forbidden', 'Your access token has insufficient permissions to delete this access.')
   access.deleted = nowSeconds()
   return { accessDeletion: { id: access.id } }
 }

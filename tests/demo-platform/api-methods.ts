@@ -21,7 +21,13 @@ export function findApiMethod(id: string): MethodHandler | undefined {
   return Object.hasOwn(apiMethods, id) ? apiMethods[id as ApiMethodId] : undefined
 }
 
-function methodRoute(method: string, pattern: RegExp, methodId: ApiMethodId, status: number, paramsOf = (context: RequestContext): unknown => context.body): Route {
+function methodRoute(
+  method: string,
+  pattern: RegExp,
+  methodId: ApiMethodId,
+  status: number,
+  paramsOf = (context: RequestContext): unknown => context.body,
+): Route {
   return {
     method,
     pattern,
@@ -37,7 +43,9 @@ function methodRoute(method: string, pattern: RegExp, methodId: ApiMethodId, sta
 export const apiMethodRoutes: Route[] = [
   methodRoute('POST', /^\/(?<username>[^/]+)\/accesses\/check-app$/, 'accesses.checkApp', 200),
   methodRoute('POST', /^\/(?<username>[^/]+)\/accesses$/, 'accesses.create', 201),
-  methodRoute('DELETE', /^\/(?<username>[^/]+)\/accesses\/(?<id>[^/]+)$/, 'accesses.delete', 200, (context) => ({ id: context.params.id })),
+  methodRoute('DELETE', /^\/(?<username>[^/]+)\/accesses\/(?<id>[^/]+)$/, 'accesses.delete', 200, (context) => ({
+    id: context.params.id,
+  })),
   methodRoute('POST', /^\/(?<username>[^/]+)\/auth\/logout$/, 'auth.logout', 200),
   methodRoute('POST', /^\/(?<username>[^/]+)\/account\/change-password$/, 'account.changePassword', 200),
 ]

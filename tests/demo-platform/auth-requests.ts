@@ -10,9 +10,28 @@ const defaultLifetimeMs = 60 * 60 * 1000
 const pollRateMs = 1000
 
 /** The HTTP status of a poll answer follows the request's state. */
-const statusCodes: Record<string, number> = { NEED_SIGNIN: 201, ACCEPTED: 200, REFUSED: 403, ERROR: 403, REDIRECTED: 301 }
+const statusCodes: Record<string, number> = {
+  NEED_SIGNIN: 201,
+  ACCEPTED: 200,
+  REFUSED: 403,
+  ERROR: 403,
+  REDIRECTED: 301,
+}
 
-const needSigninFields = ['status', 'serviceInfo', 'key', 'requestingAppId', 'requestedPermissions', 'poll', 'authUrl', 'poll_rate_ms', 'lang', 'returnURL', 'oauthState', 'clientData']
+const needSigninFields = [
+  'status',
+  'serviceInfo',
+  'key',
+  'requestingAppId',
+  'requestedPermissions',
+  'poll',
+  'authUrl',
+  'poll_rate_ms',
+  'lang',
+  'returnURL',
+  'oauthState',
+  'clientData',
+]
 const fieldsByStatus: Record<string, string[]> = {
   NEED_SIGNIN: needSigninFields,
   ACCEPTED: ['status', 'username', 'token', 'apiEndpoint'],
@@ -32,7 +51,9 @@ function stateAnswer(state: Record<string, unknown>): Answer {
 }
 
 function buildAuthUrl(config: PlatformConfig, query: Record<string, string>): string {
-  const search = Object.entries(query).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')
+  const search = Object.entries(query)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&')
   return config.authPageUrl + (config.authPageUrl.includes('?') ? '&' : '?') + search
 }
 
@@ -64,7 +85,14 @@ function parseRequest(body: unknown, config: PlatformConfig) {
   const authUrl = optionalField(check, 'authUrl', 'string')
   check.done()
   if (authUrl !== null && authUrl !== config.authPageUrl) {
-    throw invalidParameters([{ code: 'authUrl-invalid', message: 'This platform only uses its own auth page.', param: 'authUrl', path: '#/authUrl' }])
+    throw invalidParameters([
+      {
+        code: 'authUrl-invalid',
+        message: 'This platform only uses its own auth page.',
+        param: 'authUrl',
+        path: '#/authUrl',
+      },
+    ])
   }
   return fields
 }
@@ -85,11 +113,23 @@ function createAuthRequest({ platform, body }: RequestContext) {
   }
   if (typeof fields.returnURL === 'string') query.returnURL = fields.returnURL
   if (typeof fields.oauthState === 'string') query.oauthState = fields.oauthState
-  const state = { status: 'NEED_SIGNIN', key, ...fields, poll, authUrl: buildAuthUrl(config, query), poll_rate_ms: pollRateMs, serviceInfo: serviceInfoForPoll(config) }
+  const state = {
+    status: 'NEED_SIGNIN',
+    key,
+    ...fields,
+    poll,
+    authUrl: buildAuthUrl(config, query),
+    poll_rate_ms: pollRateMs,
+    serviceInfo: serviceInfoForPoll(config),
+  }
   // As observed, the real platform reads `expireAfter` as the lifetime of the request itself, in milliseconds.
-  const lifetime = typeof fields.expireAfter === 'number' && fields.expireAfter > 0 ? fields.expireAfter : defaultLifetimeMs
+  const lifetime =
+    typeof fields.expireAfter === 'number' && fields.expireAfter > 0 ? fields.expireAfter : defaultLifetimeMs
   platform.state.authRequests.set(key, { key, expires: Date.now() + lifetime, state, history: [] })
-  const answer = pick(state, needSigninFields.filter((field) => field !== 'serviceInfo'))
+  const answer = pick(
+    state,
+    needSigninFields.filter((field) => field !== 'serviceInfo'),
+  )
   return jsonAnswer(201, answer)
 }
 
@@ -126,6 +166,11 @@ function updateAuthRequest({ platform, params, body }: RequestContext) {
 
 export const authRequestRoutes: Route[] = [
   { method: 'POST', pattern: /^\/reg\/access\/?$/, meta: 'success-only', handle: createAuthRequest },
-  { method: 'GET', pattern: /^\/reg\/access\/(?<key>[^/]+)$/, meta: 'success-only', handle: ({ platform, params }) => stateAnswer(liveRequest(platform, params.key ?? '').state) },
+  {
+    method: 'GET',
+    pattern: /^\/reg\/access\/(?<key>[^/]+)$/,
+    meta: 'success-only',
+    handle: ({ platform, params }) => stateAnswer(liveRequest(platform, params.key ?? '').state),
+  },
   { method: 'POST', pattern: /^\/reg\/access\/(?<key>[^/]+)$/, meta: 'success-only', handle: updateAuthRequest },
 ]

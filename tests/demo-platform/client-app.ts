@@ -132,5 +132,10 @@ ${demoPageStyle}
 
 export const clientAppRoutes: Route[] = [
   { method: 'GET', pattern: /^\/demo-app\/$/, meta: 'never', handle: () => htmlAnswer(200, page) },
-  { method: 'GET', pattern: /^\/demo-app$/, meta: 'never', handle: () => ({ status: 301, headers: { location: '/demo-app/' }, body: '' }) },
+  {
+    method: 'GET',
+    pattern: /^\/demo-app$/,
+    meta: 'never',
+    handle: () => ({ status: 301, headers: { location: '/demo-app/' }, body: '' }),
+  },
 ]

@@ -16,19 +16,24 @@ function stateView(state: PlatformState) {
       language: user.language,
       ...user.registration,
       mfa: user.mfa.active,
-      openSessions: [...state.sessions.values()].filter((session) => session.username === user.username && session.expires > now).length,
+      openSessions: [...state.sessions.values()].filter(
+        (session) => session.username === user.username && session.expires > now,
+      ).length,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),
     })),
-    authRequests: Object.fromEntries([...state.authRequests.values()]
-      .filter((request) => request.expires > now)
-      .map((request) => [request.key, { state: request.state, history: request.history, expires: request.expires }])),
+    authRequests: Object.fromEntries(
+      [...state.authRequests.values()]
+        .filter((request) => request.expires > now)
+        .map((request) => [request.key, { state: request.state, history: request.history, expires: request.expires }]),
+    ),
   }
 }
 
 function expireAuthRequest({ platform, params }: RequestContext) {
   const key = params.key ?? ''
-  if (!platform.state.authRequests.delete(key)) throw new ApiError(404, 'unknown-resource', `Unknown auth request "${key}"`)
+  if (!platform.state.authRequests.delete(key))
+    throw new ApiError(404, 'unknown-resource', `Unknown auth request "${key}"`)
   return jsonAnswer(200, { expired: key })
 }
 
@@ -47,7 +52,10 @@ function escapeHtml(text: string): string {
 /** Another site, on another origin of this machine, that frames each `src` (http(s) only): for clickjacking tests. */
 function framingSite({ query }: RequestContext) {
   const frames = query.getAll('src').filter((src) => /^https?:\/\//.test(src))
-  return htmlAnswer(200, `<!doctype html><title>Another site</title>${frames.map((src) => `<iframe src="${escapeHtml(src)}" width="400" height="300"></iframe>`).join('')}`)
+  return htmlAnswer(
+    200,
+    `<!doctype html><title>Another site</title>${frames.map((src) => `<iframe src="${escapeHtml(src)}" width="400" height="300"></iframe>`).join('')}`,
+  )
 }
 
 function route(method: string, pattern: RegExp, handle: Route['handle']): Route {

@@ -5,7 +5,8 @@ import type { Platform } from './state.ts'
 /** The account whose password this is; an unknown user and a wrong password get the same error. */
 export function checkCredentials(platform: Platform, username: string, password: string): User {
   const user = platform.state.users.get(username)
-  if (!user || user.password !== password) throw new ApiError(401, 'invalid-credentials', 'The given username/password pair is invalid.')
+  if (!user || user.password !== password)
+    throw new ApiError(401, 'invalid-credentials', 'The given username/password pair is invalid.')
   return user
 }
 

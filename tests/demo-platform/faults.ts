@@ -4,7 +4,13 @@ import { invalidParameters, typeError, type ParamError } from './validation.ts'
 
 const simulatedFailure = { error: { id: 'unexpected-error', message: 'Simulated failure' } }
 
-function optionalNumber(rule: Record<string, unknown>, field: string, path: string, errors: ParamError[], valid: (value: number) => boolean): number | undefined {
+function optionalNumber(
+  rule: Record<string, unknown>,
+  field: string,
+  path: string,
+  errors: ParamError[],
+  valid: (value: number) => boolean,
+): number | undefined {
   const value = rule[field]
   if (value === undefined) return undefined
   if (typeof value === 'number' && valid(value)) return value
@@ -12,7 +18,12 @@ function optionalNumber(rule: Record<string, unknown>, field: string, path: stri
   return undefined
 }
 
-function optionalFlag(rule: Record<string, unknown>, field: string, path: string, errors: ParamError[]): boolean | undefined {
+function optionalFlag(
+  rule: Record<string, unknown>,
+  field: string,
+  path: string,
+  errors: ParamError[],
+): boolean | undefined {
   const value = rule[field]
   if (value === undefined || typeof value === 'boolean') return value
   errors.push(typeError(`${path}/${field}`, 'boolean'))
@@ -42,7 +53,13 @@ function parseRule(item: unknown, index: number, errors: ParamError[]): FaultRul
   if (item.method !== undefined && typeof item.method !== 'string') errors.push(typeError(`${path}/method`, 'string'))
   const pattern = compilePath(item.path, path, errors)
   const times = optionalNumber(item, 'times', path, errors, (value) => Number.isInteger(value) && value >= 1) ?? 1
-  const status = optionalNumber(item, 'status', path, errors, (value) => Number.isInteger(value) && value >= 100 && value <= 599)
+  const status = optionalNumber(
+    item,
+    'status',
+    path,
+    errors,
+    (value) => Number.isInteger(value) && value >= 100 && value <= 599,
+  )
   const delayMs = optionalNumber(item, 'delayMs', path, errors, (value) => value >= 0)
   const nonJson = optionalFlag(item, 'nonJson', path, errors)
   const reset = optionalFlag(item, 'reset', path, errors)
@@ -65,7 +82,9 @@ export function parseFaults(body: unknown): Faults {
 
 /** The first rule for this request, counted as used (and forgotten once its `times` are spent). */
 export function takeFault(faults: Faults, method: string, path: string): FaultRule | undefined {
-  const rule = faults.rules.find((candidate) => (candidate.method === undefined || candidate.method === method) && candidate.path.test(path))
+  const rule = faults.rules.find(
+    (candidate) => (candidate.method === undefined || candidate.method === method) && candidate.path.test(path),
+  )
   if (!rule) return undefined
   rule.times -= 1
   if (rule.times <= 0) faults.rules = faults.rules.filter((candidate) => candidate !== rule)
@@ -75,7 +94,11 @@ export function takeFault(faults: Faults, method: string, path: string): FaultRu
 /** What a rule answers instead of the platform: `null` for a delay-only rule, which lets the request through. */
 export function faultAnswer(rule: FaultRule): Answer | null {
   if (rule.nonJson) {
-    return { status: rule.status ?? 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html>Bad gateway</html>' }
+    return {
+      status: rule.status ?? 502,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<html>Bad gateway</html>',
+    }
   }
   if (rule.body !== undefined) return jsonAnswer(rule.status ?? 500, rule.body)
   if (rule.status !== undefined) return jsonAnswer(rule.status, simulatedFailure)

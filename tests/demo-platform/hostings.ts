@@ -22,7 +22,10 @@ export function defaultHostings(config: PlatformConfig): HostingsTree {
                 url: core,
                 name: 'Demo hosting',
                 description: 'Accounts kept in memory by the demo platform',
-                localizedDescription: { en: 'Accounts kept in memory by the demo platform', fr: 'Comptes gardés en mémoire par la plateforme de démonstration' },
+                localizedDescription: {
+                  en: 'Accounts kept in memory by the demo platform',
+                  fr: 'Comptes gardés en mémoire par la plateforme de démonstration',
+                },
                 available: true,
                 availableCore: core,
               },
@@ -39,7 +42,9 @@ export function currentHostings(platform: Platform): HostingsTree {
 }
 
 function entries(value: unknown): Array<[string, Record<string, unknown>]> {
-  return isRecord(value) ? Object.entries(value).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])) : []
+  return isRecord(value)
+    ? Object.entries(value).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
+    : []
 }
 
 /** The keys a new account may name: hostings flagged `available`. */
@@ -53,13 +58,19 @@ export function availableHostingKeys(tree: HostingsTree): string[] {
 
 /** PUT /_demo/hostings: the tree GET {register}hostings answers from now on (until reset). */
 function setHostings({ platform, body }: RequestContext) {
-  if (!isRecord(body) || !isRecord(body.regions)) throw new ApiError(400, 'invalid-parameters-format', 'Expected { regions: { <region>: { zones: { ... } } } }')
+  if (!isRecord(body) || !isRecord(body.regions))
+    throw new ApiError(400, 'invalid-parameters-format', 'Expected { regions: { <region>: { zones: { ... } } } }')
   platform.state.hostings = { regions: body.regions }
   return jsonAnswer(200, platform.state.hostings)
 }
 
 export const hostingRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/reg\/hostings$/, meta: 'always', handle: ({ platform }) => jsonAnswer(200, currentHostings(platform)) },
+  {
+    method: 'GET',
+    pattern: /^\/reg\/hostings$/,
+    meta: 'always',
+    handle: ({ platform }) => jsonAnswer(200, currentHostings(platform)),
+  },
 ]
 
 export const hostingControlRoutes: Route[] = [

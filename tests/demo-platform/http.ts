@@ -21,7 +21,9 @@ export class ApiError extends Error {
   }
 
   toBody(): PryvErrorBody {
-    return this.data === undefined ? { id: this.id, message: this.message } : { id: this.id, message: this.message, data: this.data }
+    return this.data === undefined
+      ? { id: this.id, message: this.message }
+      : { id: this.id, message: this.message, data: this.data }
   }
 }
 
@@ -89,7 +91,12 @@ export function parseJsonBody(text: string, contentType: string | undefined): un
   }
 }
 
-export function writeAnswer(res: ServerResponse, answer: Answer, extraHeaders: Record<string, string>, headOnly = false): void {
+export function writeAnswer(
+  res: ServerResponse,
+  answer: Answer,
+  extraHeaders: Record<string, string>,
+  headOnly = false,
+): void {
   const raw = answer.json === undefined ? (answer.body ?? '') : JSON.stringify(answer.json)
   const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw
   res.writeHead(answer.status, { ...extraHeaders, ...answer.headers, 'content-length': String(body.length) })

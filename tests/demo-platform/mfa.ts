@@ -9,7 +9,13 @@ import { ParamsCheck } from './validation.ts'
 
 /** Opens a pending MFA login and "sends" its first code (the demo records the SMS). */
 export function sendMfaChallenge(platform: Platform, user: User, appId: string): string {
-  const session: MfaSession = { mfaToken: newId(), username: user.username, appId, code: '', expires: Date.now() + sessionLifetimeMs }
+  const session: MfaSession = {
+    mfaToken: newId(),
+    username: user.username,
+    appId,
+    code: '',
+    expires: Date.now() + sessionLifetimeMs,
+  }
   platform.state.mfaSessions.set(session.mfaToken, session)
   platform.state.issuedTokens.push({ kind: 'mfa', username: user.username, token: session.mfaToken })
   sendCode(platform, session)
@@ -43,13 +49,18 @@ function verify(context: RequestContext) {
   const code = check.requiredString('code')
   check.done()
   if (code !== pending.code) {
-    throw new ApiError(400, 'invalid-operation', 'MFA SMS provider error: HTTP 400 Invalid code', { id: 'mfa-sms-provider-error' })
+    throw new ApiError(400, 'invalid-operation', 'MFA SMS provider error: HTTP 400 Invalid code', {
+      id: 'mfa-sms-provider-error',
+    })
   }
   platform.state.mfaSessions.delete(pending.mfaToken)
   const user = platform.state.users.get(pending.username)
   if (!user) throw new ApiError(403, 'invalid-access-token', 'Invalid or expired MFA session token.')
   const session = openSession(platform, user, pending.appId)
-  return jsonAnswer(200, { token: session.token, apiEndpoint: apiEndpoint(platform.config, user.username, session.token) })
+  return jsonAnswer(200, {
+    token: session.token,
+    apiEndpoint: apiEndpoint(platform.config, user.username, session.token),
+  })
 }
 
 /** POST /{username}/mfa/recover: a recovery code (with the password) switches MFA off. */
@@ -62,7 +73,8 @@ function recover({ platform, params, body }: RequestContext) {
   assertPathUsername(params.username ?? '', username)
   const user = checkCredentials(platform, username.toLowerCase(), password)
   if (!user.mfa.active) throw new ApiError(400, 'invalid-operation', 'MFA is not active for this account.')
-  if (!user.mfa.recoveryCodes.includes(recoveryCode.trim())) throw new ApiError(400, 'invalid-parameters-format', 'Invalid recovery code.')
+  if (!user.mfa.recoveryCodes.includes(recoveryCode.trim()))
+    throw new ApiError(400, 'invalid-parameters-format', 'Invalid recovery code.')
   user.mfa = { active: false, recoveryCodes: [] }
   for (const [token, pending] of platform.state.mfaSessions) {
     if (pending.username === user.username) platform.state.mfaSessions.delete(token)

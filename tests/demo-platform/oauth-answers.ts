@@ -18,6 +18,7 @@ export function withParams(base: string, params: [string, string][]): string {
 
 /** OAuth routes take form fields (the OAuth norm) or JSON, as the server's body parsers do. */
 export function parseOAuthBody(text: string, contentType: string | undefined): unknown {
-  if (/^application\/x-www-form-urlencoded\b/i.test(contentType ?? '')) return Object.fromEntries(new URLSearchParams(text))
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType ?? ''))
+    return Object.fromEntries(new URLSearchParams(text))
   return parseJsonBody(text, contentType)
 }

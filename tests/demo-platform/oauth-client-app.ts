@@ -146,5 +146,10 @@ ${demoPageStyle}
 
 export const oauthClientAppRoutes: Route[] = [
   { method: 'GET', pattern: /^\/demo-oauth-client\/(callback)?$/, meta: 'never', handle: () => htmlAnswer(200, page) },
-  { method: 'GET', pattern: /^\/demo-oauth-client$/, meta: 'never', handle: () => ({ status: 301, headers: { location: '/demo-oauth-client/' }, body: '' }) },
+  {
+    method: 'GET',
+    pattern: /^\/demo-oauth-client$/,
+    meta: 'never',
+    handle: () => ({ status: 301, headers: { location: '/demo-oauth-client/' }, body: '' }),
+  },
 ]

@@ -41,7 +41,12 @@ const healthStudy: Omit<OAuthClient, 'redirectUris'> = {
         { streamId: 'diary', level: 'read', defaultName: 'Diary' },
         { feature: 'selfRevoke', setting: 'forbidden' },
       ],
-      title: { en: 'Share your health data', fr: 'Partager vos données de santé', de: 'Ihre Gesundheitsdaten teilen', it: 'Condividere i tuoi dati sanitari' },
+      title: {
+        en: 'Share your health data',
+        fr: 'Partager vos données de santé',
+        de: 'Ihre Gesundheitsdaten teilen',
+        it: 'Condividere i tuoi dati sanitari',
+      },
       description: {
         en: 'The study reads your health records; your diary is optional.',
         fr: 'L’étude lit vos données de santé ; votre journal est facultatif.',
@@ -54,7 +59,11 @@ const healthStudy: Omit<OAuthClient, 'redirectUris'> = {
         de: 'Ich bin einverstanden, dass Demo Health Study die unten angekreuzten Daten liest.',
         it: 'Accetto che Demo Health Study legga i dati selezionati qui sotto.',
       },
-      requesterMeta: { displayName: 'Demo Health Study', appId: 'demo-health-study', appUrl: 'https://health-study.example' },
+      requesterMeta: {
+        displayName: 'Demo Health Study',
+        appId: 'demo-health-study',
+        appUrl: 'https://health-study.example',
+      },
     },
     aon: {
       capabilityId: 'cdemocapabilityaon000000001',
@@ -82,7 +91,11 @@ const zurichStudy: Omit<OAuthClient, 'redirectUris'> = {
         { streamId: 'health', level: 'create-only', defaultName: 'Santé' },
       ],
       title: { fr: 'Étude à Zürich', de: 'Studie in Zürich', en: 'Study in Zürich 🧪', ja: 'チューリッヒの研究' },
-      description: { fr: 'Données « sensibles » : accès en lecture seule.', en: 'Read-only access to “sensitive” data.', ja: '読み取り専用のアクセスです。' },
+      description: {
+        fr: 'Données « sensibles » : accès en lecture seule.',
+        en: 'Read-only access to “sensitive” data.',
+        ja: '読み取り専用のアクセスです。',
+      },
       consent: { fr: 'J’accepte ✅', en: 'I agree ✅', ja: '同意します ✅' },
       requesterMeta: { displayName: 'Étude à Zürich 🧪', appId: 'demo-etude-zurich' },
     },
@@ -92,7 +105,9 @@ const zurichStudy: Omit<OAuthClient, 'redirectUris'> = {
 /** The registered clients; each also accepts any port on `http://127.0.0.1/callback` (the loopback rule). */
 export function findClient(config: PlatformConfig, clientId: string): OAuthClient | undefined {
   const known = [healthStudy, zurichStudy].find((client) => client.clientId === clientId)
-  return known && { ...structuredClone(known), redirectUris: [demoClientRedirectUri(config), 'http://127.0.0.1/callback'] }
+  return (
+    known && { ...structuredClone(known), redirectUris: [demoClientRedirectUri(config), 'http://127.0.0.1/callback'] }
+  )
 }
 
 function isLoopbackVariant(registered: string, presented: string): boolean {
@@ -104,8 +119,15 @@ function isLoopbackVariant(registered: string, presented: string): boolean {
   } catch {
     return false
   }
-  return a.protocol === 'http:' && b.protocol === 'http:' && a.hostname === b.hostname && (a.hostname === '127.0.0.1' || a.hostname === '[::1]') &&
-    a.pathname === b.pathname && a.search === b.search && a.hash === b.hash
+  return (
+    a.protocol === 'http:' &&
+    b.protocol === 'http:' &&
+    a.hostname === b.hostname &&
+    (a.hostname === '127.0.0.1' || a.hostname === '[::1]') &&
+    a.pathname === b.pathname &&
+    a.search === b.search &&
+    a.hash === b.hash
+  )
 }
 
 /** Exact string match; only a loopback address may change port. */

@@ -36,11 +36,14 @@ function listOf(value: unknown[], consent: boolean): ConsentEntry[] | string {
 /** The grant the body asks for, checked against the signed offer, or the answer refusing it. */
 function checkedGrant(payload: SignedStatePayload, body: Record<string, unknown>): ConsentEntry[] | Answer {
   const offer = payload.offer
-  if (!isRecord(offer)) return oauthError(400, 'invalid_request', 'signed state carries no consent offer — restart the authorization flow')
-  if (!Array.isArray(body.grantedPermissions)) return oauthError(400, 'invalid_request', 'grantedPermissions must be an array')
+  if (!isRecord(offer))
+    return oauthError(400, 'invalid_request', 'signed state carries no consent offer — restart the authorization flow')
+  if (!Array.isArray(body.grantedPermissions))
+    return oauthError(400, 'invalid_request', 'grantedPermissions must be an array')
   const granted = listOf(body.grantedPermissions, false)
   if (typeof granted === 'string') return oauthError(400, 'invalid_scope', `grantedPermissions invalid: ${granted}`)
-  if (granted.length === 0) return oauthError(400, 'invalid_scope', 'grantedPermissions must keep at least one permission (refuse instead)')
+  if (granted.length === 0)
+    return oauthError(400, 'invalid_scope', 'grantedPermissions must keep at least one permission (refuse instead)')
   const offered = Array.isArray(offer.permissions) ? listOf(offer.permissions, true) : 'permissions must be an array'
   if (typeof offered === 'string') return oauthError(400, 'invalid_scope', `consent offer is invalid: ${offered}`)
   const check = checkConsentGrant(granted, offered, offer.allowUserChoice === true)
@@ -96,16 +99,33 @@ export function accept({ platform, body }: RequestContext): Answer {
   try {
     // Creating accesses takes a personal token: an app token gets the server's generic failure.
     if (caller.kind !== 'personal') throw new Error('the token is not a personal token')
-    minted = mintOAuthAccess(platform.config, caller.user, caller.session, { clientId: payload.clientId, offerName, offerEventId }, granted)
+    minted = mintOAuthAccess(
+      platform.config,
+      caller.user,
+      caller.session,
+      { clientId: payload.clientId, offerName, offerEventId },
+      granted,
+    )
   } catch {
     return oauthError(500, 'server_error', 'failed to create access')
   }
   const code = issueCode(platform, payload, caller.user.username, minted.access.token)
   oauthRecords(platform.state).decisions.push({
-    kind: 'accept', clientId: payload.clientId, username: caller.user.username, offerName,
-    grantedPermissions: structuredClone(granted), dataGrantId: minted.dataGrant.id, accessId: minted.access.id,
+    kind: 'accept',
+    clientId: payload.clientId,
+    username: caller.user.username,
+    offerName,
+    grantedPermissions: structuredClone(granted),
+    dataGrantId: minted.dataGrant.id,
+    accessId: minted.access.id,
   })
-  return oauthJson(200, { redirectTo: withParams(payload.redirectUri, [['code', code], ['state', payload.state], ['iss', platform.config.origin]]) })
+  return oauthJson(200, {
+    redirectTo: withParams(payload.redirectUri, [
+      ['code', code],
+      ['state', payload.state],
+      ['iss', platform.config.origin],
+    ]),
+  })
 }
 
 /** POST /oauth2/authorize/refuse: no session needed; the client learns `access_denied`. */
@@ -116,5 +136,11 @@ export function refuse({ platform, body }: RequestContext): Answer {
   if (isAnswer(payload)) return payload
   const offerName = typeof payload.offer?.offerName === 'string' ? payload.offer.offerName : ''
   oauthRecords(platform.state).decisions.push({ kind: 'refuse', clientId: payload.clientId, offerName })
-  return oauthJson(200, { redirectTo: withParams(payload.redirectUri, [['error', 'access_denied'], ['state', payload.state], ['iss', platform.config.origin]]) })
+  return oauthJson(200, {
+    redirectTo: withParams(payload.redirectUri, [
+      ['error', 'access_denied'],
+      ['state', payload.state],
+      ['iss', platform.config.origin],
+    ]),
+  })
 }

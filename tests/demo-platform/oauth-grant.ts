@@ -29,17 +29,36 @@ function offerEventIdOf(access: Access): unknown {
  * access), reused when the user already accepted it. One the user revoked
  * blocks the offer, as on the real server.
  */
-function dataGrant(config: PlatformConfig, user: User, session: Session, offer: GrantedOffer, granted: ConsentEntry[]): Access {
-  const earlier = user.accesses.filter((access) => access.type === 'shared' && offerEventIdOf(access) === offer.offerEventId)
+function dataGrant(
+  config: PlatformConfig,
+  user: User,
+  session: Session,
+  offer: GrantedOffer,
+  granted: ConsentEntry[],
+): Access {
+  const earlier = user.accesses.filter(
+    (access) => access.type === 'shared' && offerEventIdOf(access) === offer.offerEventId,
+  )
   const live = earlier.find(isLive)
   if (live) return live
   if (earlier.length > 0) throw new Error('the user revoked the data grant of this offer')
-  return insertAccess(user, {
-    name: `cmc:${offer.offerName}:${offer.clientId}@${new URL(config.origin).host}`,
-    type: 'shared',
-    permissions: asPermissions(granted),
-    clientData: { cmc: { role: 'counterparty', clientId: offer.clientId, offerName: offer.offerName, offerEventId: offer.offerEventId } },
-  }, session.accessId)
+  return insertAccess(
+    user,
+    {
+      name: `cmc:${offer.offerName}:${offer.clientId}@${new URL(config.origin).host}`,
+      type: 'shared',
+      permissions: asPermissions(granted),
+      clientData: {
+        cmc: {
+          role: 'counterparty',
+          clientId: offer.clientId,
+          offerName: offer.offerName,
+          offerEventId: offer.offerEventId,
+        },
+      },
+    },
+    session.accessId,
+  )
 }
 
 /**
@@ -47,15 +66,25 @@ function dataGrant(config: PlatformConfig, user: User, session: Session, offer: 
  * client's token stands for. That one may always revoke itself, whatever
  * the offer says about the data grant.
  */
-export function mintOAuthAccess(config: PlatformConfig, user: User, session: Session, offer: GrantedOffer, granted: ConsentEntry[]): { dataGrant: Access; access: Access } {
+export function mintOAuthAccess(
+  config: PlatformConfig,
+  user: User,
+  session: Session,
+  offer: GrantedOffer,
+  granted: ConsentEntry[],
+): { dataGrant: Access; access: Access } {
   const grant = dataGrant(config, user, session, offer, granted)
   const kept = granted.filter((entry) => !('feature' in entry && entry.feature === 'selfRevoke'))
-  const access = insertAccess(user, {
-    name: `oauth:${offer.clientId}`,
-    type: 'app',
-    deviceName: `oauth-session-${newId()}`,
-    permissions: [...asPermissions(kept), { feature: 'selfRevoke', setting: 'allowed' }],
-    expireAfter: accessTokenLifetime,
-  }, session.accessId)
+  const access = insertAccess(
+    user,
+    {
+      name: `oauth:${offer.clientId}`,
+      type: 'app',
+      deviceName: `oauth-session-${newId()}`,
+      permissions: [...asPermissions(kept), { feature: 'selfRevoke', setting: 'allowed' }],
+      expireAfter: accessTokenLifetime,
+    },
+    session.accessId,
+  )
   return { dataGrant: grant, access }
 }

@@ -14,7 +14,12 @@ function oauthView(state: PlatformState) {
   return jsonAnswer(200, {
     now: oauthNow(state),
     clockOffsetSeconds: records.clockOffsetSeconds,
-    codes: [...records.codes.values()].map(({ clientId, username, scope, expires }) => ({ clientId, username, scope, expires })),
+    codes: [...records.codes.values()].map(({ clientId, username, scope, expires }) => ({
+      clientId,
+      username,
+      scope,
+      expires,
+    })),
     decisions: records.decisions,
   })
 }

@@ -48,7 +48,15 @@ export interface AuthorizationCode {
 }
 
 export type OAuthDecision =
-  | { kind: 'accept'; clientId: string; username: string; offerName: string; grantedPermissions: unknown[]; dataGrantId: string; accessId: string }
+  | {
+      kind: 'accept'
+      clientId: string
+      username: string
+      offerName: string
+      grantedPermissions: unknown[]
+      dataGrantId: string
+      accessId: string
+    }
   | { kind: 'refuse'; clientId: string; offerName: string }
 
 const records = new WeakMap<PlatformState, OAuthRecords>()
@@ -88,7 +96,9 @@ export function signState(payload: Omit<SignedStatePayload, 'iat' | 'exp'>, now:
 function parsePayload(body: string): SignedStatePayload | null {
   try {
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<SignedStatePayload> | null
-    return payload && typeof payload.iat === 'number' && typeof payload.exp === 'number' ? payload as SignedStatePayload : null
+    return payload && typeof payload.iat === 'number' && typeof payload.exp === 'number'
+      ? (payload as SignedStatePayload)
+      : null
   } catch {
     return null
   }
@@ -101,7 +111,8 @@ export function verifyState(token: string, now: number): StateCheck {
   const body = token.slice(0, dot)
   const given = Buffer.from(token.slice(dot + 1))
   const expected = Buffer.from(macOf(body))
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' }
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' }
   const payload = parsePayload(body)
   if (!payload) return { ok: false, reason: 'malformed' }
   if (now < payload.iat) return { ok: false, reason: 'not_yet_valid' }

@@ -37,7 +37,8 @@ function exchangeCode({ platform }: RequestContext, body: Record<string, unknown
   const codes = oauthRecords(platform.state).codes
   const row = codes.get(code)
   codes.delete(code)
-  if (!row || row.expires <= oauthNow(platform.state)) return oauthError(400, 'invalid_grant', 'code is invalid or already used')
+  if (!row || row.expires <= oauthNow(platform.state))
+    return oauthError(400, 'invalid_grant', 'code is invalid or already used')
   if (pkceChallenge(verifier) !== row.codeChallenge) return oauthError(400, 'invalid_grant', 'PKCE verification failed')
   if (clientId !== row.clientId) return oauthError(400, 'invalid_grant', 'client_id mismatch')
   if (redirectUri !== row.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri mismatch')
@@ -56,6 +57,7 @@ export function token(context: RequestContext): Answer {
   const body = isRecord(context.body) ? context.body : {}
   const grantType = field(body, 'grant_type')
   if (!grantType) return tokenAnswer(oauthError(400, 'invalid_request', 'grant_type is required'))
-  if (grantType !== 'authorization_code') return tokenAnswer(oauthError(400, 'unsupported_grant_type', `grant_type "${grantType}" is not supported`))
+  if (grantType !== 'authorization_code')
+    return tokenAnswer(oauthError(400, 'unsupported_grant_type', `grant_type "${grantType}" is not supported`))
   return tokenAnswer(exchangeCode(context, body))
 }

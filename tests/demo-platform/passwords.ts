@@ -69,12 +69,18 @@ export function changePassword({ caller, params }: MethodCall): Record<string, u
   const newPassword = check.requiredString('newPassword')
   check.done()
   assertPasswordRule('newPassword', newPassword)
-  if (oldPassword !== caller.user.password) throw new ApiError(400, 'invalid-operation', 'The given password does not match.')
+  if (oldPassword !== caller.user.password)
+    throw new ApiError(400, 'invalid-operation', 'The given password does not match.')
   caller.user.password = newPassword
   return {}
 }
 
 export const passwordRoutes: Route[] = [
-  { method: 'POST', pattern: /^\/(?<username>[^/]+)\/account\/request-password-reset$/, meta: 'always', handle: requestPasswordReset },
+  {
+    method: 'POST',
+    pattern: /^\/(?<username>[^/]+)\/account\/request-password-reset$/,
+    meta: 'always',
+    handle: requestPasswordReset,
+  },
   { method: 'POST', pattern: /^\/(?<username>[^/]+)\/account\/reset-password$/, meta: 'always', handle: resetPassword },
 ]

@@ -1,6 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { faultAnswer, pause, takeFault } from './faults.ts'
-import { ApiError, corsHeaders, errorAnswer, isRecord, parseJsonBody, preflightAnswer, readBody, writeAnswer, type Answer } from './http.ts'
+import {
+  ApiError,
+  corsHeaders,
+  errorAnswer,
+  isRecord,
+  parseJsonBody,
+  preflightAnswer,
+  readBody,
+  writeAnswer,
+  type Answer,
+} from './http.ts'
 import { findRoute, type MetaRule, type RequestContext, type Route } from './router.ts'
 import { apiMeta } from './service-info.ts'
 import type { Platform } from './state.ts'
@@ -16,9 +26,18 @@ function asApiError(err: unknown): ApiError {
   return new ApiError(500, 'unexpected-error', 'Unexpected error in the demo platform.')
 }
 
-async function routeAnswer(platform: Platform, routes: Route[], request: Omit<RequestContext, 'params' | 'body' | 'platform'>, bodyText: string): Promise<Answer> {
+async function routeAnswer(
+  platform: Platform,
+  routes: Route[],
+  request: Omit<RequestContext, 'params' | 'body' | 'platform'>,
+  bodyText: string,
+): Promise<Answer> {
   const match = findRoute(routes, request.method, request.path)
-  if (!match) return withMeta(errorAnswer(new ApiError(404, 'unknown-resource', `Unknown resource: ${request.method} ${request.path}`)), 'always')
+  if (!match)
+    return withMeta(
+      errorAnswer(new ApiError(404, 'unknown-resource', `Unknown resource: ${request.method} ${request.path}`)),
+      'always',
+    )
   try {
     const body = (match.route.parseBody ?? parseJsonBody)(bodyText, request.headers['content-type'])
     return withMeta(await match.route.handle({ ...request, platform, params: match.params, body }), match.route.meta)
@@ -31,7 +50,12 @@ async function routeAnswer(platform: Platform, routes: Route[], request: Omit<Re
  * Serves one request: logs it, applies latency and fault rules (never to the
  * `/_demo/` control API nor to CORS preflights), then routes it.
  */
-export async function handlePlatformRequest(platform: Platform, routes: Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handlePlatformRequest(
+  platform: Platform,
+  routes: Route[],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const method = req.method ?? 'GET'
   const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined
@@ -39,7 +63,13 @@ export async function handlePlatformRequest(platform: Platform, routes: Route[],
   const bodyText = await readBody(req)
   const isControl = url.pathname.startsWith('/_demo/')
   if (!isControl) {
-    platform.state.requestLog.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), origin: origin ?? null, time: Date.now() })
+    platform.state.requestLog.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      origin: origin ?? null,
+      time: Date.now(),
+    })
   }
   if (method === 'OPTIONS') {
     writeAnswer(res, preflightAnswer(), cors)

@@ -30,20 +30,45 @@ function fieldRules(hostings: HostingsTree): FieldRule[] {
   const hostingKeys = availableHostingKeys(hostings)
   return [
     ['appId', (value) => isText(value) && value.length >= 6 && value.length <= 99, 'appid-invalid'],
-    ['username', (value) => isText(value) && usernamePattern.test(value), 'username-invalid', 'Username should have from 5 to 60 characters and contain lowercase letters, numbers or dashes'],
-    ['password', (value) => isText(value) && value.length >= 6 && value.length <= 100, 'password-invalid', 'Password should have from 6 to 100 characters'],
-    ['email', (value) => isText(value) && value.length <= 300 && emailPattern.test(value), 'email-invalid', 'Invalid email address'],
-    ['hosting', (value) => isText(value) && hostingKeys.includes(value), 'hosting-invalid', `Unknown or unavailable hosting; this platform offers ${hostingKeys.map((key) => `"${key}"`).join(', ')}`],
+    [
+      'username',
+      (value) => isText(value) && usernamePattern.test(value),
+      'username-invalid',
+      'Username should have from 5 to 60 characters and contain lowercase letters, numbers or dashes',
+    ],
+    [
+      'password',
+      (value) => isText(value) && value.length >= 6 && value.length <= 100,
+      'password-invalid',
+      'Password should have from 6 to 100 characters',
+    ],
+    [
+      'email',
+      (value) => isText(value) && value.length <= 300 && emailPattern.test(value),
+      'email-invalid',
+      'Invalid email address',
+    ],
+    [
+      'hosting',
+      (value) => isText(value) && hostingKeys.includes(value),
+      'hosting-invalid',
+      `Unknown or unavailable hosting; this platform offers ${hostingKeys.map((key) => `"${key}"`).join(', ')}`,
+    ],
     ['language', optionalText(5), 'language-invalid', 'Language should be a code of at most 5 characters'],
     ['invitationToken', optionalText(300), 'invitationToken-invalid'],
     ['referer', optionalText(99), 'referer-invalid'],
   ]
 }
 
-const missingCodes: Record<string, string> = { username: 'username-required', password: 'password-required', email: 'email-required' }
+const missingCodes: Record<string, string> = {
+  username: 'username-required',
+  password: 'password-required',
+  email: 'email-required',
+}
 
 function parseNewUser(body: unknown, hostings: HostingsTree): NewUser {
-  const given: Record<string, unknown> = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : {}
+  const given: Record<string, unknown> =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : {}
   // Older clients name the language `languageCode`; pryv's createUser sends `language`.
   given.language ??= given.languageCode
   const errors: ParamError[] = []
@@ -55,7 +80,11 @@ function parseNewUser(body: unknown, hostings: HostingsTree): NewUser {
   if (errors.length > 0) throw invalidParameters(errors)
   const text = (field: string) => String(given[field])
   return {
-    appId: text('appId'), username: text('username'), password: text('password'), email: text('email'), hosting: text('hosting'),
+    appId: text('appId'),
+    username: text('username'),
+    password: text('password'),
+    email: text('email'),
+    hosting: text('hosting'),
     language: isText(given.language) ? given.language : 'en',
     referer: isText(given.referer) ? given.referer : undefined,
   }
@@ -63,7 +92,8 @@ function parseNewUser(body: unknown, hostings: HostingsTree): NewUser {
 
 function refuseTaken(platform: Platform, wanted: NewUser): void {
   const conflicts: Record<string, string> = {}
-  if (reservedUsernames.includes(wanted.username) || platform.state.users.has(wanted.username)) conflicts.username = wanted.username
+  if (reservedUsernames.includes(wanted.username) || platform.state.users.has(wanted.username))
+    conflicts.username = wanted.username
   if (findUserByEmail(platform.state, wanted.email)) conflicts.email = wanted.email
   const keys = Object.entries(conflicts)
   if (keys.length === 0) return
@@ -84,11 +114,18 @@ function createUser({ platform, body }: RequestContext) {
     streams: [],
     accesses: [],
     personalAccessIds: {},
-    registration: { appId: wanted.appId, hosting: wanted.hosting, ...(wanted.referer === undefined ? {} : { referer: wanted.referer }) },
+    registration: {
+      appId: wanted.appId,
+      hosting: wanted.hosting,
+      ...(wanted.referer === undefined ? {} : { referer: wanted.referer }),
+    },
   }
   platform.state.users.set(user.username, user)
   const session = openSession(platform, user, wanted.appId)
-  return jsonAnswer(201, { username: user.username, apiEndpoint: apiEndpoint(platform.config, user.username, session.token) })
+  return jsonAnswer(201, {
+    username: user.username,
+    apiEndpoint: apiEndpoint(platform.config, user.username, session.token),
+  })
 }
 
 export const registrationRoutes: Route[] = [

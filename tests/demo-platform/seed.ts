@@ -18,9 +18,13 @@ export function seedUsers(): Map<string, User> {
       password: account.password,
       language: 'en',
       mfa: { active: account.mfa, recoveryCodes: account.mfa ? [...recoveryCodes] : [] },
-      streams: account.username === 'demo-user'
-        ? [{ id: 'diary', name: 'Diary', parentId: null }, { id: 'health', name: 'Health', parentId: null }]
-        : [],
+      streams:
+        account.username === 'demo-user'
+          ? [
+              { id: 'diary', name: 'Diary', parentId: null },
+              { id: 'health', name: 'Health', parentId: null },
+            ]
+          : [],
       accesses: [],
       personalAccessIds: {},
     })

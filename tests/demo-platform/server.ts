@@ -90,10 +90,15 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 function closeAll(servers: Server[]): Promise<void> {
-  return Promise.all(servers.map((server) => new Promise<void>((resolve) => {
-    server.close(() => resolve())
-    server.closeAllConnections()
-  }))).then(() => undefined)
+  return Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        }),
+    ),
+  ).then(() => undefined)
 }
 
 const defaultAuthPageUrl = 'http://localhost:4173/access/access.html'
@@ -111,7 +116,8 @@ function platformConfig(options: DemoPlatformOptions, port: number): PlatformCon
 /** Starts the in-memory Pryv.io platform; its public origin is `http://127.0.0.1:<port>` (the returned `url`). */
 export async function startDemoPlatform(options: DemoPlatformOptions): Promise<RunningServer> {
   const holder: { platform?: Platform } = {}
-  const consentPageUrl = options.consentPageUrl ?? new URL('oauth2-authorize', options.authPageUrl ?? defaultAuthPageUrl).href
+  const consentPageUrl =
+    options.consentPageUrl ?? new URL('oauth2-authorize', options.authPageUrl ?? defaultAuthPageUrl).href
   const routes = [...oauthRoutes(consentPageUrl), ...platformRoutes]
   const server = serve((req, res) => {
     if (!holder.platform) throw new Error('demo platform not ready')

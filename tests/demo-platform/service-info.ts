@@ -46,8 +46,10 @@ function assetDefinitions(config: PlatformConfig): Record<string, unknown> {
   }
 }
 
-const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#bd1026"/></svg>'
-const logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#a30d22"/><circle cx="16" cy="16" r="8" fill="#fff"/></svg>'
+const favicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#bd1026"/></svg>'
+const logo =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#a30d22"/><circle cx="16" cy="16" r="8" fill="#fff"/></svg>'
 // The demo brand colour, for light and dark themes, through the custom properties of src/styles/theme.css.
 const style = `/* Demo Pryv.io brand */
 :root { --color-primary: #a30d22; }
@@ -61,11 +63,50 @@ function staticAnswer(contentType: string, text: string): Answer {
 const infoAnswer = (config: PlatformConfig) => jsonAnswer(200, serviceInfo(config))
 
 export const serviceInfoRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/reg\/service\/info$/, meta: 'always', handle: ({ platform }) => infoAnswer(platform.config) },
-  { method: 'GET', pattern: /^\/service\/info$/, meta: 'always', handle: ({ platform }) => infoAnswer(platform.config) },
-  { method: 'GET', pattern: /^\/demo-assets\/index\.json$/, meta: 'never', handle: ({ platform }) => jsonAnswer(200, assetDefinitions(platform.config)) },
-  { method: 'GET', pattern: /^\/demo-assets\/favicon\.svg$/, meta: 'never', handle: () => staticAnswer('image/svg+xml', favicon) },
-  { method: 'GET', pattern: /^\/demo-assets\/logo\.svg$/, meta: 'never', handle: () => staticAnswer('image/svg+xml', logo) },
-  { method: 'GET', pattern: /^\/demo-assets\/style\.css$/, meta: 'never', handle: () => staticAnswer('text/css; charset=utf-8', style) },
-  { method: 'GET', pattern: /^\/$/, meta: 'never', handle: () => htmlAnswer(200, '<!doctype html><title>Demo Pryv.io</title><p>Demo Pryv.io platform. Try <a href="/demo-app/">the demo app</a>.</p>') },
+  {
+    method: 'GET',
+    pattern: /^\/reg\/service\/info$/,
+    meta: 'always',
+    handle: ({ platform }) => infoAnswer(platform.config),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/service\/info$/,
+    meta: 'always',
+    handle: ({ platform }) => infoAnswer(platform.config),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/demo-assets\/index\.json$/,
+    meta: 'never',
+    handle: ({ platform }) => jsonAnswer(200, assetDefinitions(platform.config)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/demo-assets\/favicon\.svg$/,
+    meta: 'never',
+    handle: () => staticAnswer('image/svg+xml', favicon),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/demo-assets\/logo\.svg$/,
+    meta: 'never',
+    handle: () => staticAnswer('image/svg+xml', logo),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/demo-assets\/style\.css$/,
+    meta: 'never',
+    handle: () => staticAnswer('text/css; charset=utf-8', style),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/$/,
+    meta: 'never',
+    handle: () =>
+      htmlAnswer(
+        200,
+        '<!doctype html><title>Demo Pryv.io</title><p>Demo Pryv.io platform. Try <a href="/demo-app/">the demo app</a>.</p>',
+      ),
+  },
 ]

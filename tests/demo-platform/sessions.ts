@@ -32,7 +32,13 @@ export function openSession(platform: Platform, user: User, appId: string): Sess
   }
   const accessId = user.personalAccessIds[appId] ?? newId()
   user.personalAccessIds[appId] = accessId
-  const session: Session = { token: newId(), username: user.username, appId, accessId, expires: now + sessionLifetimeMs }
+  const session: Session = {
+    token: newId(),
+    username: user.username,
+    appId,
+    accessId,
+    expires: now + sessionLifetimeMs,
+  }
   platform.state.sessions.set(session.token, session)
   platform.state.issuedTokens.push({ kind: 'personal', username: user.username, token: session.token })
   return session
@@ -40,13 +46,20 @@ export function openSession(platform: Platform, user: User, appId: string): Sess
 
 function liveAccess(user: User, token: string): Access | undefined {
   const nowS = Date.now() / 1000
-  return user.accesses.find((access) => access.token === token && access.deleted === undefined && (access.expires === undefined || access.expires > nowS))
+  return user.accesses.find(
+    (access) =>
+      access.token === token && access.deleted === undefined && (access.expires === undefined || access.expires > nowS),
+  )
 }
 
 /** The caller behind an `Authorization` header on this user's API: 401 without a token, 403 with an unknown one. */
 export function authenticate(platform: Platform, user: User, authorization: string | undefined): Caller {
   if (!authorization) {
-    throw new ApiError(401, 'invalid-access-token', 'The access token is missing: expected an "Authorization" header or an "auth" query string parameter.')
+    throw new ApiError(
+      401,
+      'invalid-access-token',
+      'The access token is missing: expected an "Authorization" header or an "auth" query string parameter.',
+    )
   }
   const session = platform.state.sessions.get(authorization)
   if (session && session.username === user.username && session.expires > Date.now()) {
@@ -59,6 +72,7 @@ export function authenticate(platform: Platform, user: User, authorization: stri
 }
 
 export function requirePersonal(caller: Caller): Session {
-  if (caller.kind !== 'personal') throw new ApiError(403, 'forbidden', 'You cannot access this resource using the given access token.')
+  if (caller.kind !== 'personal')
+    throw new ApiError(403, 'forbidden', 'You cannot access this resource using the given access token.')
   return caller.session
 }

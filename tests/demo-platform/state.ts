@@ -1,5 +1,16 @@
 import type { HostingsTree } from './hostings.ts'
-import type { AuthRequest, Faults, IssuedToken, Mail, MfaSession, RequestLogEntry, ResetToken, Session, Sms, User } from './model.ts'
+import type {
+  AuthRequest,
+  Faults,
+  IssuedToken,
+  Mail,
+  MfaSession,
+  RequestLogEntry,
+  ResetToken,
+  Session,
+  Sms,
+  User,
+} from './model.ts'
 import { seedUsers } from './seed.ts'
 
 /** Fixed for the life of one platform. */

@@ -63,7 +63,8 @@ async function fileAnswer(root: string, relativePath: string, status = 200): Pro
 /** The file a path names under `basePath`; like an NGINX rewrite, anything else gets the app's index.html. */
 async function answerFor(options: StaticSiteOptions, pathname: string): Promise<Answer> {
   const { root, basePath } = options
-  if (pathname === '/' || pathname === basePath.slice(0, -1)) return textAnswer(302, `Moved to ${basePath}`, { location: basePath })
+  if (pathname === '/' || pathname === basePath.slice(0, -1))
+    return textAnswer(302, `Moved to ${basePath}`, { location: basePath })
   if (!pathname.startsWith(basePath)) return textAnswer(404, 'Not found')
   let relative: string
   try {
@@ -72,8 +73,12 @@ async function answerFor(options: StaticSiteOptions, pathname: string): Promise<
     return textAnswer(400, 'Bad request')
   }
   const target = resolve(root, relative)
-  if (relative.includes('\0') || (target !== root && !target.startsWith(root + sep))) return textAnswer(403, 'Forbidden')
-  const relativePath = target.slice(root.length + 1).split(sep).join('/')
+  if (relative.includes('\0') || (target !== root && !target.startsWith(root + sep)))
+    return textAnswer(403, 'Forbidden')
+  const relativePath = target
+    .slice(root.length + 1)
+    .split(sep)
+    .join('/')
   if (relativePath !== '' && (await isFile(target))) return fileAnswer(root, relativePath)
   if (options.missingFile === 'not-found-page') return staticHostAnswer(root, relativePath)
   if (await isFile(join(root, 'index.html'))) return fileAnswer(root, 'index.html')

@@ -37,7 +37,12 @@ function isTrustedApp(config: PlatformConfig, appId: string, origin: string | un
  * looked at. Password-reset calls without any origin (a Node client) only have
  * their app id checked: the real platform answers them.
  */
-export function assertTrustedApp(config: PlatformConfig, appId: string, origin: string | undefined, originRequired = true): void {
+export function assertTrustedApp(
+  config: PlatformConfig,
+  appId: string,
+  origin: string | undefined,
+  originRequired = true,
+): void {
   const trusted = origin === undefined && !originRequired ? isTrustedAppId(appId) : isTrustedApp(config, appId, origin)
   // The platform's message names the parameter, not its value.
   if (!trusted) throw new ApiError(401, 'invalid-credentials', 'The app id ("appId") is either missing or not trusted.')

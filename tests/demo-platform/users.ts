@@ -24,7 +24,14 @@ function userServer({ platform, params }: RequestContext) {
 function checkUsername({ platform, params }: RequestContext) {
   const username = params.username ?? ''
   if (!usernamePattern.test(username)) {
-    throw invalidParameters([{ code: 'username-invalid', message: 'Username should have from 5 to 60 characters and contain lowercase letters, numbers or dashes', param: 'username', path: '#/username' }])
+    throw invalidParameters([
+      {
+        code: 'username-invalid',
+        message: 'Username should have from 5 to 60 characters and contain lowercase letters, numbers or dashes',
+        param: 'username',
+        path: '#/username',
+      },
+    ])
   }
   return jsonAnswer(200, { reserved: platform.state.users.has(username) })
 }
@@ -33,7 +40,9 @@ function checkUsername({ platform, params }: RequestContext) {
 function checkEmail({ platform, params }: RequestContext) {
   const email = params.email ?? ''
   if (!emailPattern.test(email)) {
-    throw invalidParameters([{ code: 'email-invalid', message: 'Invalid email address', param: 'email', path: '#/email' }])
+    throw invalidParameters([
+      { code: 'email-invalid', message: 'Invalid email address', param: 'email', path: '#/email' },
+    ])
   }
   if (findUserByEmail(platform.state, email)) {
     throw new ApiError(409, 'item-already-exists', `A user with email "${email}" already exists`, { email })
@@ -44,12 +53,25 @@ function checkEmail({ platform, params }: RequestContext) {
 /** GET /{username}/: the account's home, where the sign-in hub sends people (the name passed the username rule at creation). */
 function userHome({ platform, params }: RequestContext) {
   const user = pathUser(platform, params.username ?? '')
-  return htmlAnswer(200, `<!doctype html><title>Demo Pryv.io: ${user.username}</title><h1>Home of ${user.username}</h1>`)
+  return htmlAnswer(
+    200,
+    `<!doctype html><title>Demo Pryv.io: ${user.username}</title><h1>Home of ${user.username}</h1>`,
+  )
 }
 
 export const userRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/uid$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'uid') },
-  { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/username$/, meta: 'success-only', handle: (context) => usernameForEmail(context, 'username') },
+  {
+    method: 'GET',
+    pattern: /^\/reg\/(?<email>[^/]+)\/uid$/,
+    meta: 'success-only',
+    handle: (context) => usernameForEmail(context, 'uid'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/reg\/(?<email>[^/]+)\/username$/,
+    meta: 'success-only',
+    handle: (context) => usernameForEmail(context, 'username'),
+  },
   { method: 'POST', pattern: /^\/reg\/(?<username>[^/]+)\/server$/, meta: 'success-only', handle: userServer },
   { method: 'GET', pattern: /^\/reg\/(?<username>[^/]+)\/check_username$/, meta: 'always', handle: checkUsername },
   { method: 'GET', pattern: /^\/reg\/(?<email>[^/]+)\/check_email$/, meta: 'always', handle: checkEmail },

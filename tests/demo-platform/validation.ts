@@ -13,10 +13,18 @@ export function invalidParameters(data: unknown, message = "The parameters' form
   return new ApiError(400, 'invalid-parameters-format', message, data)
 }
 
-export const typeError = (path: string, type: string): ParamError => ({ code: 'INVALID_TYPE', message: `must be ${type}`, path })
+export const typeError = (path: string, type: string): ParamError => ({
+  code: 'INVALID_TYPE',
+  message: `must be ${type}`,
+  path,
+})
 
-export const enumError = (path: string, allowedValues: readonly string[]): ParamError =>
-  ({ code: 'ENUM_MISMATCH', params: { allowedValues }, message: 'must be equal to one of the allowed values', path })
+export const enumError = (path: string, allowedValues: readonly string[]): ParamError => ({
+  code: 'ENUM_MISMATCH',
+  params: { allowedValues },
+  message: 'must be equal to one of the allowed values',
+  path,
+})
 
 interface StringRule {
   required?: boolean
@@ -46,7 +54,13 @@ export class ParamsCheck {
 
   private present(name: string, required: boolean): boolean {
     if (name in this.params) return true
-    if (required) this.errors.push({ code: 'OBJECT_MISSING_REQUIRED_PROPERTY', params: [name], message: `must have required property '${name}'`, path: '#/' })
+    if (required)
+      this.errors.push({
+        code: 'OBJECT_MISSING_REQUIRED_PROPERTY',
+        params: [name],
+        message: `must have required property '${name}'`,
+        path: '#/',
+      })
     return false
   }
 
@@ -59,11 +73,21 @@ export class ParamsCheck {
       return undefined
     }
     if (rule.minLength !== undefined && value.length < rule.minLength) {
-      this.errors.push({ code: 'MIN_LENGTH', params: { limit: rule.minLength }, message: `must NOT have fewer than ${rule.minLength} characters`, path })
+      this.errors.push({
+        code: 'MIN_LENGTH',
+        params: { limit: rule.minLength },
+        message: `must NOT have fewer than ${rule.minLength} characters`,
+        path,
+      })
       return undefined
     }
     if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-      this.errors.push({ code: 'MAX_LENGTH', params: { limit: rule.maxLength }, message: `must NOT have more than ${rule.maxLength} characters`, path })
+      this.errors.push({
+        code: 'MAX_LENGTH',
+        params: { limit: rule.maxLength },
+        message: `must NOT have more than ${rule.maxLength} characters`,
+        path,
+      })
       return undefined
     }
     return value

@@ -39,7 +39,9 @@ test('sign-in: after a platform failure the focus is back on the button pressed'
   await expect(page.getByLabel('Password', { exact: true })).not.toHaveAttribute('aria-invalid', 'true')
 })
 
-test('MFA: a wrong code focuses the code field; the recovery step and back move the focus to each heading', async ({ page }) => {
+test('MFA: a wrong code focuses the code field; the recovery step and back move the focus to each heading', async ({
+  page,
+}) => {
   await openNewRequest(page)
   await signIn(page, mfaUser.username, mfaUser.password)
   await expect(page.getByRole('heading', { name: 'Enter your verification code' })).toBeFocused()
@@ -61,7 +63,11 @@ test('sign-in hub and reset request: the login field takes the focus and names t
   await page.goto('/access/signinhub')
   await page.getByLabel('Username or e-mail').fill('nobody-here')
   await page.getByRole('button', { name: 'Continue' }).click()
-  await expectFieldTiedToAlert(page, page.getByLabel('Username or e-mail'), 'No account has this username or e-mail on this platform.')
+  await expectFieldTiedToAlert(
+    page,
+    page.getByLabel('Username or e-mail'),
+    'No account has this username or e-mail on this platform.',
+  )
 
   await page.goto('/access/reset-password')
   await page.getByRole('button', { name: 'Send the e-mail' }).click()
@@ -81,7 +87,11 @@ test('change password: a wrong current password focuses that field and names the
   await page.goto('/access/change-password')
   await fillChangeForm(page, demoUser.username, 'wrong-password-1', 'focus-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expectFieldTiedToAlert(page, page.getByLabel('Current password'), 'The username, e-mail or password is incorrect.')
+  await expectFieldTiedToAlert(
+    page,
+    page.getByLabel('Current password'),
+    'The username, e-mail or password is incorrect.',
+  )
 })
 
 test('register: a platform failure with no field to fix gives the focus back to the button', async ({ page }) => {

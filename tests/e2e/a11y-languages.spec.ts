@@ -18,13 +18,17 @@ function leaves(tree: Messages, prefix = ''): Map<string, string> {
   return found
 }
 
-const readLocale = (language: string) => leaves(JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as Messages)
+const readLocale = (language: string) =>
+  leaves(
+    JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as Messages,
+  )
 const english = readLocale('en')
 
 /** Pieces of our English text (around placeholders) that the language translates differently; short words are left out. */
 function englishPieces(language: string): string[] {
   const translated = readLocale(language)
-  return [...english].filter(([key, text]) => translated.get(key) !== text)
+  return [...english]
+    .filter(([key, text]) => translated.get(key) !== text)
     .flatMap(([, text]) => text.split(/\{\w+\}/).map((piece) => piece.trim()))
     .filter((piece) => piece.length >= 8)
 }
@@ -33,14 +37,48 @@ async function expectNoEnglish(page: Page, language: string, where: string): Pro
   await expect(page.locator('html')).toHaveAttribute('lang', language)
   const text = await page.locator('main').innerText()
   // Whole words only: the English "Continue" is not left in the French "Continuer".
-  const shown = (piece: string) => new RegExp(`(?<!\\p{L})${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text)
+  const shown = (piece: string) =>
+    new RegExp(`(?<!\\p{L})${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text)
   expect(englishPieces(language).filter(shown), `English left on ${where}`).toEqual([])
 }
 
 const languages = [
-  { language: 'fr', signIn: 'Connexion', consent: 'Donner accès à vos données ?', submit: 'Se connecter', oneDay: '1 jour', register: 'Créer un compte', create: 'Créer mon compte', reset: 'Réinitialiser votre mot de passe', change: 'Changer votre mot de passe', hub: 'Accéder à votre compte' },
-  { language: 'de', signIn: 'Anmelden', consent: 'Zugriff auf Ihre Daten gewähren?', submit: 'Anmelden', oneDay: '1 Tag', register: 'Konto erstellen', create: 'Mein Konto erstellen', reset: 'Passwort zurücksetzen', change: 'Ihr Passwort ändern', hub: 'Zu Ihrem Konto' },
-  { language: 'it', signIn: 'Accedi', consent: 'Concedere l’accesso ai tuoi dati?', submit: 'Accedi', oneDay: '1 giorno', register: 'Crea un account', create: 'Crea il mio account', reset: 'Reimposta la password', change: 'Cambia la tua password', hub: 'Vai al tuo account' },
+  {
+    language: 'fr',
+    signIn: 'Connexion',
+    consent: 'Donner accès à vos données ?',
+    submit: 'Se connecter',
+    oneDay: '1 jour',
+    register: 'Créer un compte',
+    create: 'Créer mon compte',
+    reset: 'Réinitialiser votre mot de passe',
+    change: 'Changer votre mot de passe',
+    hub: 'Accéder à votre compte',
+  },
+  {
+    language: 'de',
+    signIn: 'Anmelden',
+    consent: 'Zugriff auf Ihre Daten gewähren?',
+    submit: 'Anmelden',
+    oneDay: '1 Tag',
+    register: 'Konto erstellen',
+    create: 'Mein Konto erstellen',
+    reset: 'Passwort zurücksetzen',
+    change: 'Ihr Passwort ändern',
+    hub: 'Zu Ihrem Konto',
+  },
+  {
+    language: 'it',
+    signIn: 'Accedi',
+    consent: 'Concedere l’accesso ai tuoi dati?',
+    submit: 'Accedi',
+    oneDay: '1 giorno',
+    register: 'Crea un account',
+    create: 'Crea il mio account',
+    reset: 'Reimposta la password',
+    change: 'Cambia la tua password',
+    hub: 'Vai al tuo account',
+  },
 ]
 
 for (const words of languages) {
@@ -74,7 +112,11 @@ for (const words of languages) {
     await page.getByRole('button', { name: words.create }).click()
     await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused()
     await expectNoEnglish(page, language, 'register with errors')
-    for (const [path, heading] of [['reset-password', words.reset], ['change-password', words.change], ['signinhub', words.hub]] as const) {
+    for (const [path, heading] of [
+      ['reset-password', words.reset],
+      ['change-password', words.change],
+      ['signinhub', words.hub],
+    ] as const) {
       await page.goto(`/access/${path}?lang=${language}`)
       await expect(page.getByRole('heading', { name: heading })).toBeVisible()
       await expectNoEnglish(page, language, path)
@@ -83,9 +125,11 @@ for (const words of languages) {
 }
 
 test.describe('without a language in the link', () => {
-  test('the browser\'s first supported language is used, and the link\'s outranks it', async ({ page }) => {
+  test("the browser's first supported language is used, and the link's outranks it", async ({ page }) => {
     // Playwright's `locale` sets one language; a person's browser often lists several, the first unsupported here.
-    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['es-ES', 'de-CH', 'fr'] }))
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, 'languages', { get: () => ['es-ES', 'de-CH', 'fr'] }),
+    )
     await page.goto('/access/signinhub')
     await expect(page.getByRole('heading', { name: 'Zu Ihrem Konto' })).toBeVisible()
     await page.goto('/access/signinhub?lang=it')

@@ -17,8 +17,20 @@ const hostingChoice = {
         switzerland: {
           name: 'Switzerland',
           hostings: {
-            'ch-geneva': { url: `${platformUrl}/`, name: 'Geneva', description: 'Data kept in Geneva', available: true, availableCore: `${platformUrl}/` },
-            'ch-zurich': { url: `${platformUrl}/`, name: 'Zurich', description: 'Data kept in Zurich', available: true, availableCore: `${platformUrl}/` },
+            'ch-geneva': {
+              url: `${platformUrl}/`,
+              name: 'Geneva',
+              description: 'Data kept in Geneva',
+              available: true,
+              availableCore: `${platformUrl}/`,
+            },
+            'ch-zurich': {
+              url: `${platformUrl}/`,
+              name: 'Zurich',
+              description: 'Data kept in Zurich',
+              available: true,
+              availableCore: `${platformUrl}/`,
+            },
           },
         },
       },

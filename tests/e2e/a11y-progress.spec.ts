@@ -32,7 +32,10 @@ async function expectProgressInPlace(page: Page, button: Locator, besides: Locat
   expect(await boxesOf(targets), 'controls moved when the request started').toEqual(before)
   await expect(button.and(page.locator('[aria-busy="true"]'))).toHaveCount(0, { timeout: slow + 7_000 })
   const after = await boxesOf(targets)
-  expect(after.map((box, index) => box ?? before[index]), 'controls moved when the answer came').toEqual(before)
+  expect(
+    after.map((box, index) => box ?? before[index]),
+    'controls moved when the answer came',
+  ).toEqual(before)
 }
 
 async function fillSignIn(page: Page, login: string, password: string): Promise<void> {
@@ -44,10 +47,16 @@ test('auth popup: sign in, cancel, MFA verify and resend, accept, refuse', async
   await openNewRequest(page)
   const cancel = page.getByRole('button', { name: 'Cancel' })
   await fillSignIn(page, demoUser.username, 'wrong-password-1')
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Sign in' }), [cancel], { method: 'POST', path: '/auth/login$' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Sign in' }), [cancel], {
+    method: 'POST',
+    path: '/auth/login$',
+  })
   await expect(page.getByRole('alert')).toContainText('incorrect')
 
-  await expectProgressInPlace(page, cancel, [page.getByRole('button', { name: 'Sign in' })], { method: 'POST', path: '^/reg/access/' })
+  await expectProgressInPlace(page, cancel, [page.getByRole('button', { name: 'Sign in' })], {
+    method: 'POST',
+    path: '^/reg/access/',
+  })
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
 
   await openNewRequest(page)
@@ -81,7 +90,10 @@ test('a request that failed to load: "Try again" shows its progress', async ({ p
   await demoPlatform.faults([{ method: 'GET', path: '^/reg/access/', status: 503, times: 5 }])
   await page.goto(request.authUrl)
   await expect(page.getByRole('heading', { name: 'The request could not be loaded' })).toBeVisible()
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Try again' }), [], { method: 'GET', path: '^/reg/access/' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Try again' }), [], {
+    method: 'GET',
+    path: '^/reg/access/',
+  })
   await expect(page.getByLabel('Password', { exact: true })).toBeVisible()
 })
 
@@ -93,28 +105,45 @@ test('register: create, then "Try again" after a platform failure', async ({ pag
   await expectProgressInPlace(page, createButton(page), [], { method: 'POST', path: '^/reg/users$', status: 500 })
   await expect(page.getByRole('alert')).toContainText('The platform had a problem.')
   await page.route('**/progress-person/', (route) => route.fulfill({ status: 204 }))
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Try again' }), [], { method: 'POST', path: '^/reg/users$' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Try again' }), [], {
+    method: 'POST',
+    path: '^/reg/users$',
+  })
   await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible()
 })
 
 test('reset request, reset with a token, change password, sign-in hub', async ({ page }) => {
   await page.goto('/access/reset-password')
   await page.getByLabel('Username or e-mail').fill(demoUser.username)
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Send the e-mail' }), [page.getByRole('link', { name: 'Back to sign-in' })], { method: 'POST', path: '/request-password-reset$' })
+  await expectProgressInPlace(
+    page,
+    page.getByRole('button', { name: 'Send the e-mail' }),
+    [page.getByRole('link', { name: 'Back to sign-in' })],
+    { method: 'POST', path: '/request-password-reset$' },
+  )
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible()
 
   await page.goto('/access/reset-password?resetToken=not-a-real-token')
   await fillResetForm(page, demoUser.username, 'progress-password-1')
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], { method: 'POST', path: '/reset-password$' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], {
+    method: 'POST',
+    path: '/reset-password$',
+  })
   await expect(page.getByRole('alert')).toContainText('This reset link is invalid')
 
   await page.goto('/access/change-password')
   await fillChangeForm(page, demoUser.username, 'wrong-password-1', 'progress-password-1')
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], { method: 'POST', path: '/auth/login$' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Change password' }), [], {
+    method: 'POST',
+    path: '/auth/login$',
+  })
   await expect(page.getByRole('alert')).toContainText('incorrect')
 
   await page.goto('/access/signinhub')
   await page.getByLabel('Username or e-mail').fill('nobody-here')
-  await expectProgressInPlace(page, page.getByRole('button', { name: 'Continue' }), [], { method: 'POST', path: '/server$' })
+  await expectProgressInPlace(page, page.getByRole('button', { name: 'Continue' }), [], {
+    method: 'POST',
+    path: '/server$',
+  })
   await expect(page.getByRole('alert')).toContainText('No account has this username')
 })

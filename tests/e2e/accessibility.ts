@@ -16,7 +16,9 @@ export async function expectAccessible(page: Page): Promise<number> {
   // Legacy mode runs axe in the page itself: the pages have no frames, and the default mode opens
   // a second page per run to merge frame results, which triples the time of each check.
   const results = await new AxeBuilder({ page }).withTags(wcag21aa).setLegacyMode(true).analyze()
-  const violations = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  )
   expect(violations).toEqual([])
   // Rules that found something to check (passed or left for a person to judge): the rest did not apply.
   return results.passes.length + results.incomplete.length

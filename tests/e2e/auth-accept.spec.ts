@@ -19,7 +19,9 @@ test('accepting creates the app access and tells the app', async ({ page }) => {
   await expect(page.getByRole('listitem').filter({ hasText: 'Read “Diary”' })).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'Read and add to “My notes”' })).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'The app cannot revoke its own access.' })).toBeVisible()
-  const logout = page.waitForRequest((sent) => sent.method() === 'POST' && (sent.postData() ?? '').includes('auth.logout'))
+  const logout = page.waitForRequest(
+    (sent) => sent.method() === 'POST' && (sent.postData() ?? '').includes('auth.logout'),
+  )
   await page.getByRole('button', { name: 'Accept' }).click()
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   await logout
@@ -40,11 +42,16 @@ test('accepting creates the app access and tells the app', async ({ page }) => {
 })
 
 test('accepting replaces an access the app holds with other permissions', async ({ page }) => {
-  const old = await demoPlatform.seedAccess(demoUser.username, { name: 'test-replace', permissions: [{ streamId: 'diary', level: 'manage' }] })
+  const old = await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-replace',
+    permissions: [{ streamId: 'diary', level: 'manage' }],
+  })
   const request = await openNewRequest(page, { requestingAppId: 'test-replace', requestedPermissions: diaryRead })
   await signIn(page, demoUser.username, demoUser.password)
 
-  await expect(page.getByRole('note')).toHaveText('“test-replace” already has an access with other permissions. Accepting replaces it with this one.')
+  await expect(page.getByRole('note')).toHaveText(
+    '“test-replace” already has an access with other permissions. Accepting replaces it with this one.',
+  )
   await page.getByRole('button', { name: 'Accept' }).click()
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
 
@@ -58,13 +65,20 @@ test('accepting replaces an access the app holds with other permissions', async 
 })
 
 test('a matching access answers the app at once, without asking', async ({ page }) => {
-  const existing = await demoPlatform.seedAccess(demoUser.username, { name: 'test-matching', permissions: [{ streamId: 'diary', level: 'read' }] })
+  const existing = await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-matching',
+    permissions: [{ streamId: 'diary', level: 'read' }],
+  })
   const request = await openNewRequest(page, { requestingAppId: 'test-matching', requestedPermissions: diaryRead })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0)
-  expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED', username: demoUser.username, token: existing.token })
+  expect(await demoPlatform.pollState(request.poll)).toMatchObject({
+    status: 'ACCEPTED',
+    username: demoUser.username,
+    token: existing.token,
+  })
   expect(await demoPlatform.liveAccesses(demoUser.username, 'test-matching')).toHaveLength(1)
 })
 
@@ -72,7 +86,12 @@ test('the consent shows the app message as sanitized markdown and all data in wo
   await openNewRequest(page, {
     requestingAppId: 'test-message',
     requestedPermissions: [{ streamId: '*', level: 'read' }],
-    clientData: { 'app-web-auth:description': { type: 'note/txt', content: 'We **need** it. <img src=x onerror="window.hacked=1"> [bad](javascript:alert(1))' } },
+    clientData: {
+      'app-web-auth:description': {
+        type: 'note/txt',
+        content: 'We **need** it. <img src=x onerror="window.hacked=1"> [bad](javascript:alert(1))',
+      },
+    },
   })
   await signIn(page, demoUser.username, demoUser.password)
 

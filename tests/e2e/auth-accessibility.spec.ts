@@ -9,10 +9,15 @@ test.describe.configure({ timeout: 120_000 })
 
 test('sign-in, wrong password, consent with a replaced access, and done', async ({ page }, testInfo) => {
   const figures: AxeFigure[] = []
-  await demoPlatform.seedAccess(demoUser.username, { name: 'test-a11y', permissions: [{ streamId: 'diary', level: 'manage' }] })
+  await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-a11y',
+    permissions: [{ streamId: 'diary', level: 'manage' }],
+  })
   await openNewRequest(page, {
     requestingAppId: 'test-a11y',
-    clientData: { 'app-web-auth:description': { type: 'note/txt', content: 'We **need** [this](https://example.com/why).' } },
+    clientData: {
+      'app-web-auth:description': { type: 'note/txt', content: 'We **need** [this](https://example.com/why).' },
+    },
     expireAfter: 86400,
   })
   await expect(page.getByLabel('Password', { exact: true })).toBeEditable()

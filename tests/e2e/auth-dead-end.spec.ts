@@ -19,21 +19,30 @@ const checking = 'Checking the request…'
 async function expectRefusalTold(page: Page, key: string, poll: string, appId: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   expect(await demoPlatform.pollState(poll)).toMatchObject({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' })
-  const posts = (await demoPlatform.requests()).filter((request) => request.method === 'POST' && request.path === `/reg/access/${key}`)
+  const posts = (await demoPlatform.requests()).filter(
+    (request) => request.method === 'POST' && request.path === `/reg/access/${key}`,
+  )
   expect(posts).toHaveLength(1)
   expect(await demoPlatform.liveAccesses(demoUser.username, appId)).toEqual([])
   expect((await demoPlatform.user(demoUser.username)).openSessions).toBe(0)
 }
 
-test('a check the platform refuses offers Refuse (no "Try again"), by keyboard too, and tells the app', async ({ page }, testInfo) => {
+test('a check the platform refuses offers Refuse (no "Try again"), by keyboard too, and tells the app', async ({
+  page,
+}, testInfo) => {
   const figures: AxeFigure[] = []
   // Without a defaultName, the platform's check-app refuses the permission (400 invalid-parameters-format).
-  const request = await openNewRequest(page, { requestingAppId: 'test-dead-end-check', requestedPermissions: [{ streamId: 'diary', level: 'read' }] })
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-dead-end-check',
+    requestedPermissions: [{ streamId: 'diary', level: 'read' }],
+  })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByRole('heading', { name: checking })).toBeVisible()
   await expect(page.getByRole('alert')).toContainText('The platform refused the request.')
-  await expect(page.getByText('If you do not want to go on, refuse: the app then stops waiting for your answer.')).toBeVisible()
+  await expect(
+    page.getByText('If you do not want to go on, refuse: the app then stops waiting for your answer.'),
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0)
   await expectAccessibleInBothThemes(page, 'auth: check refused, Refuse offered', figures)
@@ -55,7 +64,9 @@ test('a check that keeps failing offers both "Try again" and Refuse, and Refuse 
   await expect(page.getByRole('alert')).toContainText('The platform had a problem.')
   const before = await refuse.boundingBox()
   await page.getByRole('button', { name: 'Try again' }).click()
-  const checks = async () => (await demoPlatform.requests()).filter((call) => call.method === 'POST' && call.path === `/${demoUser.username}/`).length
+  const checks = async () =>
+    (await demoPlatform.requests()).filter((call) => call.method === 'POST' && call.path === `/${demoUser.username}/`)
+      .length
   await expect.poll(checks).toBe(2)
   await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled()
   await expect(page.getByRole('alert')).toContainText('The platform had a problem.')
@@ -79,7 +90,9 @@ test('re-reading the request failing after sign-in is not a dead end either', as
   await expectRefusalTold(page, request.key, request.poll, 'test-dead-end-reread')
 })
 
-test('creating the access failing leaves Refuse and "Try again" on the consent; Refuse creates nothing and tells the app', async ({ page }) => {
+test('creating the access failing leaves Refuse and "Try again" on the consent; Refuse creates nothing and tells the app', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-dead-end-create' })
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()

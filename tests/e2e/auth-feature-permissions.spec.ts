@@ -41,9 +41,14 @@ async function acceptAndFinish(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
 }
 
-test('a request with a feature permission reaches the consent, which says it, and the access carries it', async ({ page }) => {
+test('a request with a feature permission reaches the consent, which says it, and the access carries it', async ({
+  page,
+}) => {
   const checked = recordCheckApps(page)
-  const request = await openNewRequest(page, { requestingAppId: 'test-feature', requestedPermissions: [diary, selfRevoke] })
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-feature',
+    requestedPermissions: [diary, selfRevoke],
+  })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
@@ -58,7 +63,10 @@ test('a request with a feature permission reaches the consent, which says it, an
 
 test('a request of feature permissions only is checked with no stream and granted', async ({ page }) => {
   const checked = recordCheckApps(page)
-  const request = await openNewRequest(page, { requestingAppId: 'test-feature-only', requestedPermissions: [selfRevoke] })
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-feature-only',
+    requestedPermissions: [selfRevoke],
+  })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(permissionsShown(page)).toHaveText(['The app cannot revoke its own access.'])
@@ -70,13 +78,23 @@ test('a request of feature permissions only is checked with no stream and grante
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED', token: accesses[0]?.token })
 })
 
-test('an access with the same streams but without the requested feature is not reused: the consent replaces it', async ({ page }) => {
-  const old = await demoPlatform.seedAccess(demoUser.username, { name: 'test-feature-missing', permissions: [{ streamId: 'diary', level: 'read' }] })
-  const request = await openNewRequest(page, { requestingAppId: 'test-feature-missing', requestedPermissions: [diary, selfRevoke] })
+test('an access with the same streams but without the requested feature is not reused: the consent replaces it', async ({
+  page,
+}) => {
+  const old = await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-feature-missing',
+    permissions: [{ streamId: 'diary', level: 'read' }],
+  })
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-feature-missing',
+    requestedPermissions: [diary, selfRevoke],
+  })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
-  await expect(page.getByRole('note')).toHaveText('“test-feature-missing” already has an access with other permissions. Accepting replaces it with this one.')
+  await expect(page.getByRole('note')).toHaveText(
+    '“test-feature-missing” already has an access with other permissions. Accepting replaces it with this one.',
+  )
   await expect(permissionsShown(page)).toHaveText(['Read “Diary”', 'The app cannot revoke its own access.'])
   // The check-app answer said "matching": the app was not answered with the old access.
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'NEED_SIGNIN' })
@@ -92,8 +110,14 @@ test('an access with the same streams but without the requested feature is not r
 
 test('an access that already holds the features is replaced by one alike, never doubled', async ({ page }) => {
   // The platform compares only the permissions it was sent: with the features held back, it reports this access mismatching.
-  const old = await demoPlatform.seedAccess(demoUser.username, { name: 'test-feature-again', permissions: [{ streamId: 'diary', level: 'read' }, selfRevoke] })
-  const request = await openNewRequest(page, { requestingAppId: 'test-feature-again', requestedPermissions: [diary, selfRevoke] })
+  const old = await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-feature-again',
+    permissions: [{ streamId: 'diary', level: 'read' }, selfRevoke],
+  })
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-feature-again',
+    requestedPermissions: [diary, selfRevoke],
+  })
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByRole('note')).toBeVisible()

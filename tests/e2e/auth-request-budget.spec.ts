@@ -38,20 +38,40 @@ async function acceptAndFinish(page: Page): Promise<void> {
   await logout
 }
 
-for (const login of [{ kind: 'username', value: demoUser.username }, { kind: 'e-mail', value: demoUser.email }]) {
-  test(`a whole flow signing in with ${login.kind === 'username' ? 'a' : 'an'} ${login.kind} makes only the budgeted platform requests`, async ({ page }) => {
+for (const login of [
+  { kind: 'username', value: demoUser.username },
+  { kind: 'e-mail', value: demoUser.email },
+]) {
+  test(`a whole flow signing in with ${login.kind === 'username' ? 'a' : 'an'} ${login.kind} makes only the budgeted platform requests`, async ({
+    page,
+  }) => {
     const { calls, poll } = await openUsableForm(page, `test-budget-${login.kind}`)
     expect(calls.take()).toEqual([`GET ${poll}`])
 
     await signIn(page, login.value, demoUser.password)
     await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
     const lookup = login.kind === 'e-mail' ? [`GET /reg/${encodeURIComponent(demoUser.email)}/uid`] : []
-    expect(calls.take()).toEqual([...lookup, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp', `GET ${poll}`])
+    expect(calls.take()).toEqual([
+      ...lookup,
+      'POST /demo-user/auth/login',
+      'POST /demo-user/ accesses.checkApp',
+      `GET ${poll}`,
+    ])
 
     await acceptAndFinish(page)
-    expect(calls.take()).toEqual([`GET ${poll}`, 'POST /demo-user/ accesses.create', `POST ${poll}`, 'POST /demo-user/ auth.logout'])
+    expect(calls.take()).toEqual([
+      `GET ${poll}`,
+      'POST /demo-user/ accesses.create',
+      `POST ${poll}`,
+      'POST /demo-user/ auth.logout',
+    ])
     // The platform's branding, read from the service info the poll state carries: each file once, in the background.
-    expect(calls.assets()).toEqual(['GET /demo-assets/favicon.svg', 'GET /demo-assets/index.json', 'GET /demo-assets/logo.svg', 'GET /demo-assets/style.css'])
+    expect(calls.assets()).toEqual([
+      'GET /demo-assets/favicon.svg',
+      'GET /demo-assets/index.json',
+      'GET /demo-assets/logo.svg',
+      'GET /demo-assets/style.css',
+    ])
 
     const preflights = await calls.preflights()
     test.info().annotations.push({ type: 'CORS preflights', description: preflights.join(', ') })
@@ -73,6 +93,11 @@ test('the form is usable before the poll state answers, and a submit waits for t
   await expect(page.getByRole('heading', { name: consentTitle })).toBeVisible()
 
   // The poll state is read once for the form and once more before the consent shows (see the budget above).
-  expect(calls.take()).toEqual([`GET /reg/access/${request.key}`, 'POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp', `GET /reg/access/${request.key}`])
+  expect(calls.take()).toEqual([
+    `GET /reg/access/${request.key}`,
+    'POST /demo-user/auth/login',
+    'POST /demo-user/ accesses.checkApp',
+    `GET /reg/access/${request.key}`,
+  ])
   expect(await calls.preflights()).not.toContain(`OPTIONS /reg/access/${request.key}`)
 })

@@ -13,7 +13,12 @@ test('an expired request says so and shows no sign-in form', async ({ page }) =>
 
 test('a request already answered is not offered again', async ({ page }) => {
   const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-answered' })
-  await demoPlatform.postPoll(request.poll, { status: 'ACCEPTED', username: demoUser.username, token: 'some-token', apiEndpoint: 'http://x/' })
+  await demoPlatform.postPoll(request.poll, {
+    status: 'ACCEPTED',
+    username: demoUser.username,
+    token: 'some-token',
+    apiEndpoint: 'http://x/',
+  })
   await page.goto(request.authUrl)
 
   await expect(page.getByRole('heading', { name: 'Request already accepted' })).toBeVisible()
@@ -26,7 +31,9 @@ test('a poll URL on a foreign host is refused, named, and never contacted', asyn
     if (new URL(request.url()).hostname === 'evil.example') foreign.push(request.url())
   })
   const poll = encodeURIComponent('https://evil.example/reg/access/abc')
-  await page.goto(`${appUrl}/access/access.html?key=abc&requestingAppId=x&poll=${poll}&serviceInfo=${encodeURIComponent(serviceInfoUrl)}`)
+  await page.goto(
+    `${appUrl}/access/access.html?key=abc&requestingAppId=x&poll=${poll}&serviceInfo=${encodeURIComponent(serviceInfoUrl)}`,
+  )
 
   await expect(page.getByRole('heading', { name: 'This link cannot be trusted' })).toBeVisible()
   await expect(page.getByText('evil.example', { exact: true })).toBeVisible()

@@ -11,7 +11,8 @@ import { demoUser, expect, signIn, test } from './fixtures'
 /** Records, from the first paint on, whether the page ever showed an Accept button. */
 async function watchForOffer(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const seen = () => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Accept')
+    const seen = () =>
+      [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Accept')
     new MutationObserver(() => {
       if (seen()) (window as unknown as { offered?: boolean }).offered = true
     }).observe(document, { childList: true, subtree: true, characterData: true })
@@ -24,7 +25,10 @@ for (const answer of [
   { button: 'Refuse', status: 'REFUSED', heading: 'Request already answered', accesses: 0 },
   { button: 'Accept', status: 'ACCEPTED', heading: 'Request already accepted', accesses: 1 },
 ]) {
-  test(`a request ${answer.status.toLowerCase()} in one tab is not offered in another that signs in after`, async ({ page, context }) => {
+  test(`a request ${answer.status.toLowerCase()} in one tab is not offered in another that signs in after`, async ({
+    page,
+    context,
+  }) => {
     const appId = `test-two-tabs-${answer.button.toLowerCase()}`
     const request = await demoPlatform.createAuthRequest({ requestingAppId: appId })
     const other = await context.newPage()
@@ -44,7 +48,9 @@ for (const answer of [
     await expect(other.getByRole('button', { name: 'Refuse' })).toHaveCount(0)
 
     expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: answer.status })
-    const answers = (await demoPlatform.requests()).filter((call) => call.method === 'POST' && call.path === `/reg/access/${request.key}`)
+    const answers = (await demoPlatform.requests()).filter(
+      (call) => call.method === 'POST' && call.path === `/reg/access/${request.key}`,
+    )
     expect(answers).toHaveLength(1)
     expect(await demoPlatform.liveAccesses(demoUser.username, appId)).toHaveLength(answer.accesses)
     expect((await demoPlatform.user(demoUser.username)).openSessions).toBe(0)

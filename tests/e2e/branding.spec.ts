@@ -29,7 +29,9 @@ test('without its assets the page keeps its own look and still signs in', async 
   await expect(page.locator('.shell-name')).toHaveText('Demo Pryv.io')
   await expect(page.getByLabel('Password', { exact: true })).toBeEditable()
   await expect(page.locator('.shell-logo')).toHaveAttribute('src', /^(?!http:\/\/127)/)
-  expect(await page.locator('.shell-logo').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true)
+  expect(
+    await page.locator('.shell-logo').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0),
+  ).toBe(true)
   await expect(page.getByRole('button', { name: 'Sign in' })).not.toHaveCSS('background-color', demoRed)
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()

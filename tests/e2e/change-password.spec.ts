@@ -12,7 +12,9 @@ async function changePassword(page: Page, login: string, current: string, next: 
   await page.getByRole('button', { name: 'Change password' }).click()
 }
 
-test('changing the password: the new one signs in, the old one no longer, and the session is closed', async ({ page }) => {
+test('changing the password: the new one signs in, the old one no longer, and the session is closed', async ({
+  page,
+}) => {
   await page.goto('/access/change-password.html')
   await changePassword(page, demoUser.email, demoUser.password, newPassword)
 
@@ -45,7 +47,9 @@ test('an MFA account changes its password with the code sent by SMS', async ({ p
   expect(await demoPlatform.passwordWorks(mfaUser.username, mfaUser.password)).toBe(false)
 })
 
-test('a new password the platform refuses shows its rule beside the field, and the session is still closed', async ({ page }) => {
+test('a new password the platform refuses shows its rule beside the field, and the session is still closed', async ({
+  page,
+}) => {
   await page.goto('/access/change-password')
   await changePassword(page, demoUser.username, demoUser.password, 'abc')
 

@@ -83,7 +83,10 @@ export const demoPlatform = {
   },
 
   async pollHistory(key: string): Promise<Array<Record<string, unknown>>> {
-    const state = await call<{ authRequests: Record<string, { history: Array<Record<string, unknown>> }> }>('GET', '/_demo/state')
+    const state = await call<{ authRequests: Record<string, { history: Array<Record<string, unknown>> }> }>(
+      'GET',
+      '/_demo/state',
+    )
     return state.authRequests[key]?.history ?? []
   },
 

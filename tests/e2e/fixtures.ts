@@ -17,14 +17,17 @@ const knownSecrets = [demoUser.password, mfaUser.password, 'wrong-password-1']
  * origin of the flow; and no page error.
  */
 export const test = base.extend<{ consoleLines: string[] }>({
-  consoleLines: [async ({ page }, use) => {
-    await demoPlatform.reset()
-    const lines: string[] = []
-    page.on('console', (message) => lines.push(message.text()))
-    page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`))
-    await use(lines)
-    expect(lines.filter((line) => line.startsWith('pageerror'))).toEqual([])
-  }, { auto: true }],
+  consoleLines: [
+    async ({ page }, use) => {
+      await demoPlatform.reset()
+      const lines: string[] = []
+      page.on('console', (message) => lines.push(message.text()))
+      page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`))
+      await use(lines)
+      expect(lines.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    },
+    { auto: true },
+  ],
   page: async ({ page }, use) => {
     await recordKept(page.context())
     await use(page)

@@ -11,7 +11,9 @@ async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> 
   await page.addInitScript(() => {
     const seen: string[] = []
     Object.defineProperty(window, '__cspViolations', { value: seen })
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    )
   })
   return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
 }
@@ -30,7 +32,10 @@ test('the plain-HTTP server only redirects to https', async ({ request, hosted }
   expect(response.headers().location).toBe('https://localhost/access/access.html?key=k1')
 })
 
-test('pages carry the security headers and are revalidated; hashed assets are cached for a year', async ({ request, hosted }) => {
+test('pages carry the security headers and are revalidated; hashed assets are cached for a year', async ({
+  request,
+  hosted,
+}) => {
   const page = await request.get(new URL('access.html', hosted.appUrl).href)
   const headers = page.headers()
   const csp = headers['content-security-policy'] ?? ''

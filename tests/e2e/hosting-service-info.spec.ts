@@ -4,7 +4,10 @@ import { hostedAuthUrl, test } from './hosting/hostedApp'
 
 test.use({ layout: 'github-pages' })
 
-test('a pryvServiceInfoUrl outside the trusted platforms is refused, named and never contacted', async ({ page, hosted }) => {
+test('a pryvServiceInfoUrl outside the trusted platforms is refused, named and never contacted', async ({
+  page,
+  hosted,
+}) => {
   const contacted: string[] = []
   page.on('request', (sent) => {
     if (new URL(sent.url()).hostname === 'platform.example') contacted.push(sent.url())

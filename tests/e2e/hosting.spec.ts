@@ -36,7 +36,9 @@ for (const { layout, title } of layouts) {
       for (const entryPage of legacyEntryPages) {
         const response = await page.goto(new URL(entryPage, hosted.appUrl).href)
         expect(response?.status(), entryPage).toBe(200)
-        await expect(page.getByRole('heading', { level: 1 }), entryPage).toHaveText(headingOf[entryPage] ?? 'unlisted entry page')
+        await expect(page.getByRole('heading', { level: 1 }), entryPage).toHaveText(
+          headingOf[entryPage] ?? 'unlisted entry page',
+        )
       }
     })
 

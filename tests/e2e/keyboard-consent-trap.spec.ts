@@ -5,7 +5,9 @@ import { pressAndExpectFocus, signInWithKeyboard } from './keyboard'
 // Decision: the header's language switch stays in the consent's Tab cycle. A person must be able to
 // read what they grant in their language, and a keyboard user must reach what a pointer user can;
 // switching keeps the flow's state, so it cannot break the modal step.
-test('the consent keeps Tab and Shift+Tab on itself and the language switch, then the focus lands on Done', async ({ page }) => {
+test('the consent keeps Tab and Shift+Tab on itself and the language switch, then the focus lands on Done', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-trap' })
   await signInWithKeyboard(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeFocused()

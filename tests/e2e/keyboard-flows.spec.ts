@@ -148,5 +148,7 @@ test('sign-in hub', async ({ page }) => {
   const home = page.waitForURL(`${platformUrl}/${demoUser.username}/`)
   await page.keyboard.press('Enter')
   await home
-  expect((await demoPlatform.requests()).map((request) => `${request.method} ${request.path}`)).toContain(`GET /${demoUser.username}/`)
+  expect((await demoPlatform.requests()).map((request) => `${request.method} ${request.path}`)).toContain(
+    `GET /${demoUser.username}/`,
+  )
 })

@@ -1,7 +1,9 @@
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, openNewRequest, test } from './fixtures'
 
-test('the language switch changes the page at once, keeps what was typed, and outranks the request’s language', async ({ page }) => {
+test('the language switch changes the page at once, keeps what was typed, and outranks the request’s language', async ({
+  page,
+}) => {
   // The request says English and is slow to load: the user's French choice must survive its arrival.
   await demoPlatform.faults([{ method: 'GET', path: '^/reg/access/', delayMs: 1500 }])
   await openNewRequest(page, { languageCode: 'en' })

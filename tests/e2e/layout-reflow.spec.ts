@@ -22,8 +22,26 @@ const consentMessage = [
   `Read more at [our site](https://example.com/${'x'.repeat(80)}) and \`${'inline-code-'.repeat(8)}\`.`,
 ].join('\n')
 
-const longHosting = { url: `${platformUrl}/`, name: 'Geneva data centre with a rather long name', description: `Kept in ${longWord}`, available: true, availableCore: `${platformUrl}/` }
-const hostings = { regions: { europe: { name: 'Europe', zones: { switzerland: { name: 'Switzerland', hostings: { 'ch-a': longHosting, 'ch-b': { ...longHosting, name: 'Zurich' } } } } } } }
+const longHosting = {
+  url: `${platformUrl}/`,
+  name: 'Geneva data centre with a rather long name',
+  description: `Kept in ${longWord}`,
+  available: true,
+  availableCore: `${platformUrl}/`,
+}
+const hostings = {
+  regions: {
+    europe: {
+      name: 'Europe',
+      zones: {
+        switzerland: {
+          name: 'Switzerland',
+          hostings: { 'ch-a': longHosting, 'ch-b': { ...longHosting, name: 'Zurich' } },
+        },
+      },
+    },
+  },
+}
 
 async function expectNoHorizontalScroll(page: Page, testInfo: TestInfo, state: string): Promise<void> {
   const file = testInfo.outputPath(`${state.replace(/\W+/g, '-')}.png`)
@@ -45,7 +63,14 @@ async function expectNoHorizontalScroll(page: Page, testInfo: TestInfo, state: s
 }
 
 async function visitEveryState(page: Page, testInfo: TestInfo): Promise<void> {
-  await demoPlatform.faults([{ method: 'POST', path: '/auth/login$', status: 500, body: { error: { id: 'unexpected-error', message: `Failure in ${longWord}` } } }])
+  await demoPlatform.faults([
+    {
+      method: 'POST',
+      path: '/auth/login$',
+      status: 500,
+      body: { error: { id: 'unexpected-error', message: `Failure in ${longWord}` } },
+    },
+  ])
   await openNewRequest(page, {
     requestingAppId: `test-layout-${'long-app-id-'.repeat(4)}`,
     clientData: { 'app-web-auth:description': { type: 'note/txt', content: consentMessage } },
@@ -80,7 +105,9 @@ async function visitEveryState(page: Page, testInfo: TestInfo): Promise<void> {
   await page.goto('/access/signinhub?lang=it')
   await expect(page.getByRole('heading', { name: 'Vai al tuo account' })).toBeVisible()
   await expectNoHorizontalScroll(page, testInfo, 'sign-in hub in Italian')
-  await page.goto(`/access/access.html?key=k&poll=${encodeURIComponent(`https://${'very-long-subdomain-'.repeat(4)}.evil.example/reg/access/k`)}`)
+  await page.goto(
+    `/access/access.html?key=k&poll=${encodeURIComponent(`https://${'very-long-subdomain-'.repeat(4)}.evil.example/reg/access/k`)}`,
+  )
   await expect(page.getByRole('heading', { name: 'This link cannot be trusted' })).toBeVisible()
   await expectNoHorizontalScroll(page, testInfo, 'untrusted link with a long host')
   await page.goto(`${appUrl}/access/no-such-page`)

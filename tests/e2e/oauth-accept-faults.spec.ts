@@ -6,7 +6,14 @@ import { appUrl, platformUrl } from './urls'
 test('a server error on accept is explained without leaving, and trying again completes the flow', async ({ page }) => {
   await startOAuthFlow(page, 'demo-health-study cmc:share')
   await signIn(page, demoUser.username, demoUser.password)
-  await demoPlatform.faults([{ method: 'POST', path: '^/oauth2/authorize/accept$', status: 500, body: { error: 'server_error', error_description: 'failed to create access' } }])
+  await demoPlatform.faults([
+    {
+      method: 'POST',
+      path: '^/oauth2/authorize/accept$',
+      status: 500,
+      body: { error: 'server_error', error_description: 'failed to create access' },
+    },
+  ])
   await page.getByRole('button', { name: 'Accept' }).click()
 
   await expect(page.getByRole('alert')).toContainText('The platform had a problem. Try again in a moment.')
@@ -31,7 +38,9 @@ test('a double click on Accept makes one accept, with the progress on that butto
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
   await expect(page.getByText('Token received.')).toBeVisible()
-  const accepts = (await demoPlatform.requests()).filter((request) => request.method === 'POST' && request.path === '/oauth2/authorize/accept')
+  const accepts = (await demoPlatform.requests()).filter(
+    (request) => request.method === 'POST' && request.path === '/oauth2/authorize/accept',
+  )
   expect(accepts).toHaveLength(1)
   expect((await oauthRecords()).decisions).toHaveLength(1)
 })

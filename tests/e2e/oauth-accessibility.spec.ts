@@ -7,7 +7,7 @@ import { platformUrl } from './urls'
 // axe runs take seconds each on a slow machine.
 test.describe.configure({ timeout: 120_000 })
 
-test('the consent page\'s states have no axe violation, light and dark', async ({ page }, testInfo) => {
+test("the consent page's states have no axe violation, light and dark", async ({ page }, testInfo) => {
   const figures: AxeFigure[] = []
   await startOAuthFlow(page, 'demo-health-study cmc:share')
   await expect(page.getByLabel('Password', { exact: true })).toBeEditable()
@@ -46,7 +46,12 @@ test('keyboard only: sign in, untick an entry with Space, accept with Enter', as
   await page.keyboard.press('Enter')
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
-  expect((await oauthRecords()).decisions).toEqual([expect.objectContaining({
-    grantedPermissions: [{ streamId: 'health', level: 'read', defaultName: 'Health' }, { feature: 'selfRevoke', setting: 'forbidden' }],
-  })])
+  expect((await oauthRecords()).decisions).toEqual([
+    expect.objectContaining({
+      grantedPermissions: [
+        { streamId: 'health', level: 'read', defaultName: 'Health' },
+        { feature: 'selfRevoke', setting: 'forbidden' },
+      ],
+    }),
+  ])
 })

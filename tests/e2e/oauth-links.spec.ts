@@ -1,5 +1,12 @@
 import { demoUser, expect, signIn, test } from './fixtures'
-import { advanceOAuthClock, consentLink, consentPagePath, consentPageUrl, oauthRecords, startOAuthFlow } from './oauthFlow'
+import {
+  advanceOAuthClock,
+  consentLink,
+  consentPagePath,
+  consentPageUrl,
+  oauthRecords,
+  startOAuthFlow,
+} from './oauthFlow'
 import { appUrl } from './urls'
 
 test('an untrusted pryvApi: the host is named and no password field is shown', async ({ page }) => {
@@ -10,7 +17,9 @@ test('an untrusted pryvApi: the host is named and no password field is shown', a
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0)
 })
 
-test('a link without state, or with a state that cannot be read: explained, no password field, no navigation', async ({ page }) => {
+test('a link without state, or with a state that cannot be read: explained, no password field, no navigation', async ({
+  page,
+}) => {
   const { pryvApi } = await consentLink()
   await page.goto(consentPageUrl({ pryvApi }))
   await expect(page.getByRole('heading', { name: 'This authorization request cannot be used' })).toBeVisible()
@@ -24,14 +33,18 @@ test('a link without state, or with a state that cannot be read: explained, no p
   expect((await oauthRecords()).decisions).toEqual([])
 })
 
-test('a tampered signature: the platform refuses the accept, the page says to start again and stays', async ({ page }) => {
+test('a tampered signature: the platform refuses the accept, the page says to start again and stays', async ({
+  page,
+}) => {
   const { state, pryvApi } = await consentLink()
   const tampered = state.slice(0, -2) + (state.endsWith('AA') ? 'BB' : 'AA')
   await page.goto(consentPageUrl({ state: tampered, pryvApi }))
   await signIn(page, demoUser.username, demoUser.password)
   await page.getByRole('button', { name: 'Accept' }).click()
 
-  await expect(page.getByRole('alert')).toContainText('The platform cannot use this request (it was changed or is incomplete). Go back to the app and start again from there.')
+  await expect(page.getByRole('alert')).toContainText(
+    'The platform cannot use this request (it was changed or is incomplete). Go back to the app and start again from there.',
+  )
   await expect(page.getByRole('alert')).toContainText('signed state bad_signature')
   expect(page.url().startsWith(`${appUrl}${consentPagePath}`)).toBe(true)
   expect((await oauthRecords()).decisions).toEqual([])

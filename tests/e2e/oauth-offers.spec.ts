@@ -2,7 +2,9 @@ import { demoUser, expect, signIn, test } from './fixtures'
 import { oauthRecords, startOAuthFlow } from './oauthFlow'
 import { platformUrl } from './urls'
 
-test('an all-or-nothing offer: no entry can be unticked, the page says so, Accept all grants the whole offer', async ({ page }) => {
+test('an all-or-nothing offer: no entry can be unticked, the page says so, Accept all grants the whole offer', async ({
+  page,
+}) => {
   await startOAuthFlow(page, 'demo-health-study cmc:aon')
   await signIn(page, demoUser.username, demoUser.password)
 
@@ -15,13 +17,21 @@ test('an all-or-nothing offer: no entry can be unticked, the page says so, Accep
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
   await expect(page.getByText('Token received.')).toBeVisible()
   const records = await oauthRecords()
-  expect(records.decisions).toEqual([expect.objectContaining({
-    kind: 'accept', offerName: 'aon',
-    grantedPermissions: [{ streamId: 'diary', level: 'contribute', defaultName: 'Diary' }, { streamId: 'health', level: 'read', defaultName: 'Health' }],
-  })])
+  expect(records.decisions).toEqual([
+    expect.objectContaining({
+      kind: 'accept',
+      offerName: 'aon',
+      grantedPermissions: [
+        { streamId: 'diary', level: 'contribute', defaultName: 'Diary' },
+        { streamId: 'health', level: 'read', defaultName: 'Health' },
+      ],
+    }),
+  ])
 })
 
-test('non-ASCII offer texts read as written, in the page\'s language, and Accept waits for at least one ticked entry', async ({ page }) => {
+test("non-ASCII offer texts read as written, in the page's language, and Accept waits for at least one ticked entry", async ({
+  page,
+}) => {
   await startOAuthFlow(page, 'demo-etude-zurich cmc:intl')
   await expect(page.getByText('Étude à Zürich 🧪 asks for access to your data')).toBeVisible()
   await signIn(page, demoUser.username, demoUser.password)
@@ -44,7 +54,11 @@ test('non-ASCII offer texts read as written, in the page\'s language, and Accept
   await page.getByRole('button', { name: 'Accepter' }).click()
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
-  expect((await oauthRecords()).decisions).toEqual([expect.objectContaining({
-    kind: 'accept', clientId: 'demo-etude-zurich', grantedPermissions: [{ streamId: 'diary', level: 'read', defaultName: 'Journal' }],
-  })])
+  expect((await oauthRecords()).decisions).toEqual([
+    expect.objectContaining({
+      kind: 'accept',
+      clientId: 'demo-etude-zurich',
+      grantedPermissions: [{ streamId: 'diary', level: 'read', defaultName: 'Journal' }],
+    }),
+  ])
 })

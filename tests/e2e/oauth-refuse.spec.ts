@@ -22,6 +22,8 @@ test('Cancel before signing in refuses the request without any sign-in', async (
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
   await expect(page.getByText('The flow ended without access: access_denied')).toBeVisible()
-  expect((await oauthRecords()).decisions).toEqual([{ kind: 'refuse', clientId: 'demo-health-study', offerName: 'share' }])
+  expect((await oauthRecords()).decisions).toEqual([
+    { kind: 'refuse', clientId: 'demo-health-study', offerName: 'share' },
+  ])
   expect((await demoPlatform.tokens()).filter((token) => token.username === demoUser.username)).toEqual([])
 })

@@ -3,7 +3,9 @@ import { demoUser, expect, mfaUser, signIn, test } from './fixtures'
 import { oauthRecords, startOAuthFlow } from './oauthFlow'
 import { platformUrl } from './urls'
 
-test('an MFA account: the login hint is pre-filled, the SMS code completes the sign-in, then the accept', async ({ page }) => {
+test('an MFA account: the login hint is pre-filled, the SMS code completes the sign-in, then the accept', async ({
+  page,
+}) => {
   await startOAuthFlow(page, 'demo-health-study cmc:share', mfaUser.username)
   await expect(page.getByLabel('Username or e-mail')).toHaveValue(mfaUser.username)
   await page.getByLabel('Password', { exact: true }).fill(mfaUser.password)
@@ -21,7 +23,9 @@ test('an MFA account: the login hint is pre-filled, the SMS code completes the s
   await page.getByRole('button', { name: 'Accept' }).click()
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
   await expect(page.getByText('Token received.')).toBeVisible()
-  expect((await oauthRecords()).decisions).toEqual([expect.objectContaining({ kind: 'accept', username: mfaUser.username })])
+  expect((await oauthRecords()).decisions).toEqual([
+    expect.objectContaining({ kind: 'accept', username: mfaUser.username }),
+  ])
   expect((await demoPlatform.user(mfaUser.username)).openSessions).toBe(0)
 })
 
@@ -33,5 +37,7 @@ test('signing in with the e-mail address accepts for the account it belongs to',
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)
   await expect(page.getByText('Token received.')).toBeVisible()
-  expect((await oauthRecords()).decisions).toEqual([expect.objectContaining({ kind: 'accept', clientId: 'demo-health-study', username: demoUser.username })])
+  expect((await oauthRecords()).decisions).toEqual([
+    expect.objectContaining({ kind: 'accept', clientId: 'demo-health-study', username: demoUser.username }),
+  ])
 })

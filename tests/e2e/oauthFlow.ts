@@ -4,7 +4,13 @@ import { appUrl, platformUrl } from './urls'
 export interface OAuthView {
   now: number
   codes: Array<{ clientId: string; username: string; scope: string[]; expires: number }>
-  decisions: Array<{ kind: 'accept' | 'refuse'; clientId: string; username?: string; offerName: string; grantedPermissions?: unknown[] }>
+  decisions: Array<{
+    kind: 'accept' | 'refuse'
+    clientId: string
+    username?: string
+    offerName: string
+    grantedPermissions?: unknown[]
+  }>
 }
 
 /** What the demo OAuth server recorded: pending codes and every accept or refuse it answered 200. */
@@ -14,13 +20,21 @@ export async function oauthRecords(): Promise<OAuthView> {
 
 /** Moves the demo OAuth server's clock forward. */
 export async function advanceOAuthClock(seconds: number): Promise<void> {
-  await fetch(`${platformUrl}/_demo/oauth/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) })
+  await fetch(`${platformUrl}/_demo/oauth/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  })
 }
 
 export const consentPagePath = '/access/oauth2-authorize'
 
 /** Starts the code flow from the demo OAuth client, as a person would, and waits for our consent page. */
-export async function startOAuthFlow(page: Page, offer: 'demo-health-study cmc:share' | 'demo-health-study cmc:aon' | 'demo-etude-zurich cmc:intl', loginHint = ''): Promise<void> {
+export async function startOAuthFlow(
+  page: Page,
+  offer: 'demo-health-study cmc:share' | 'demo-health-study cmc:aon' | 'demo-etude-zurich cmc:intl',
+  loginHint = '',
+): Promise<void> {
   await page.goto(`${platformUrl}/demo-oauth-client/`)
   await page.getByLabel('Consent offer').selectOption(offer)
   if (loginHint) await page.getByLabel('Username hint (optional)').fill(loginHint)
@@ -29,10 +43,18 @@ export async function startOAuthFlow(page: Page, offer: 'demo-health-study cmc:s
 }
 
 /** The signed state the platform would send for an offer, without the page: for links a test then alters. */
-export async function consentLink(offer = 'cmc:share', clientId = 'demo-health-study'): Promise<{ state: string; pryvApi: string }> {
+export async function consentLink(
+  offer = 'cmc:share',
+  clientId = 'demo-health-study',
+): Promise<{ state: string; pryvApi: string }> {
   const query = new URLSearchParams({
-    client_id: clientId, redirect_uri: `${platformUrl}/demo-oauth-client/callback`, response_type: 'code', state: 'csrf-1',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', scope: offer,
+    client_id: clientId,
+    redirect_uri: `${platformUrl}/demo-oauth-client/callback`,
+    response_type: 'code',
+    state: 'csrf-1',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+    scope: offer,
   })
   const response = await fetch(`${platformUrl}/oauth2/authorize?${query.toString()}`, { redirect: 'manual' })
   const location = new URL(response.headers.get('location') ?? '')

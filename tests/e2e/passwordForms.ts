@@ -8,7 +8,12 @@ export async function fillResetForm(page: Page, login: string, newPassword: stri
 }
 
 /** Fills the change-password form: the login, the current password, the new one twice. */
-export async function fillChangeForm(page: Page, login: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function fillChangeForm(
+  page: Page,
+  login: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   await page.getByLabel('Current password').fill(currentPassword)
   await fillResetForm(page, login, newPassword)
 }

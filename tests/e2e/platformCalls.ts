@@ -52,8 +52,10 @@ export function recordPlatformCalls(page: Page) {
     },
     /** The preflights the platform received from the app's origin, all phases together. */
     async preflights(): Promise<string[]> {
-      const log = await demoPlatform.requests() as Array<{ method: string; path: string; origin?: string | null }>
-      return log.filter((entry) => entry.method === 'OPTIONS' && entry.origin === new URL(appUrl).origin).map((entry) => `${entry.method} ${entry.path}`)
+      const log = (await demoPlatform.requests()) as Array<{ method: string; path: string; origin?: string | null }>
+      return log
+        .filter((entry) => entry.method === 'OPTIONS' && entry.origin === new URL(appUrl).origin)
+        .map((entry) => `${entry.method} ${entry.path}`)
     },
   }
 }

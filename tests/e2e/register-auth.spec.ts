@@ -9,21 +9,31 @@ async function watchForSignInForm(page: Page): Promise<() => Promise<boolean>> {
     const seen = window as unknown as { signInSeen: boolean }
     seen.signInSeen = false
     const look = () => {
-      if ([...document.querySelectorAll('h1')].some((heading) => heading.textContent?.trim() === 'Sign in')) seen.signInSeen = true
+      if ([...document.querySelectorAll('h1')].some((heading) => heading.textContent?.trim() === 'Sign in'))
+        seen.signInSeen = true
     }
     new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true })
   })
   return () => page.evaluate(() => (window as unknown as { signInSeen: boolean }).signInSeen)
 }
 
-test('a new account continues to the consent of the request without a second password entry', async ({ page, consoleLines }) => {
-  const request = await openNewRequest(page, { requestingAppId: 'test-register', requestedPermissions: [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }] })
+test('a new account continues to the consent of the request without a second password entry', async ({
+  page,
+  consoleLines,
+}) => {
+  const request = await openNewRequest(page, {
+    requestingAppId: 'test-register',
+    requestedPermissions: [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }],
+  })
   await page.getByRole('link', { name: 'Create an account' }).click()
 
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible()
   const registerUrl = new URL(page.url())
   expect(registerUrl.pathname).toBe('/access/register')
-  expect([registerUrl.searchParams.get('key'), registerUrl.searchParams.get('poll')]).toEqual([request.key, request.poll])
+  expect([registerUrl.searchParams.get('key'), registerUrl.searchParams.get('poll')]).toEqual([
+    request.key,
+    request.poll,
+  ])
   await fillRegisterForm(page, newAccount('invited-person'))
   // Slow sign-in: a sign-in form shown in between would have time to appear.
   await demoPlatform.faults([{ method: 'POST', path: '/auth/login$', delayMs: 800 }])
@@ -36,13 +46,22 @@ test('a new account continues to the consent of the request without a second pas
   expect(await signInSeen()).toBe(false)
   const authUrl = new URL(page.url())
   expect([authUrl.pathname, authUrl.searchParams.get('key')]).toEqual(['/access/auth', request.key])
-  expect(await demoPlatform.user('invited-person')).toMatchObject({ email: 'invited-person@example.com', appId: 'pryv-app-web-auth-3', referer: 'test-register', hosting: 'demo-hosting' })
+  expect(await demoPlatform.user('invited-person')).toMatchObject({
+    email: 'invited-person@example.com',
+    appId: 'pryv-app-web-auth-3',
+    referer: 'test-register',
+    hosting: 'demo-hosting',
+  })
 
   await page.getByRole('button', { name: 'Accept' }).click()
   await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
   const [access] = await demoPlatform.liveAccesses('invited-person', 'test-register')
   expect(access?.permissions).toEqual([{ streamId: 'diary', level: 'read' }])
-  expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED', username: 'invited-person', token: access?.token })
+  expect(await demoPlatform.pollState(request.poll)).toMatchObject({
+    status: 'ACCEPTED',
+    username: 'invited-person',
+    token: access?.token,
+  })
   await expectNoPasswordLeak(page, consoleLines)
 })
 

@@ -69,10 +69,18 @@ test('an invalid username and short password are refused before anything is sent
   await fillRegisterForm(page, { ...newAccount('x'), username: '-Bad_Name', password: 'abc' })
   await createButton(page).click()
 
-  await expect(page.getByText('Use 5 to 60 characters: lowercase letters, digits and dashes, starting and ending with a letter or digit.')).toBeVisible()
+  await expect(
+    page.getByText(
+      'Use 5 to 60 characters: lowercase letters, digits and dashes, starting and ending with a letter or digit.',
+    ),
+  ).toBeVisible()
   await expect(page.getByText('Use at least 6 characters, and at most 100.')).toBeVisible()
   await expect(page.getByLabel('Username')).toBeFocused()
-  expect(callPaths(await demoPlatform.requests()).filter((path) => path.endsWith('/check_username') || path === 'POST /reg/users')).toEqual([])
+  expect(
+    callPaths(await demoPlatform.requests()).filter(
+      (path) => path.endsWith('/check_username') || path === 'POST /reg/users',
+    ),
+  ).toEqual([])
 })
 
 test('different passwords are said as you type and block the creation', async ({ page }) => {
@@ -90,15 +98,28 @@ test('different passwords are said as you type and block the creation', async ({
 test('the platform’s own validation errors are shown next to their fields', async ({ page }) => {
   await page.goto('/access/register')
   await fillRegisterForm(page, newAccount('strict-person'))
-  await demoPlatform.faults([{
-    method: 'POST',
-    path: '^/reg/users$',
-    status: 400,
-    body: { error: { id: 'invalid-parameters-format', message: "The parameters' format is invalid.", data: [
-      { code: 'password-weak', message: 'Password must contain at least one digit and one capital letter', param: 'password', path: '#/password' },
-      { code: 'invitationToken-invalid', message: 'Invalid invitation', path: '#/invitationToken' },
-    ] } },
-  }])
+  await demoPlatform.faults([
+    {
+      method: 'POST',
+      path: '^/reg/users$',
+      status: 400,
+      body: {
+        error: {
+          id: 'invalid-parameters-format',
+          message: "The parameters' format is invalid.",
+          data: [
+            {
+              code: 'password-weak',
+              message: 'Password must contain at least one digit and one capital letter',
+              param: 'password',
+              path: '#/password',
+            },
+            { code: 'invitationToken-invalid', message: 'Invalid invitation', path: '#/invitationToken' },
+          ],
+        },
+      },
+    },
+  ])
   await createButton(page).click()
 
   await expect(page.getByRole('alert')).toContainText('Some details were refused: correct the fields marked below.')

@@ -4,8 +4,14 @@ import { createButton, newAccount } from './registerForm'
 import { platformUrl, serviceInfoUrl } from './urls'
 
 const core = `${platformUrl}/`
-const hosting = (name: string, available: boolean, description: string, descriptionFr: string) =>
-  ({ url: core, name, description, localizedDescription: { en: description, fr: descriptionFr }, available, availableCore: core })
+const hosting = (name: string, available: boolean, description: string, descriptionFr: string) => ({
+  url: core,
+  name,
+  description,
+  localizedDescription: { en: description, fr: descriptionFr },
+  available,
+  availableCore: core,
+})
 
 const hostings = {
   regions: {
@@ -26,12 +32,20 @@ const hostings = {
     america: {
       name: 'America',
       localizedName: { fr: 'Amérique' },
-      zones: { canada: { name: 'Canada', localizedName: { fr: 'Canada' }, hostings: { 'ca-open': hosting('Montreal', true, 'Data kept in Montreal', 'Données gardées à Montréal') } } },
+      zones: {
+        canada: {
+          name: 'Canada',
+          localizedName: { fr: 'Canada' },
+          hostings: { 'ca-open': hosting('Montreal', true, 'Data kept in Montreal', 'Données gardées à Montréal') },
+        },
+      },
     },
   },
 }
 
-test('several hostings are offered by region and zone, first available chosen, in the page language', async ({ page }) => {
+test('several hostings are offered by region and zone, first available chosen, in the page language', async ({
+  page,
+}) => {
   await demoPlatform.setHostings(hostings)
   await page.goto('/access/register?lang=fr')
 
@@ -57,7 +71,14 @@ test('several hostings are offered by region and zone, first available chosen, i
 })
 
 test('a platform with no hosting available says so and offers no creation', async ({ page }) => {
-  await demoPlatform.setHostings({ regions: { europe: { name: 'Europe', zones: { ch: { name: 'Switzerland', hostings: { 'ch-full': hosting('Geneva', false, 'Full', 'Complet') } } } } } })
+  await demoPlatform.setHostings({
+    regions: {
+      europe: {
+        name: 'Europe',
+        zones: { ch: { name: 'Switzerland', hostings: { 'ch-full': hosting('Geneva', false, 'Full', 'Complet') } } },
+      },
+    },
+  })
   await page.goto('/access/register')
 
   await expect(page.getByText('This platform does not accept new accounts at the moment.')).toBeVisible()

@@ -3,7 +3,10 @@ import { expect, test } from './fixtures'
 import { callPaths, createButton, expectNoPasswordLeak, fillRegisterForm, newAccount } from './registerForm'
 import { platformUrl } from './urls'
 
-test('registering outside an auth request creates the account, then opens the user home', async ({ page, consoleLines }) => {
+test('registering outside an auth request creates the account, then opens the user home', async ({
+  page,
+  consoleLines,
+}) => {
   await page.goto('/access/register.html?referer=test-referer')
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible()
   // A single hosting leaves nothing to choose.
@@ -19,7 +22,11 @@ test('registering outside an auth request creates the account, then opens the us
   await home
 
   expect(await demoPlatform.user('new-person')).toMatchObject({
-    email: 'new-person@example.com', hosting: 'demo-hosting', language: 'en', appId: 'pryv-app-web-auth-3', referer: 'test-referer',
+    email: 'new-person@example.com',
+    hosting: 'demo-hosting',
+    language: 'en',
+    appId: 'pryv-app-web-auth-3',
+    referer: 'test-referer',
   })
   expect(await demoPlatform.canSignIn('new-person', newAccount('x').password)).toBe(true)
   expect(callPaths(await demoPlatform.requests()).filter((path) => path === 'POST /reg/users')).toHaveLength(1)

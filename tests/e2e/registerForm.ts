@@ -33,7 +33,9 @@ export async function expectNoPasswordLeak(page: Page, consoleLines: string[], p
   expect(consoleLines.join('\n')).not.toContain(password)
   expect(page.url()).not.toContain(password)
   if (!page.url().startsWith('http://localhost')) return
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+  )
   expect(stored).not.toContain(password)
 }
 

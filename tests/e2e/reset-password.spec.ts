@@ -3,7 +3,8 @@ import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, openNewRequest, signIn, test } from './fixtures'
 
 const newPassword = 'brand-new-password-1'
-const sentMessage = 'If an account matches what you entered, an e-mail with a link to choose a new password is on its way.'
+const sentMessage =
+  'If an account matches what you entered, an e-mail with a link to choose a new password is on its way.'
 
 async function requestMail(page: Page, login: string): Promise<void> {
   await page.goto('/access/reset-password')
@@ -24,7 +25,9 @@ async function mailedLink(username: string): Promise<string> {
   return mail.url
 }
 
-test('a reset request answers the same for an existing user, an unknown username and an unknown e-mail; only the existing one is mailed', async ({ page }) => {
+test('a reset request answers the same for an existing user, an unknown username and an unknown e-mail; only the existing one is mailed', async ({
+  page,
+}) => {
   const answers: string[] = []
   for (const login of [demoUser.username, 'nobody-here', 'nobody@example.com']) {
     await requestMail(page, login)
@@ -34,8 +37,12 @@ test('a reset request answers the same for an existing user, an unknown username
 
   expect(answers[0]).toContain(sentMessage)
   expect(new Set(answers).size).toBe(1)
-  expect(await demoPlatform.mails()).toEqual([expect.objectContaining({ username: demoUser.username, email: demoUser.email })])
-  const resetCalls = (await demoPlatform.requests()).filter((request) => request.path.endsWith('/account/request-password-reset') && request.method === 'POST')
+  expect(await demoPlatform.mails()).toEqual([
+    expect.objectContaining({ username: demoUser.username, email: demoUser.email }),
+  ])
+  const resetCalls = (await demoPlatform.requests()).filter(
+    (request) => request.path.endsWith('/account/request-password-reset') && request.method === 'POST',
+  )
   expect(resetCalls.map((request) => request.path)).toEqual([`/${demoUser.username}/account/request-password-reset`])
 })
 
@@ -77,7 +84,10 @@ test('an invalid token says so and offers a new mail, which no longer carries th
   expect(await demoPlatform.mails()).toHaveLength(1)
 })
 
-test('the reset token leaves the address bar and the history, and reaches only the platform\'s reset call', async ({ page, context }) => {
+test("the reset token leaves the address bar and the history, and reaches only the platform's reset call", async ({
+  page,
+  context,
+}) => {
   await requestMail(page, demoUser.username)
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible()
   const link = await mailedLink(demoUser.username)
@@ -86,7 +96,11 @@ test('the reset token leaves the address bar and the history, and reaches only t
   context.on('request', (request) => {
     const isMailLink = request.url() === link
     const isResetCall = request.method() === 'POST' && request.url().endsWith('/account/reset-password')
-    const seen = [isMailLink ? '' : request.url(), request.headers().referer ?? '', isResetCall ? '' : (request.postData() ?? '')]
+    const seen = [
+      isMailLink ? '' : request.url(),
+      request.headers().referer ?? '',
+      isResetCall ? '' : (request.postData() ?? ''),
+    ]
     if (seen.some((text) => text.includes(token))) carriers.push(`${request.method()} ${request.url()}`)
   })
 
@@ -105,7 +119,11 @@ test('the reset token leaves the address bar and the history, and reaches only t
   await page.getByRole('link', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: 'Go to your account' })).toBeVisible()
   expect(page.url()).not.toContain(token)
-  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(token)
+  expect(
+    await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    ),
+  ).not.toContain(token)
   expect(carriers).toEqual([])
 })
 
@@ -123,7 +141,14 @@ test('from an auth request, "Forgot your password?" keeps the request and leads 
 })
 
 test('a platform that cannot send the mail is told in words', async ({ page }) => {
-  await demoPlatform.faults([{ method: 'POST', path: '/account/request-password-reset$', status: 500, body: { error: { id: 'unexpected-error', message: 'Could not send the e-mail.' } } }])
+  await demoPlatform.faults([
+    {
+      method: 'POST',
+      path: '/account/request-password-reset$',
+      status: 500,
+      body: { error: { id: 'unexpected-error', message: 'Could not send the e-mail.' } },
+    },
+  ])
   await requestMail(page, demoUser.username)
 
   await expect(page.getByRole('alert')).toContainText('The platform could not send the e-mail.')

@@ -15,11 +15,27 @@ import { platformUrl } from './urls'
 type FaultKind = Omit<FaultRule, 'path' | 'method'>
 
 const faultKinds: Array<{ name: string; rule: FaultKind; message: string }> = [
-  { name: '500 with a Pryv error', rule: { status: 500 }, message: 'The platform had a problem. Try again in a moment.' },
-  { name: '500 without one', rule: { status: 500, body: { oops: true } }, message: 'The platform had a problem. Try again in a moment.' },
-  { name: 'an HTML answer', rule: { nonJson: true }, message: 'The platform gave an answer this page does not understand. Try again in a moment.' },
+  {
+    name: '500 with a Pryv error',
+    rule: { status: 500 },
+    message: 'The platform had a problem. Try again in a moment.',
+  },
+  {
+    name: '500 without one',
+    rule: { status: 500, body: { oops: true } },
+    message: 'The platform had a problem. Try again in a moment.',
+  },
+  {
+    name: 'an HTML answer',
+    rule: { nonJson: true },
+    message: 'The platform gave an answer this page does not understand. Try again in a moment.',
+  },
   // Several: Chromium sends a request again when a kept-alive connection is reset before any answer (each test clears what is left).
-  { name: 'a reset connection', rule: { reset: true, times: 5 }, message: 'The platform cannot be reached. Check your connection and try again.' },
+  {
+    name: 'a reset connection',
+    rule: { reset: true, times: 5 },
+    message: 'The platform cannot be reached. Check your connection and try again.',
+  },
 ]
 
 /** The alert says `message`, and nothing of the raw answer: no JSON, HTML or stack. */
@@ -27,14 +43,30 @@ async function expectMessageInWords(page: Page, message: string): Promise<void> 
   const alert = page.getByRole('alert').filter({ hasText: message })
   await expect(alert).toBeVisible()
   const text = await alert.innerText()
-  for (const raw of ['{', '<html', 'Bad gateway', 'Error:', '    at ', '[object', 'undefined', 'SyntaxError', 'TypeError', 'Failed to fetch']) expect(text).not.toContain(raw)
+  for (const raw of [
+    '{',
+    '<html',
+    'Bad gateway',
+    'Error:',
+    '    at ',
+    '[object',
+    'undefined',
+    'SyntaxError',
+    'TypeError',
+    'Failed to fetch',
+  ])
+    expect(text).not.toContain(raw)
 }
 
 /**
  * The call at `path` has just failed in the first way: each way in turn is told
  * in words (with `check` run while it shows), then "Try again" goes through.
  */
-async function failEachWayThenRetry(page: Page, path: string, check: () => Promise<void> = async () => undefined): Promise<void> {
+async function failEachWayThenRetry(
+  page: Page,
+  path: string,
+  check: () => Promise<void> = async () => undefined,
+): Promise<void> {
   for (const [index, { message }] of faultKinds.entries()) {
     await expectMessageInWords(page, message)
     await check()
@@ -71,7 +103,9 @@ test('auth popup: loading the request fails in each way, says why and loads on r
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()
 })
 
-test('auth popup: sign-in and check-app fail in each way; signing in again and "Try again" go on, one session', async ({ page }) => {
+test('auth popup: sign-in and check-app fail in each way; signing in again and "Try again" go on, one session', async ({
+  page,
+}) => {
   await openNewRequest(page, { requestingAppId: 'test-fault-signin' })
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
   for (const { rule, message } of faultKinds) {
@@ -87,7 +121,9 @@ test('auth popup: sign-in and check-app fail in each way; signing in again and "
   expect(await openSessions(demoUser.username)).toBe(1)
 })
 
-test('auth popup: creating the access fails in each way; "Try again" creates one access and tells the app once', async ({ page }) => {
+test('auth popup: creating the access fails in each way; "Try again" creates one access and tells the app once', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-fault-accept' })
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()
@@ -104,7 +140,9 @@ test('auth popup: creating the access fails in each way; "Try again" creates one
   expect(await openSessions(demoUser.username)).toBe(0)
 })
 
-test('auth popup: telling the app fails in each way; only "Try again" is offered and it never creates a second access', async ({ page }) => {
+test('auth popup: telling the app fails in each way; only "Try again" is offered and it never creates a second access', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-fault-notify' })
   const notifyPath = `^/reg/access/${request.key}$`
   await signIn(page, demoUser.username, demoUser.password)
@@ -125,10 +163,19 @@ test('auth popup: telling the app fails in each way; only "Try again" is offered
   expect(await openSessions(demoUser.username)).toBe(0)
 })
 
-test('auth popup: when the app can never be told (its request is gone), the new access is withdrawn and the user told', async ({ page }) => {
+test('auth popup: when the app can never be told (its request is gone), the new access is withdrawn and the user told', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-fault-gone' })
   await signIn(page, demoUser.username, demoUser.password)
-  await demoPlatform.faults([{ method: 'POST', path: `^/reg/access/${request.key}$`, status: 400, body: { error: { id: 'unknown-access-key', message: 'Unknown key' } } }])
+  await demoPlatform.faults([
+    {
+      method: 'POST',
+      path: `^/reg/access/${request.key}$`,
+      status: 400,
+      body: { error: { id: 'unknown-access-key', message: 'Unknown key' } },
+    },
+  ])
   await page.getByRole('button', { name: 'Accept' }).click()
 
   await expect(page.getByRole('heading', { name: 'Answer not delivered' })).toBeVisible()
@@ -153,7 +200,9 @@ test('auth popup: seconds of latency on every call still end in one access, told
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED' })
 })
 
-test('account pages: a fault on each page\'s call is told in words and a new attempt succeeds once', async ({ page }) => {
+test("account pages: a fault on each page's call is told in words and a new attempt succeeds once", async ({
+  page,
+}) => {
   const [serverError, , htmlAnswer, resetConnection] = faultKinds
   if (!serverError || !htmlAnswer || !resetConnection) throw new Error('fault kinds')
 

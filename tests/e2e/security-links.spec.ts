@@ -18,15 +18,21 @@ const enc = encodeURIComponent
  * `release()`: a trusted poll URL that says something hostile, late.
  */
 async function editPollState(page: Page) {
-  const control: { edit: (state: Record<string, unknown>) => void; released: Promise<void> } = { edit: () => undefined, released: Promise.resolve() }
-  await page.route((url) => url.href.startsWith(`${platformUrl}/reg/access/`), async (route: Route) => {
-    if (route.request().method() !== 'GET') return route.continue()
-    const answer = await route.fetch()
-    const state = (await answer.json()) as Record<string, unknown>
-    control.edit(state)
-    await control.released
-    await route.fulfill({ response: answer, json: state })
-  })
+  const control: { edit: (state: Record<string, unknown>) => void; released: Promise<void> } = {
+    edit: () => undefined,
+    released: Promise.resolve(),
+  }
+  await page.route(
+    (url) => url.href.startsWith(`${platformUrl}/reg/access/`),
+    async (route: Route) => {
+      if (route.request().method() !== 'GET') return route.continue()
+      const answer = await route.fetch()
+      const state = (await answer.json()) as Record<string, unknown>
+      control.edit(state)
+      await control.released
+      await route.fulfill({ response: answer, json: state })
+    },
+  )
   /** The next answers get `edit`, and wait for the returned release. */
   return (edit: (state: Record<string, unknown>) => void): (() => void) => {
     let release = () => undefined as void
@@ -36,16 +42,27 @@ async function editPollState(page: Page) {
   }
 }
 
-test('auth popup: a poll URL or a platform elsewhere, or not a web address, is refused before any password field shows', async ({ page }) => {
+test('auth popup: a poll URL or a platform elsewhere, or not a web address, is refused before any password field shows', async ({
+  page,
+}) => {
   const watch = await watchPage(page)
   const trustedPoll = `${platformUrl}/reg/access/abc`
   const cases = [
     { query: `poll=${enc(`${foreignOrigin}/reg/access/abc`)}&serviceInfo=${enc(serviceInfoUrl)}`, shown: foreignHost },
     { query: `pollUrl=${enc(`${foreignOrigin}/reg/access/abc`)}`, shown: foreignHost },
-    { query: `poll=${enc(trustedPoll)}&pryvServiceInfoUrl=${enc(`${foreignOrigin}/reg/service/info`)}`, shown: foreignHost },
-    { query: `poll=${enc(trustedPoll)}&serviceInfo=${enc(`https://${foreignHost}.:443/reg/service/info`)}`, shown: `${foreignHost}.` },
+    {
+      query: `poll=${enc(trustedPoll)}&pryvServiceInfoUrl=${enc(`${foreignOrigin}/reg/service/info`)}`,
+      shown: foreignHost,
+    },
+    {
+      query: `poll=${enc(trustedPoll)}&serviceInfo=${enc(`https://${foreignHost}.:443/reg/service/info`)}`,
+      shown: `${foreignHost}.`,
+    },
     { query: `poll=${enc('javascript:alert(document.domain)')}`, shown: 'javascript:alert(document.domain)' },
-    { query: `poll=${enc('data:text/html,<script>alert(1)</script>')}`, shown: 'data:text/html,<script>alert(1)</script>' },
+    {
+      query: `poll=${enc('data:text/html,<script>alert(1)</script>')}`,
+      shown: 'data:text/html,<script>alert(1)</script>',
+    },
     { query: `poll=${enc(`//${foreignHost}/reg/access/abc`)}`, shown: `//${foreignHost}/reg/access/abc` },
     { query: `poll=${enc(`${foreignHost}/reg/access/abc`)}`, shown: `${foreignHost}/reg/access/abc` },
     { query: `poll=${enc(`${platformUrl}@${foreignHost}/reg/access/abc`)}`, shown: foreignHost },
@@ -57,13 +74,16 @@ test('auth popup: a poll URL or a platform elsewhere, or not a web address, is r
   expect(await platformCalls()).toEqual([])
 })
 
-test('auth popup: a trusted poll URL whose state names a foreign API, register or access URL is refused, and a password typed meanwhile goes nowhere', async ({ page }) => {
+test('auth popup: a trusted poll URL whose state names a foreign API, register or access URL is refused, and a password typed meanwhile goes nowhere', async ({
+  page,
+}) => {
   const watch = await watchPage(page)
   const nextPollStates = await editPollState(page)
   for (const role of ['api', 'register', 'access'] as const) {
     const release = nextPollStates((state) => {
       const info = state.serviceInfo as Record<string, string>
-      info[role] = role === 'api' ? `${foreignOrigin}/{username}/` : `${foreignOrigin}/reg/${role === 'access' ? 'access/' : ''}`
+      info[role] =
+        role === 'api' ? `${foreignOrigin}/{username}/` : `${foreignOrigin}/reg/${role === 'access' ? 'access/' : ''}`
     })
     await openNewRequest(page, { requestingAppId: `test-foreign-${role}` })
     // The form is usable while the poll state loads (issue 6); the submit waits for the state, which refuses the platform.
@@ -78,16 +98,28 @@ test('auth popup: a trusted poll URL whose state names a foreign API, register o
   expect(watch.foreignRequests).toEqual([])
 })
 
-test('auth popup: a return address that is not a web address is refused up front, from the link or from the poll state', async ({ page }) => {
+test('auth popup: a return address that is not a web address is refused up front, from the link or from the poll state', async ({
+  page,
+}) => {
   const watch = await watchPage(page)
-  for (const returnURL of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', `//${foreignHost}/back`, 'JaVaScRiPt:alert(1)']) {
+  for (const returnURL of [
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    `//${foreignHost}/back`,
+    'JaVaScRiPt:alert(1)',
+  ]) {
     const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-bad-return', returnURL })
     await page.goto(request.authUrl)
     await expectRefusedLink(page, watch, returnURL)
-    await expect(page.getByText('this page only sends the app’s answer back to web (http or https) addresses')).toBeVisible()
+    await expect(
+      page.getByText('this page only sends the app’s answer back to web (http or https) addresses'),
+    ).toBeVisible()
   }
   // The link lost its returnURL, the poll state still has it: refused once the state is known, before any sign-in.
-  const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-bad-return-state', returnURL: 'javascript:alert(1)' })
+  const request = await demoPlatform.createAuthRequest({
+    requestingAppId: 'test-bad-return-state',
+    returnURL: 'javascript:alert(1)',
+  })
   const link = new URL(request.authUrl)
   link.searchParams.delete('returnURL')
   await page.goto(link.href)
@@ -99,7 +131,11 @@ test('auth popup: a return address that is not a web address is refused up front
 
 test('auth popup: a REDIRECTED request is followed only to an http(s) address', async ({ page }) => {
   const watch = await watchPage(page)
-  for (const redirectUrl of ['data:text/html,<script>alert(1)</script>', `//${foreignHost}/moved`, 'javascript:alert(1)']) {
+  for (const redirectUrl of [
+    'data:text/html,<script>alert(1)</script>',
+    `//${foreignHost}/moved`,
+    'javascript:alert(1)',
+  ]) {
     const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-moved' })
     await demoPlatform.postPoll(request.poll, { status: 'REDIRECTED', redirectUrl })
     await page.goto(request.authUrl)
@@ -109,7 +145,9 @@ test('auth popup: a REDIRECTED request is followed only to an http(s) address', 
   expect(watch.foreignRequests).toEqual([])
 })
 
-test('auth popup: HTML and script in the app id, permission names and the app\'s message stay inert text or are sanitized', async ({ page }) => {
+test("auth popup: HTML and script in the app id, permission names and the app's message stay inert text or are sanitized", async ({
+  page,
+}) => {
   await watchPage(page)
   const appId = '<img src=x onerror="window.hacked=1">app'
   await openNewRequest(page, {
@@ -133,18 +171,28 @@ test('auth popup: HTML and script in the app id, permission names and the app\'s
   await signIn(page, demoUser.username, demoUser.password)
 
   await expect(page.getByText(`“${appId}” asks to access the data of demo-user`)).toBeVisible()
-  await expect(page.getByRole('listitem').filter({ hasText: 'Read “<script>window.hacked=2</script>Notes”' })).toBeVisible()
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Read “<script>window.hacked=2</script>Notes”' }),
+  ).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'Setting “<svg onload="window.hacked=4">”' })).toBeVisible()
   const message = page.locator('.consent-description')
   await expect(message).toContainText('raw link')
   await expect(message.locator('script, iframe, style, form, input, img, svg')).toHaveCount(0)
-  const links = await message.locator('a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') })))
+  const links = await message.locator('a').evaluateAll((anchors) =>
+    anchors.map((a) => ({
+      href: a.getAttribute('href'),
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel'),
+    })),
+  )
   for (const link of links) {
     if (link.href === null) continue
     expect(link.href).toMatch(/^https?:\/\//)
     expect([link.target, link.rel]).toEqual(['_blank', expect.stringContaining('noopener')])
   }
-  expect(links.filter((link) => link.href !== null)).toEqual([expect.objectContaining({ href: 'https://example.com/about' })])
+  expect(links.filter((link) => link.href !== null)).toEqual([
+    expect.objectContaining({ href: 'https://example.com/about' }),
+  ])
   await expect(page.locator('main')).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined()
 })
@@ -153,17 +201,35 @@ test('every page: oversized and malformed query strings never leave a blank page
   const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-malformed' })
   const big = 'x'.repeat(100_000)
   const cases: Array<{ path: string; heading: string | RegExp }> = [
-    { path: `/access/access.html?key=${big}&poll=${enc(`${platformUrl}/reg/access/${big}`)}`, heading: 'The request could not be loaded' },
-    { path: `/access/access.html?poll=${enc(request.poll)}&requestingAppId=${big}&lang=${big}&returnURL=${enc('https://app.example/')}${big}`, heading: 'Sign in' },
+    {
+      path: `/access/access.html?key=${big}&poll=${enc(`${platformUrl}/reg/access/${big}`)}`,
+      heading: 'The request could not be loaded',
+    },
+    {
+      path: `/access/access.html?poll=${enc(request.poll)}&requestingAppId=${big}&lang=${big}&returnURL=${enc('https://app.example/')}${big}`,
+      heading: 'Sign in',
+    },
     { path: '/access/access.html?poll=%E0%A4%A&key=%&lang=%ZZ', heading: 'This link cannot be trusted' },
-    { path: `/access/access.html?poll=${enc(request.poll)}&poll=${enc(`${foreignOrigin}/reg/access/x`)}&key=a&key=b`, heading: 'Sign in' },
-    { path: `/access/access.html?poll=${enc(`${foreignOrigin}/reg/access/x`)}&poll=${enc(request.poll)}`, heading: 'This link cannot be trusted' },
-    { path: `/access/access.html?key=..&serviceInfo=${enc(serviceInfoUrl)}`, heading: 'The request could not be loaded' },
+    {
+      path: `/access/access.html?poll=${enc(request.poll)}&poll=${enc(`${foreignOrigin}/reg/access/x`)}&key=a&key=b`,
+      heading: 'Sign in',
+    },
+    {
+      path: `/access/access.html?poll=${enc(`${foreignOrigin}/reg/access/x`)}&poll=${enc(request.poll)}`,
+      heading: 'This link cannot be trusted',
+    },
+    {
+      path: `/access/access.html?key=..&serviceInfo=${enc(serviceInfoUrl)}`,
+      heading: 'The request could not be loaded',
+    },
     { path: '/access/access.html?lang=__proto__&lang=constructor&poll', heading: 'The request could not be loaded' },
     { path: `/access/register.html?pryvServiceInfoUrl=%E0%A4%A&referer=${big}`, heading: 'Create an account' },
     { path: `/access/reset-password.html?resetToken=${big}&lang=%`, heading: 'Choose a new password' },
     { path: `/access/change-password.html?${'a=1&'.repeat(5000)}`, heading: 'Change your password' },
-    { path: `/access/signinhub.html?pryvServiceInfoUrl=https://${big}.example/`, heading: 'This link cannot be trusted' },
+    {
+      path: `/access/signinhub.html?pryvServiceInfoUrl=https://${big}.example/`,
+      heading: 'This link cannot be trusted',
+    },
     { path: `/access/${big}`, heading: 'Page not found' },
   ]
   for (const { path, heading } of cases) {

@@ -16,7 +16,7 @@ import { platformUrl } from './urls'
 /** Two clicks in one task, before the page can disable the button. */
 async function clickTwiceAtOnce(button: Locator): Promise<void> {
   await button.evaluate((element) => {
-    (element as HTMLButtonElement).click()
+    ;(element as HTMLButtonElement).click()
     ;(element as HTMLButtonElement).click()
   })
 }
@@ -52,7 +52,9 @@ test('auth popup: a double click or two clicks at once on Accept or Refuse answe
     const accepting = answers[index]?.button === 'Accept'
     expect(countCalls(calls, `POST /reg/access/${request.key}`)).toBe(1)
     expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: accepting ? 'ACCEPTED' : 'REFUSED' })
-    expect(await demoPlatform.liveAccesses(demoUser.username, answers[index]?.appId ?? '')).toHaveLength(accepting ? 1 : 0)
+    expect(await demoPlatform.liveAccesses(demoUser.username, answers[index]?.appId ?? '')).toHaveLength(
+      accepting ? 1 : 0,
+    )
   }
   expect(await openSessions(demoUser.username)).toBe(0)
 })
@@ -193,7 +195,10 @@ test('Back and Forward after answering never answer again nor create a second ac
   expect(await openSessions('back-and-forth')).toBe(0)
 })
 
-test('two tabs on one request: the second to act sees it answered and is not offered to act again', async ({ page, context }) => {
+test('two tabs on one request: the second to act sees it answered and is not offered to act again', async ({
+  page,
+  context,
+}) => {
   const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-two-tabs' })
   const other = await context.newPage()
   for (const tab of [page, other]) {
@@ -212,8 +217,14 @@ test('two tabs on one request: the second to act sees it answered and is not off
   await other.close()
 })
 
-test('two tabs: a refusal in one is never overturned by the other answering at once with an access the app already holds', async ({ page, context }) => {
-  await demoPlatform.seedAccess(demoUser.username, { name: 'test-two-tabs-matching', permissions: [{ streamId: 'diary', level: 'read' }] })
+test('two tabs: a refusal in one is never overturned by the other answering at once with an access the app already holds', async ({
+  page,
+  context,
+}) => {
+  await demoPlatform.seedAccess(demoUser.username, {
+    name: 'test-two-tabs-matching',
+    permissions: [{ streamId: 'diary', level: 'read' }],
+  })
   const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-two-tabs-matching' })
   const other = await context.newPage()
   await other.goto(request.authUrl)

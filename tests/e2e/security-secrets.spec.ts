@@ -21,7 +21,9 @@ async function enterSmsCode(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Verify' }).click()
 }
 
-test('auth popup, accepted (closing the popup, then returning to the app): no secret anywhere but the legacy token in the app\'s returnURL; signed out', async ({ page }) => {
+test("auth popup, accepted (closing the popup, then returning to the app): no secret anywhere but the legacy token in the app's returnURL; signed out", async ({
+  page,
+}) => {
   await openNewRequest(page, { requestingAppId: 'test-secrets-close' })
   await signIn(page, demoUser.email, demoUser.password)
   await page.getByRole('button', { name: 'Accept' }).click()
@@ -43,7 +45,9 @@ test('auth popup, accepted (closing the popup, then returning to the app): no se
   })
 })
 
-test('auth popup with MFA, refused: no password, MFA token or personal token anywhere; signed out', async ({ page }) => {
+test('auth popup with MFA, refused: no password, MFA token or personal token anywhere; signed out', async ({
+  page,
+}) => {
   const request = await openNewRequest(page, { requestingAppId: 'test-secrets-mfa' })
   await signIn(page, mfaUser.username, mfaUser.password)
   await expect(page.getByLabel('Verification code')).toBeVisible()
@@ -59,7 +63,9 @@ test('auth popup with MFA, refused: no password, MFA token or personal token any
   await expectNoLeak(page, { passwords: [mfaUser.password] })
 })
 
-test('register inside an auth request, accepted: the new password and tokens stay in memory; signed out', async ({ page }) => {
+test('register inside an auth request, accepted: the new password and tokens stay in memory; signed out', async ({
+  page,
+}) => {
   const account = newAccount('secret-keeper')
   await openNewRequest(page, { requestingAppId: 'test-secrets-register' })
   await page.getByRole('link', { name: 'Create an account' }).click()
@@ -73,7 +79,9 @@ test('register inside an auth request, accepted: the new password and tokens sta
   await expectNoLeak(page, { passwords: [account.password] })
 })
 
-test('reset password: the mailed token leaves the address bar and the history at once, and goes nowhere else', async ({ page }) => {
+test('reset password: the mailed token leaves the address bar and the history at once, and goes nowhere else', async ({
+  page,
+}) => {
   const password = 'reset-secret-password-1'
   await page.goto('/access/reset-password.html')
   await page.getByLabel('Username or e-mail').fill(demoUser.username)
@@ -93,7 +101,11 @@ test('reset password: the mailed token leaves the address bar and the history at
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible()
   await page.goBack()
-  await expect(page.getByRole('heading', { name: 'Check your e-mail' }).or(page.getByRole('heading', { name: 'Reset your password' }))).toBeVisible()
+  await expect(
+    page
+      .getByRole('heading', { name: 'Check your e-mail' })
+      .or(page.getByRole('heading', { name: 'Reset your password' })),
+  ).toBeVisible()
   expect(page.url()).not.toContain(mail.resetToken)
 
   await expectNoLeak(page, {
@@ -103,7 +115,9 @@ test('reset password: the mailed token leaves the address bar and the history at
   })
 })
 
-test('change password with MFA: old and new passwords, MFA and personal tokens stay in memory; signed out', async ({ page }) => {
+test('change password with MFA: old and new passwords, MFA and personal tokens stay in memory; signed out', async ({
+  page,
+}) => {
   const password = 'changed-secret-password-1'
   await page.goto('/access/change-password.html')
   await page.getByLabel('Username or e-mail').fill(mfaUser.username)
@@ -119,13 +133,21 @@ test('change password with MFA: old and new passwords, MFA and personal tokens s
   await expectNoLeak(page, { passwords: [mfaUser.password, password] })
 })
 
-test('no page runs inside another site\'s frame: each says why and never shows a password field', async ({ page }) => {
+test("no page runs inside another site's frame: each says why and never shows a password field", async ({ page }) => {
   const watch = await watchPage(page)
   const request = await demoPlatform.createAuthRequest({ requestingAppId: 'test-framed' })
-  const framed = [request.authUrl, `${appUrl}/access/register.html`, `${appUrl}/access/reset-password.html?resetToken=framed-token`,
-    `${appUrl}/access/change-password.html`, `${appUrl}/access/signinhub.html`, `${appUrl}/access/reset-password.html`]
+  const framed = [
+    request.authUrl,
+    `${appUrl}/access/register.html`,
+    `${appUrl}/access/reset-password.html?resetToken=framed-token`,
+    `${appUrl}/access/change-password.html`,
+    `${appUrl}/access/signinhub.html`,
+    `${appUrl}/access/reset-password.html`,
+  ]
   // Another origin on this machine: Chromium keeps public pages from framing local ones, whatever our page does.
-  await page.goto(`${platformUrl}/_demo/framing-site?${framed.map((src) => `src=${encodeURIComponent(src)}`).join('&')}`)
+  await page.goto(
+    `${platformUrl}/_demo/framing-site?${framed.map((src) => `src=${encodeURIComponent(src)}`).join('&')}`,
+  )
   await page.waitForLoadState('load')
 
   const frames = page.frames().filter((frame) => frame !== page.mainFrame())

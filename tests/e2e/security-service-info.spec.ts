@@ -9,14 +9,24 @@ import { platformUrl, serviceInfoUrl } from './urls'
  * only when it is an http(s) URL: Vue does not block a `javascript:` href.
  */
 
-const accountPages = ['/access/register.html', '/access/reset-password.html', '/access/reset-password.html?resetToken=some-token', '/access/change-password.html', '/access/signinhub.html']
+const accountPages = [
+  '/access/register.html',
+  '/access/reset-password.html',
+  '/access/reset-password.html?resetToken=some-token',
+  '/access/change-password.html',
+  '/access/signinhub.html',
+]
 
 function withServiceInfo(path: string, url: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}pryvServiceInfoUrl=${encodeURIComponent(url)}`
 }
 
 /** Serves the demo platform's service info with `changes` (its assets too, when given), as a hostile or careless platform would. */
-async function serveServiceInfo(page: Page, changes: Record<string, unknown>, definitions?: Record<string, unknown>): Promise<void> {
+async function serveServiceInfo(
+  page: Page,
+  changes: Record<string, unknown>,
+  definitions?: Record<string, unknown>,
+): Promise<void> {
   await page.route(serviceInfoUrl, async (route) => {
     const answer = await route.fetch()
     await route.fulfill({ response: answer, json: { ...(await answer.json()), ...changes } })
@@ -27,17 +37,29 @@ async function serveServiceInfo(page: Page, changes: Record<string, unknown>, de
     const state = (await answer.json()) as { serviceInfo?: Record<string, unknown> }
     await route.fulfill({ response: answer, json: { ...state, serviceInfo: { ...state.serviceInfo, ...changes } } })
   })
-  if (definitions) await page.route(`${platformUrl}/demo-assets/index.json`, (route) => route.fulfill({ json: definitions }))
+  if (definitions)
+    await page.route(`${platformUrl}/demo-assets/index.json`, (route) => route.fulfill({ json: definitions }))
 }
 
 /** Every link, source or style address on the page (head included) that is not http(s) or that carries `marker`. */
 function unsafeAddresses(page: Page, marker: string): Promise<string[]> {
-  return page.evaluate((needle) => [...document.querySelectorAll('*')].flatMap((element) => ['href', 'src', 'action', 'formaction', 'srcset', 'xlink:href']
-    .map((name) => element.getAttribute(name))
-    .filter((value): value is string => value !== null && (value.includes(needle) || /^\s*(javascript|vbscript):/i.test(value)))), marker)
+  return page.evaluate(
+    (needle) =>
+      [...document.querySelectorAll('*')].flatMap((element) =>
+        ['href', 'src', 'action', 'formaction', 'srcset', 'xlink:href']
+          .map((name) => element.getAttribute(name))
+          .filter(
+            (value): value is string =>
+              value !== null && (value.includes(needle) || /^\s*(javascript|vbscript):/i.test(value)),
+          ),
+      ),
+    marker,
+  )
 }
 
-test('account pages: a foreign pryvServiceInfoUrl is refused before any password field shows, and never contacted', async ({ page }) => {
+test('account pages: a foreign pryvServiceInfoUrl is refused before any password field shows, and never contacted', async ({
+  page,
+}) => {
   const watch = await watchPage(page)
   for (const path of accountPages) {
     await page.goto(withServiceInfo(path, `${foreignOrigin}/reg/service/info`))
@@ -48,7 +70,9 @@ test('account pages: a foreign pryvServiceInfoUrl is refused before any password
   expect(await platformCalls()).toEqual([])
 })
 
-test('account pages: a platform whose service info names a foreign register or API is refused when it is read, and nothing else is sent', async ({ page }) => {
+test('account pages: a platform whose service info names a foreign register or API is refused when it is read, and nothing else is sent', async ({
+  page,
+}) => {
   const watch = await watchPage(page)
   await serveServiceInfo(page, { register: `${foreignOrigin}/reg/`, api: `${foreignOrigin}/{username}/` })
 
@@ -83,13 +107,21 @@ test('account pages: a platform whose service info names a foreign register or A
 test('links and branding from the service info are used only when they are http(s) URLs', async ({ page }) => {
   await watchPage(page)
   const marker = 'hostile-value'
-  const hostileLinks = { home: `javascript:alert('${marker}')`, support: `data:text/html,<script>alert('${marker}')</script>`, terms: `javascript:alert('${marker}')` }
+  const hostileLinks = {
+    home: `javascript:alert('${marker}')`,
+    support: `data:text/html,<script>alert('${marker}')</script>`,
+    terms: `javascript:alert('${marker}')`,
+  }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg"><script>alert('${marker}')</script></svg>`
-  await serveServiceInfo(page, { ...hostileLinks, assets: { definitions: `${platformUrl}/demo-assets/index.json` } }, {
-    favicon: { default: { url: `javascript:alert('${marker}')` } },
-    css: { default: { url: `data:text/css,main{display:none}/*${marker}*/` } },
-    logo: { default: { url: `data:image/svg+xml,${encodeURIComponent(svg)}` } },
-  })
+  await serveServiceInfo(
+    page,
+    { ...hostileLinks, assets: { definitions: `${platformUrl}/demo-assets/index.json` } },
+    {
+      favicon: { default: { url: `javascript:alert('${marker}')` } },
+      css: { default: { url: `data:text/css,main{display:none}/*${marker}*/` } },
+      logo: { default: { url: `data:image/svg+xml,${encodeURIComponent(svg)}` } },
+    },
+  )
 
   await page.goto('/access/register.html')
   await expect(page.getByText(`Terms of use: javascript:alert('${marker}')`)).toBeVisible()
@@ -115,11 +147,15 @@ test('branding definitions at a non-web address, or relative to one, are never f
   expect(requested.filter((url) => url.includes('demo-assets'))).toEqual([])
 
   await page.unrouteAll({ behavior: 'wait' })
-  await serveServiceInfo(page, { assets: { definitions: `${platformUrl}/demo-assets/index.json` } }, {
-    baseUrl: `javascript:/${marker}/`,
-    css: { default: { url: 'style.css' } },
-    logo: { default: { url: 'logo.svg' } },
-  })
+  await serveServiceInfo(
+    page,
+    { assets: { definitions: `${platformUrl}/demo-assets/index.json` } },
+    {
+      baseUrl: `javascript:/${marker}/`,
+      css: { default: { url: 'style.css' } },
+      logo: { default: { url: 'logo.svg' } },
+    },
+  )
   await page.goto('/access/register.html')
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible()
   await page.waitForLoadState('networkidle')

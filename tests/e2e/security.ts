@@ -23,10 +23,13 @@ declare global {
  */
 export async function watchPage(page: Page) {
   const foreignRequests: string[] = []
-  await page.route((url) => url.hostname === foreignHost || url.hostname.endsWith(`.${foreignHost}`), async (route) => {
-    foreignRequests.push(`${route.request().method()} ${route.request().url()}`)
-    await route.abort('connectionrefused')
-  })
+  await page.route(
+    (url) => url.hostname === foreignHost || url.hostname.endsWith(`.${foreignHost}`),
+    async (route) => {
+      foreignRequests.push(`${route.request().method()} ${route.request().url()}`)
+      await route.abort('connectionrefused')
+    },
+  )
   // Checked at every frame before it is painted: a field added and removed within one task is never shown.
   await page.addInitScript((selector) => {
     window.passwordFieldPainted = false

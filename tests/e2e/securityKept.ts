@@ -46,13 +46,17 @@ function recordWrites({ binding, selector }: { binding: string; selector: string
     const send = (window as unknown as Record<string, (where: string, text: string) => void>)[binding]
     let value: string
     try {
-      value = typeof text === 'string' ? text : JSON.stringify(text) ?? String(text)
+      value = typeof text === 'string' ? text : (JSON.stringify(text) ?? String(text))
     } catch {
       value = String(text)
     }
     send?.(`${where} of ${location.origin}`, value)
   }
-  const wrap = <T extends object>(target: T | undefined, name: string, where: (self: T, args: unknown[]) => [string, unknown]): void => {
+  const wrap = <T extends object>(
+    target: T | undefined,
+    name: string,
+    where: (self: T, args: unknown[]) => [string, unknown],
+  ): void => {
     const original = target && (target as Record<string, unknown>)[name]
     if (typeof original !== 'function') return
     ;(target as Record<string, unknown>)[name] = function (this: T, ...args: unknown[]) {
@@ -60,10 +64,16 @@ function recordWrites({ binding, selector }: { binding: string; selector: string
       return original.apply(this, args)
     }
   }
-  wrap(Storage.prototype, 'setItem', (self, args) => [self === window.localStorage ? 'localStorage' : 'sessionStorage', `${String(args[0])}=${String(args[1])}`])
+  wrap(Storage.prototype, 'setItem', (self, args) => [
+    self === window.localStorage ? 'localStorage' : 'sessionStorage',
+    `${String(args[0])}=${String(args[1])}`,
+  ])
   wrap(window.IDBObjectStore?.prototype, 'put', (_self, args) => ['IndexedDB', args])
   wrap(window.IDBObjectStore?.prototype, 'add', (_self, args) => ['IndexedDB', args])
-  wrap(window.Cache?.prototype, 'put', (_self, args) => ['Cache Storage', String((args[0] as Request | undefined)?.url ?? args[0])])
+  wrap(window.Cache?.prototype, 'put', (_self, args) => [
+    'Cache Storage',
+    String((args[0] as Request | undefined)?.url ?? args[0]),
+  ])
   wrap(window.Cache?.prototype, 'add', (_self, args) => ['Cache Storage', args])
   wrap(window.Cache?.prototype, 'addAll', (_self, args) => ['Cache Storage', args])
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')
@@ -76,10 +86,14 @@ function recordWrites({ binding, selector }: { binding: string; selector: string
       },
     })
   }
-  document.addEventListener('input', (event) => {
-    const field = event.target
-    if (field instanceof HTMLInputElement && field.matches(selector)) report('typed password', field.value)
-  }, true)
+  document.addEventListener(
+    'input',
+    (event) => {
+      const field = event.target
+      if (field instanceof HTMLInputElement && field.matches(selector)) report('typed password', field.value)
+    },
+    true,
+  )
 }
 
 /** Records, from now on, everything the context's pages write, log, request or navigate to. */
@@ -93,7 +107,8 @@ export async function recordKept(context: BrowserContext): Promise<KeptRecord> {
   const watch = (page: Page): void => {
     page.on('console', (message) => record.kept.push({ where: 'the console', text: message.text() }))
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) record.kept.push({ where: 'an address the tab was at', text: frame.url(), address: frame.url() })
+      if (frame === page.mainFrame())
+        record.kept.push({ where: 'an address the tab was at', text: frame.url(), address: frame.url() })
     })
     page.on('request', (request) => {
       record.kept.push({ where: 'a requested URL', text: request.url(), address: request.url() })
@@ -167,12 +182,12 @@ export async function keptByTab(page: Page): Promise<Kept[]> {
   const visited = new Set<string>()
   if (/^https?:/.test(page.url())) {
     visited.add(new URL(page.url()).origin)
-    kept.push(...await keptByDocument(page))
+    kept.push(...(await keptByDocument(page)))
   }
   for (const address of probeAddresses) {
     if (visited.has(new URL(address).origin)) continue
     await page.goto(address)
-    kept.push(...await keptByDocument(page))
+    kept.push(...(await keptByDocument(page)))
   }
   const cookies = await page.context().cookies()
   kept.push({ where: 'the cookies', text: JSON.stringify(cookies) })
@@ -180,7 +195,12 @@ export async function keptByTab(page: Page): Promise<Kept[]> {
 }
 
 /** Every secret the demo platform handed out or was given: personal, MFA, app and reset tokens. */
-export async function platformSecrets(): Promise<{ personal: string[]; mfa: string[]; access: string[]; reset: string[] }> {
+export async function platformSecrets(): Promise<{
+  personal: string[]
+  mfa: string[]
+  access: string[]
+  reset: string[]
+}> {
   const [tokens, mails, state] = await Promise.all([demoPlatform.tokens(), demoPlatform.mails(), demoPlatform.state()])
   return {
     personal: tokens.filter((token) => token.kind === 'personal').map((token) => token.token),
@@ -209,10 +229,15 @@ async function handedOver(): Promise<SecretAllowance[]> {
   const state = await demoPlatform.state()
   return [
     ...mails.map((mail) => ({ secret: mail.resetToken, address: (url: string) => url === mail.url })),
-    ...state.users.flatMap((user) => user.accesses).map((access) => ({
-      secret: access.token,
-      address: (url: string) => URL.canParse(url) && new URL(url).origin !== appUrl && new URL(url).searchParams.get('prYvtoken') === access.token,
-    })),
+    ...state.users
+      .flatMap((user) => user.accesses)
+      .map((access) => ({
+        secret: access.token,
+        address: (url: string) =>
+          URL.canParse(url) &&
+          new URL(url).origin !== appUrl &&
+          new URL(url).searchParams.get('prYvtoken') === access.token,
+      })),
   ]
 }
 
@@ -226,9 +251,11 @@ export async function expectNothingKept(page: Page, check: SecretsCheck): Promis
   const record = keptRecordOf(page.context())
   const tokens = await platformSecrets()
   const passwords = [...check.passwords, ...typedPasswords(record.typed)]
-  const secrets = [...new Set([...passwords, ...tokens.personal, ...tokens.mfa, ...tokens.access, ...tokens.reset])].filter((secret) => secret !== '')
-  const allowances = [...check.allowedIn ?? [], ...await handedOver()]
-  const kept = [...record.kept, ...await keptByTab(page)]
+  const secrets = [
+    ...new Set([...passwords, ...tokens.personal, ...tokens.mfa, ...tokens.access, ...tokens.reset]),
+  ].filter((secret) => secret !== '')
+  const allowances = [...(check.allowedIn ?? []), ...(await handedOver())]
+  const kept = [...record.kept, ...(await keptByTab(page))]
   for (const secret of secrets) {
     const allowed = allowances.filter((allowance) => allowance.secret === secret)
     for (const { where, text, address } of kept) {

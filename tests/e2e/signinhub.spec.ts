@@ -4,7 +4,7 @@ import { platformUrl } from './urls'
 
 const home = `${platformUrl}/${demoUser.username}/`
 
-test('a username leads to the account\'s home on the platform', async ({ page }) => {
+test("a username leads to the account's home on the platform", async ({ page }) => {
   await page.goto('/access/signinhub.html')
   await page.getByLabel('Username or e-mail').fill(demoUser.username)
   await page.getByRole('button', { name: 'Continue' }).click()

@@ -23,14 +23,21 @@ describe('parseConfig defaults', () => {
   })
 
   it('treats empty values as unset', () => {
-    expect(configOf({ VITE_APP_ID: '', VITE_DEFAULT_LANGUAGE: ' ', VITE_SERVICE_INFO_URL: '', VITE_DNSLESS: '' })).toEqual(configOf({}))
+    expect(
+      configOf({ VITE_APP_ID: '', VITE_DEFAULT_LANGUAGE: ' ', VITE_SERVICE_INFO_URL: '', VITE_DNSLESS: '' }),
+    ).toEqual(configOf({}))
   })
 })
 
 describe('the service info rule', () => {
   it('uses the given URL', () => {
-    expect(configOf({ VITE_SERVICE_INFO_URL: 'https://reg.pryv.me/service/info' }).defaultServiceInfoUrl).toBe('https://reg.pryv.me/service/info')
-    expect(configOf({ VITE_SERVICE_INFO_URL: 'https://reg.pryv.me/service/info', VITE_DNSLESS: 'false' }).defaultServiceInfoUrl).toBe('https://reg.pryv.me/service/info')
+    expect(configOf({ VITE_SERVICE_INFO_URL: 'https://reg.pryv.me/service/info' }).defaultServiceInfoUrl).toBe(
+      'https://reg.pryv.me/service/info',
+    )
+    expect(
+      configOf({ VITE_SERVICE_INFO_URL: 'https://reg.pryv.me/service/info', VITE_DNSLESS: 'false' })
+        .defaultServiceInfoUrl,
+    ).toBe('https://reg.pryv.me/service/info')
   })
 
   it('reads /reg/service/info on the page origin when DNS-less', () => {
@@ -41,7 +48,9 @@ describe('the service info rule', () => {
     expect(problemsOf({ VITE_DNSLESS: 'true', VITE_SERVICE_INFO_URL: 'https://reg.pryv.me/service/info' })).toEqual([
       expect.stringMatching(/^VITE_DNSLESS=true and VITE_SERVICE_INFO_URL=.*contradict.*remove one/),
     ])
-    expect(problemsOf({ VITE_DNSLESS: 'false' })).toEqual([expect.stringMatching(/^VITE_DNSLESS=false needs VITE_SERVICE_INFO_URL/)])
+    expect(problemsOf({ VITE_DNSLESS: 'false' })).toEqual([
+      expect.stringMatching(/^VITE_DNSLESS=false needs VITE_SERVICE_INFO_URL/),
+    ])
   })
 
   it('refuses a switch that is not true or false', () => {
@@ -70,8 +79,10 @@ describe('the service info rule', () => {
 
 describe('the trusted platforms allowlist', () => {
   it('keeps hosts (lower case) and origins', () => {
-    expect(configOf({ VITE_TRUSTED_PLATFORMS: ' Pryv.me, https://reg.example.com:8443/ ,,http://127.0.0.1:3000' }).trustedPlatforms)
-      .toEqual(['pryv.me', 'https://reg.example.com:8443', 'http://127.0.0.1:3000'])
+    expect(
+      configOf({ VITE_TRUSTED_PLATFORMS: ' Pryv.me, https://reg.example.com:8443/ ,,http://127.0.0.1:3000' })
+        .trustedPlatforms,
+    ).toEqual(['pryv.me', 'https://reg.example.com:8443', 'http://127.0.0.1:3000'])
   })
 
   it.each([
@@ -93,7 +104,9 @@ describe('the trusted platforms allowlist', () => {
 
 describe('the app id and language', () => {
   it.each(['short', 'a'.repeat(100), 'my app', 'app@origin'])('refuses the app id %s', (appId) => {
-    expect(problemsOf({ VITE_APP_ID: appId })).toEqual([expect.stringMatching(/^VITE_APP_ID=".*": must be 6 to 99 letters/)])
+    expect(problemsOf({ VITE_APP_ID: appId })).toEqual([
+      expect.stringMatching(/^VITE_APP_ID=".*": must be 6 to 99 letters/),
+    ])
   })
 
   it('accepts an app id the platform takes', () => {
@@ -103,7 +116,9 @@ describe('the app id and language', () => {
   it('accepts a supported language and names the supported ones otherwise', () => {
     expect(configOf({ VITE_DEFAULT_LANGUAGE: 'fr' }).defaultLanguage).toBe('fr')
     expect(configOf({ VITE_DEFAULT_LANGUAGE: 'it' }).defaultLanguage).toBe('it')
-    expect(problemsOf({ VITE_DEFAULT_LANGUAGE: 'es' })).toEqual(['VITE_DEFAULT_LANGUAGE="es": must be one of en, fr, de, it'])
+    expect(problemsOf({ VITE_DEFAULT_LANGUAGE: 'es' })).toEqual([
+      'VITE_DEFAULT_LANGUAGE="es": must be one of en, fr, de, it',
+    ])
   })
 })
 

@@ -21,7 +21,11 @@ type Json = Record<string, unknown>
 
 function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const json: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
-  return fetch(platform.url + path, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
+  return fetch(platform.url + path, {
+    method,
+    headers: { ...json, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 }
 
 const postJson = (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers)
@@ -42,23 +46,35 @@ interface Flow {
 
 function authorizeQuery(overrides: Record<string, string | undefined>, challenge: string, csrf: string): string {
   const params: Record<string, string | undefined> = {
-    client_id: 'demo-health-study', redirect_uri: redirectUri, response_type: 'code', state: csrf,
-    code_challenge: challenge, code_challenge_method: 'S256', scope: 'cmc:share', ...overrides,
+    client_id: 'demo-health-study',
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    state: csrf,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    scope: 'cmc:share',
+    ...overrides,
   }
   const query = new URLSearchParams()
   for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value)
   return query.toString()
 }
 
-async function authorize(overrides: Record<string, string | undefined> = {}): Promise<{ response: Response; flow: Flow }> {
+async function authorize(
+  overrides: Record<string, string | undefined> = {},
+): Promise<{ response: Response; flow: Flow }> {
   const { verifier, challenge } = pkcePair()
   const csrf = randomBytes(8).toString('hex')
-  const response = await fetch(`${platform.url}/oauth2/authorize?${authorizeQuery(overrides, challenge, csrf)}`, { redirect: 'manual' })
+  const response = await fetch(`${platform.url}/oauth2/authorize?${authorizeQuery(overrides, challenge, csrf)}`, {
+    redirect: 'manual',
+  })
   return { response, flow: { verifier, csrf } }
 }
 
 /** Starts a flow that must reach the consent page; answers its signed state. */
-async function consentRequest(overrides: Record<string, string | undefined> = {}): Promise<{ state: string; flow: Flow }> {
+async function consentRequest(
+  overrides: Record<string, string | undefined> = {},
+): Promise<{ state: string; flow: Flow }> {
   const { response, flow } = await authorize(overrides)
   expect(response.status).toBe(302)
   const location = new URL(response.headers.get('location') ?? '')
@@ -71,12 +87,21 @@ function decodePayload(state: string): Json {
 }
 
 async function signIn(username = 'demo-user', password = 'demo-password-1'): Promise<string> {
-  const response = await postJson(`/${username}/auth/login`, { username, password, appId: 'test-oauth' }, { Origin: 'http://127.0.0.1:4573' })
+  const response = await postJson(
+    `/${username}/auth/login`,
+    { username, password, appId: 'test-oauth' },
+    { Origin: 'http://127.0.0.1:4573' },
+  )
   return ((await response.json()) as { token: string }).token
 }
 
-async function accept(state: string, grantedPermissions: unknown, username = 'demo-user', userToken?: string): Promise<{ status: number; json: Json }> {
-  const token = userToken ?? await signIn(username)
+async function accept(
+  state: string,
+  grantedPermissions: unknown,
+  username = 'demo-user',
+  userToken?: string,
+): Promise<{ status: number; json: Json }> {
+  const token = userToken ?? (await signIn(username))
   const response = await postJson('/oauth2/authorize/accept', { state, username, userToken: token, grantedPermissions })
   return { status: response.status, json: (await response.json()) as Json }
 }
@@ -85,7 +110,12 @@ function exchange(fields: Record<string, string>): Promise<Response> {
   return fetch(`${platform.url}/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'demo-health-study', redirect_uri: redirectUri, ...fields }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: 'demo-health-study',
+      redirect_uri: redirectUri,
+      ...fields,
+    }).toString(),
   })
 }
 
@@ -97,7 +127,9 @@ const health = { streamId: 'health', level: 'read' }
 const diary = { streamId: 'diary', level: 'read' }
 const selfRevokeForbidden = { feature: 'selfRevoke', setting: 'forbidden' }
 
-interface StateView { users: { username: string; accesses: Json[] }[] }
+interface StateView {
+  users: { username: string; accesses: Json[] }[]
+}
 
 async function accessesOf(username: string): Promise<Json[]> {
   const state = await control<StateView>('GET', '/state')
@@ -115,7 +147,12 @@ describe('GET /oauth2/authorize', () => {
     const state = new URL(location).searchParams.get('state') ?? ''
     const payload = decodePayload(state)
     expect(payload).toMatchObject({
-      clientId: 'demo-health-study', redirectUri, state: flow.csrf, codeChallengeMethod: 'S256', scope: ['cmc:share'], userIdHint: 'demo-user',
+      clientId: 'demo-health-study',
+      redirectUri,
+      state: flow.csrf,
+      codeChallengeMethod: 'S256',
+      scope: ['cmc:share'],
+      userIdHint: 'demo-user',
       offer: { offerName: 'share', allowUserChoice: true, requesterMeta: { displayName: 'Demo Health Study' } },
     })
     expect((payload.offer as Json).permissions).toEqual([
@@ -134,7 +171,15 @@ describe('GET /oauth2/authorize', () => {
     for (const [given, start] of cases) {
       const other = await startDemoPlatform({ port: 0, consentPageUrl: given })
       try {
-        const query = new URLSearchParams({ client_id: 'demo-health-study', redirect_uri: 'http://127.0.0.1:8765/callback', response_type: 'code', state: 's', code_challenge: 'c', code_challenge_method: 'S256', scope: 'cmc:share' })
+        const query = new URLSearchParams({
+          client_id: 'demo-health-study',
+          redirect_uri: 'http://127.0.0.1:8765/callback',
+          response_type: 'code',
+          state: 's',
+          code_challenge: 'c',
+          code_challenge_method: 'S256',
+          scope: 'cmc:share',
+        })
         const response = await fetch(`${other.url}/oauth2/authorize?${query.toString()}`, { redirect: 'manual' })
         const location = response.headers.get('location') ?? ''
         expect(location.startsWith(start), location).toBe(true)
@@ -157,7 +202,10 @@ describe('GET /oauth2/authorize', () => {
       [{ client_id: 'no-such-client' }, 'Unknown client_id: no-such-client'],
       [{ redirect_uri: `${redirectUri}/other` }, 'redirect_uri does not match any registered URI for this client.'],
       [{ redirect_uri: `${redirectUri}#fragment` }, 'redirect_uri does not match any registered URI for this client.'],
-      [{ redirect_uri: redirectUri.replace('127.0.0.1', 'localhost') }, 'redirect_uri does not match any registered URI for this client.'],
+      [
+        { redirect_uri: redirectUri.replace('127.0.0.1', 'localhost') },
+        'redirect_uri does not match any registered URI for this client.',
+      ],
     ]
     for (const [overrides, message] of cases) {
       const { response } = await authorize(overrides)
@@ -183,7 +231,11 @@ describe('GET /oauth2/authorize', () => {
       [{ code_challenge: undefined }, 'invalid_request', 'PKCE code_challenge is required'],
       [{ code_challenge_method: 'plain' }, 'invalid_request', 'PKCE code_challenge_method must be S256'],
       [{ scope: 'cmc:intl' }, 'invalid_scope', 'client is not registered for scope(s): cmc:intl'],
-      [{ scope: 'cmc:share cmc:aon' }, 'invalid_scope', 'scope must be exactly one cmc:<offer-name> consent-offer reference'],
+      [
+        { scope: 'cmc:share cmc:aon' },
+        'invalid_scope',
+        'scope must be exactly one cmc:<offer-name> consent-offer reference',
+      ],
       [{ scope: undefined }, 'invalid_scope', 'scope must be exactly one cmc:<offer-name> consent-offer reference'],
       [{ scope: 'read' }, 'invalid_scope', 'scope token missing namespace prefix: "read"'],
       [{ scope: 'pryv:read' }, 'invalid_scope', 'unknown scope namespace "pryv" in token "pryv:read"'],
@@ -193,11 +245,19 @@ describe('GET /oauth2/authorize', () => {
       expect(response.status).toBe(302)
       const location = new URL(response.headers.get('location') ?? '')
       expect(location.origin + location.pathname).toBe(redirectUri)
-      expect(Object.fromEntries(location.searchParams)).toEqual({ error, error_description: description, state: flow.csrf, iss: platform.url })
+      expect(Object.fromEntries(location.searchParams)).toEqual({
+        error,
+        error_description: description,
+        state: flow.csrf,
+        iss: platform.url,
+      })
     }
     const { response } = await authorize({ state: undefined })
-    expect(Object.fromEntries(new URL(response.headers.get('location') ?? '').searchParams))
-      .toEqual({ error: 'invalid_request', error_description: 'state parameter is required (CSRF defense)', iss: platform.url })
+    expect(Object.fromEntries(new URL(response.headers.get('location') ?? '').searchParams)).toEqual({
+      error: 'invalid_request',
+      error_description: 'state parameter is required (CSRF defense)',
+      iss: platform.url,
+    })
   })
 })
 
@@ -216,17 +276,28 @@ describe('the code flow', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe('*')
     expect(answer.headers.get('cache-control')).toBe('no-store')
     const tokens = (await answer.json()) as Json
-    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'cmc:share', refresh_token: expect.any(String) })
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'cmc:share',
+      refresh_token: expect.any(String),
+    })
     const endpoint = new URL(String(tokens.apiEndpoint))
     expect(endpoint.username).toBe(tokens.access_token)
     expect(endpoint.pathname).toBe('/demo-user/')
 
-    const info = (await (await fetch(`${platform.url}/demo-user/access-info`, { headers: { Authorization: String(tokens.access_token) } })).json()) as Json
+    const info = (await (
+      await fetch(`${platform.url}/demo-user/access-info`, { headers: { Authorization: String(tokens.access_token) } })
+    ).json()) as Json
     const permissions = info.permissions as Json[]
     const chosen = permissions.filter((permission) => !String(permission.streamId ?? '').startsWith(':'))
     expect(chosen).toEqual([health, { feature: 'selfRevoke', setting: 'allowed' }])
     expect(permissions).toContainEqual({ streamId: ':_system:account', level: 'none' })
-    expect(info).toMatchObject({ type: 'app', name: 'oauth:demo-health-study', deviceName: expect.stringMatching(/^oauth-session-/) })
+    expect(info).toMatchObject({
+      type: 'app',
+      name: 'oauth:demo-health-study',
+      deviceName: expect.stringMatching(/^oauth-session-/),
+    })
 
     const accesses = await accessesOf('demo-user')
     expect(accesses.find((access) => access.type === 'shared')).toMatchObject({
@@ -235,12 +306,22 @@ describe('the code flow', () => {
       clientData: { cmc: { role: 'counterparty', offerName: 'share' } },
     })
     const recorded = await control<{ decisions: Json[]; codes: Json[] }>('GET', '/oauth')
-    expect(recorded.decisions).toEqual([expect.objectContaining({ kind: 'accept', clientId: 'demo-health-study', username: 'demo-user', grantedPermissions: [{ ...health, defaultName: 'Health' }, selfRevokeForbidden] })])
+    expect(recorded.decisions).toEqual([
+      expect.objectContaining({
+        kind: 'accept',
+        clientId: 'demo-health-study',
+        username: 'demo-user',
+        grantedPermissions: [{ ...health, defaultName: 'Health' }, selfRevokeForbidden],
+      }),
+    ])
     expect(recorded.codes).toEqual([])
 
     const replay = await exchange({ code: codeOf(accepted.json.redirectTo), code_verifier: flow.verifier })
     expect(replay.status).toBe(400)
-    expect(await replay.json()).toEqual({ error: 'invalid_grant', error_description: 'code is invalid or already used' })
+    expect(await replay.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'code is invalid or already used',
+    })
   })
 
   it('reuses the data grant when the user accepts the same offer again', async () => {
@@ -258,9 +339,19 @@ describe('the code flow', () => {
     expect((await accept(first.state, [health])).status).toBe(200)
     const grant = (await accessesOf('demo-user')).find((access) => access.type === 'shared')
     const token = await signIn()
-    expect((await fetch(`${platform.url}/demo-user/accesses/${String(grant?.id)}`, { method: 'DELETE', headers: { Authorization: token } })).status).toBe(200)
+    expect(
+      (
+        await fetch(`${platform.url}/demo-user/accesses/${String(grant?.id)}`, {
+          method: 'DELETE',
+          headers: { Authorization: token },
+        })
+      ).status,
+    ).toBe(200)
     const again = await consentRequest()
-    expect(await accept(again.state, [health], 'demo-user', token)).toEqual({ status: 500, json: { error: 'server_error', error_description: 'failed to create access' } })
+    expect(await accept(again.state, [health], 'demo-user', token)).toEqual({
+      status: 500,
+      json: { error: 'server_error', error_description: 'failed to create access' },
+    })
   })
 
   it('burns the code on a wrong PKCE verifier', async () => {
@@ -269,13 +360,19 @@ describe('the code flow', () => {
     const wrong = await exchange({ code, code_verifier: pkcePair().verifier })
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toEqual({ error: 'invalid_grant', error_description: 'PKCE verification failed' })
-    expect(await (await exchange({ code, code_verifier: flow.verifier })).json()).toMatchObject({ error: 'invalid_grant', error_description: 'code is invalid or already used' })
+    expect(await (await exchange({ code, code_verifier: flow.verifier })).json()).toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'code is invalid or already used',
+    })
   })
 
   it('refuses the code for another client or redirect URI, and incomplete or unknown grants', async () => {
     const cases: [Record<string, string>, Json][] = [
       [{ client_id: 'demo-etude-zurich' }, { error: 'invalid_grant', error_description: 'client_id mismatch' }],
-      [{ redirect_uri: 'http://127.0.0.1:8765/callback' }, { error: 'invalid_grant', error_description: 'redirect_uri mismatch' }],
+      [
+        { redirect_uri: 'http://127.0.0.1:8765/callback' },
+        { error: 'invalid_grant', error_description: 'redirect_uri mismatch' },
+      ],
     ]
     for (const [fields, error] of cases) {
       const { state, flow } = await consentRequest()
@@ -284,15 +381,23 @@ describe('the code flow', () => {
       expect(answer.status).toBe(400)
       expect(await answer.json()).toEqual(error)
     }
-    expect(await (await exchange({ code: 'x' })).json()).toEqual({ error: 'invalid_request', error_description: 'code_verifier is required (PKCE mandatory)' })
-    expect(await (await exchange({ grant_type: 'password' })).json()).toEqual({ error: 'unsupported_grant_type', error_description: 'grant_type "password" is not supported' })
+    expect(await (await exchange({ code: 'x' })).json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'code_verifier is required (PKCE mandatory)',
+    })
+    expect(await (await exchange({ grant_type: 'password' })).json()).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: 'grant_type "password" is not supported',
+    })
   })
 
   it('lets the code expire after 600 s', async () => {
     const { state, flow } = await consentRequest()
     const code = codeOf((await accept(state, [health])).json.redirectTo)
     await control('POST', '/oauth/clock', { advanceSeconds: 600 })
-    expect(await (await exchange({ code, code_verifier: flow.verifier })).json()).toMatchObject({ error: 'invalid_grant' })
+    expect(await (await exchange({ code, code_verifier: flow.verifier })).json()).toMatchObject({
+      error: 'invalid_grant',
+    })
   })
 })
 
@@ -300,24 +405,43 @@ describe('POST /oauth2/authorize/accept', () => {
   it('refuses a partial grant of an all-or-nothing offer, and takes the whole offer', async () => {
     const { state } = await consentRequest({ scope: 'cmc:aon' })
     const partial = await accept(state, [{ streamId: 'diary', level: 'contribute' }])
-    expect(partial).toEqual({ status: 400, json: {
-      error: 'invalid_scope',
-      error_description: 'this consent is all-or-nothing (the offer does not allow user choice); missing: [{"streamId":"health","level":"read","defaultName":"Health"}]',
-    } })
+    expect(partial).toEqual({
+      status: 400,
+      json: {
+        error: 'invalid_scope',
+        error_description:
+          'this consent is all-or-nothing (the offer does not allow user choice); missing: [{"streamId":"health","level":"read","defaultName":"Health"}]',
+      },
+    })
     expect((await accept(state, [{ streamId: 'diary', level: 'contribute' }, health])).status).toBe(200)
   })
 
   it('refuses to drop a mandatory entry, an empty grant, a changed level and an entry not offered', async () => {
     const { state } = await consentRequest()
     const cases: [unknown, string][] = [
-      [[diary], 'mandatory permissions cannot be unticked; missing: [{"streamId":"health","level":"read","defaultName":"Health"}]'],
+      [
+        [diary],
+        'mandatory permissions cannot be unticked; missing: [{"streamId":"health","level":"read","defaultName":"Health"}]',
+      ],
       [[], 'grantedPermissions must keep at least one permission (refuse instead)'],
-      [[{ streamId: 'health', level: 'manage' }], 'grantedPermissions must be a subset of the offered permissions; offending: [{"streamId":"health","level":"manage"}]'],
-      [[health, { feature: 'selfRevoke', setting: 'allowed' }], 'grantedPermissions must be a subset of the offered permissions; offending: [{"feature":"selfRevoke","setting":"allowed"}]'],
-      [[{ streamId: 'health', level: 'admin' }], 'grantedPermissions invalid: invalid permission at index 0: expected {streamId, level in [none, read, create-only, contribute, manage]} or {feature, setting in [forbidden, allowed]}'],
+      [
+        [{ streamId: 'health', level: 'manage' }],
+        'grantedPermissions must be a subset of the offered permissions; offending: [{"streamId":"health","level":"manage"}]',
+      ],
+      [
+        [health, { feature: 'selfRevoke', setting: 'allowed' }],
+        'grantedPermissions must be a subset of the offered permissions; offending: [{"feature":"selfRevoke","setting":"allowed"}]',
+      ],
+      [
+        [{ streamId: 'health', level: 'admin' }],
+        'grantedPermissions invalid: invalid permission at index 0: expected {streamId, level in [none, read, create-only, contribute, manage]} or {feature, setting in [forbidden, allowed]}',
+      ],
     ]
     for (const [granted, description] of cases) {
-      expect(await accept(state, granted)).toEqual({ status: 400, json: { error: 'invalid_scope', error_description: description } })
+      expect(await accept(state, granted)).toEqual({
+        status: 400,
+        json: { error: 'invalid_scope', error_description: description },
+      })
     }
     expect(await accessesOf('demo-user')).toEqual([])
   })
@@ -329,7 +453,10 @@ describe('POST /oauth2/authorize/accept', () => {
       [{ username: 'demo-user', userToken: token, grantedPermissions: [health] }, 'state is required'],
       [{ state, userToken: token, grantedPermissions: [health] }, 'username is required'],
       [{ state, username: 'demo-user', grantedPermissions: [health] }, 'userToken is required'],
-      [{ state, username: 'demo-user', userToken: token, grantedScope: ['cmc:share'] }, 'grantedPermissions must be an array'],
+      [
+        { state, username: 'demo-user', userToken: token, grantedScope: ['cmc:share'] },
+        'grantedPermissions must be an array',
+      ],
     ]
     for (const [body, description] of cases) {
       const response = await postJson('/oauth2/authorize/accept', body)
@@ -341,17 +468,28 @@ describe('POST /oauth2/authorize/accept', () => {
   it('takes only a live personal token of that user', async () => {
     const { state } = await consentRequest()
     const otherToken = await signIn('other-user', 'other-password-1')
-    const noSession = { error: 'invalid_request', error_description: 'username + userToken did not resolve to a valid user session' }
+    const noSession = {
+      error: 'invalid_request',
+      error_description: 'username + userToken did not resolve to a valid user session',
+    }
     expect(await accept(state, [health], 'demo-user', 'not-a-token')).toEqual({ status: 401, json: noSession })
     expect(await accept(state, [health], 'demo-user', otherToken)).toEqual({ status: 401, json: noSession })
-    expect(await accept(state, [health], 'demo-user', await seededAppToken())).toEqual({ status: 500, json: { error: 'server_error', error_description: 'failed to create access' } })
+    expect(await accept(state, [health], 'demo-user', await seededAppToken())).toEqual({
+      status: 500,
+      json: { error: 'server_error', error_description: 'failed to create access' },
+    })
   })
 
   it('refuses a tampered, garbled or expired state, for accept and refuse alike', async () => {
     const { state } = await consentRequest()
     const [body, mac] = state.split('.') as [string, string]
     const payload = decodePayload(state)
-    const widened = Buffer.from(JSON.stringify({ ...payload, offer: { ...(payload.offer as Json), allowUserChoice: true, permissions: [{ streamId: '*', level: 'manage' }] } })).toString('base64url')
+    const widened = Buffer.from(
+      JSON.stringify({
+        ...payload,
+        offer: { ...(payload.offer as Json), allowUserChoice: true, permissions: [{ streamId: '*', level: 'manage' }] },
+      }),
+    ).toString('base64url')
     const cases: [string, string][] = [
       [`${widened}.${mac}`, 'signed state bad_signature'],
       [`${body}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`, 'signed state bad_signature'],
@@ -359,7 +497,10 @@ describe('POST /oauth2/authorize/accept', () => {
       [`${body}.`, 'signed state malformed'],
     ]
     for (const [given, description] of cases) {
-      expect(await accept(given, [health])).toEqual({ status: 400, json: { error: 'invalid_request', error_description: description } })
+      expect(await accept(given, [health])).toEqual({
+        status: 400,
+        json: { error: 'invalid_request', error_description: description },
+      })
       const refused = await postJson('/oauth2/authorize/refuse', { state: given })
       expect(await refused.json()).toEqual({ error: 'invalid_request', error_description: description })
     }
@@ -368,8 +509,14 @@ describe('POST /oauth2/authorize/accept', () => {
     await control('POST', '/oauth/clock', { advanceSeconds: Number(payload.exp) - 2 - now })
     expect((await postJson('/oauth2/authorize/refuse', { state })).status).toBe(200)
     await control('POST', '/oauth/clock', { advanceSeconds: 2 })
-    expect(await accept(state, [health])).toEqual({ status: 400, json: { error: 'invalid_request', error_description: 'signed state expired' } })
-    expect(await (await postJson('/oauth2/authorize/refuse', { state })).json()).toEqual({ error: 'invalid_request', error_description: 'signed state expired' })
+    expect(await accept(state, [health])).toEqual({
+      status: 400,
+      json: { error: 'invalid_request', error_description: 'signed state expired' },
+    })
+    expect(await (await postJson('/oauth2/authorize/refuse', { state })).json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'signed state expired',
+    })
   })
 
   it('follows the fault switches: a 500 on accept creates nothing, the next try succeeds', async () => {
@@ -383,14 +530,20 @@ describe('POST /oauth2/authorize/accept', () => {
   })
 
   it('answers browsers of any origin', async () => {
-    const preflight = await fetch(`${platform.url}/oauth2/authorize/accept`, { method: 'OPTIONS', headers: { Origin: 'https://auth.example', 'Access-Control-Request-Method': 'POST' } })
+    const preflight = await fetch(`${platform.url}/oauth2/authorize/accept`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://auth.example', 'Access-Control-Request-Method': 'POST' },
+    })
     expect(preflight.status).toBe(200)
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://auth.example')
   })
 })
 
 async function seededAppToken(): Promise<string> {
-  const access = await control<{ token: string }>('POST', '/users/demo-user/accesses', { name: 'some-app', permissions: [health] })
+  const access = await control<{ token: string }>('POST', '/users/demo-user/accesses', {
+    name: 'some-app',
+    permissions: [health],
+  })
   return access.token
 }
 
@@ -402,11 +555,24 @@ describe('POST /oauth2/authorize/refuse', () => {
     expect(refused.headers.get('cache-control')).toBe('no-store')
     const back = new URL(String(((await refused.json()) as Json).redirectTo))
     expect(back.origin + back.pathname).toBe(redirectUri)
-    expect(Object.fromEntries(back.searchParams)).toEqual({ error: 'access_denied', state: flow.csrf, iss: platform.url })
+    expect(Object.fromEntries(back.searchParams)).toEqual({
+      error: 'access_denied',
+      state: flow.csrf,
+      iss: platform.url,
+    })
     expect(await accessesOf('demo-user')).toEqual([])
-    expect((await control<{ decisions: Json[] }>('GET', '/oauth')).decisions).toEqual([{ kind: 'refuse', clientId: 'demo-health-study', offerName: 'share' }])
-    expect(await (await postJson('/oauth2/authorize/refuse', {})).json()).toEqual({ error: 'invalid_request', error_description: 'state is required' })
-    const asForm = await fetch(`${platform.url}/oauth2/authorize/refuse`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state }).toString() })
+    expect((await control<{ decisions: Json[] }>('GET', '/oauth')).decisions).toEqual([
+      { kind: 'refuse', clientId: 'demo-health-study', offerName: 'share' },
+    ])
+    expect(await (await postJson('/oauth2/authorize/refuse', {})).json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'state is required',
+    })
+    const asForm = await fetch(`${platform.url}/oauth2/authorize/refuse`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state }).toString(),
+    })
     expect(asForm.status).toBe(200)
   })
 })

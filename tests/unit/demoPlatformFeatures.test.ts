@@ -28,11 +28,13 @@ function callApi(method: string, params: object): Promise<Json> {
   return apiOne(method, params)
 }
 
-const checkApp = (requestedPermissions: Json[]) => callApi('accesses.checkApp', { requestingAppId: appId, requestedPermissions })
-const create = (permissions: Json[]) => callApi('accesses.create', { name: appId, type: 'app', permissions }) as Promise<{ access: Json }>
+const checkApp = (requestedPermissions: Json[]) =>
+  callApi('accesses.checkApp', { requestingAppId: appId, requestedPermissions })
+const create = (permissions: Json[]) =>
+  callApi('accesses.create', { name: appId, type: 'app', permissions }) as Promise<{ access: Json }>
 
 describe('demo platform: feature permissions', () => {
-  it('check-app refuses a feature entry as a stream permission without defaultName, in the platform\'s words', async () => {
+  it("check-app refuses a feature entry as a stream permission without defaultName, in the platform's words", async () => {
     await expect(checkApp([diary, selfRevoke])).rejects.toMatchObject({
       innerObject: {
         id: 'invalid-parameters-format',
@@ -45,17 +47,25 @@ describe('demo platform: feature permissions', () => {
   it('create stores the feature entries, and check-app with the stream entries only finds that access mismatching', async () => {
     const { access } = await create([diary, selfRevoke])
     expect(access.permissions).toEqual([{ streamId: 'diary', level: 'read' }, selfRevoke])
-    expect(await checkApp([diary])).toEqual({ mismatchingAccess: expect.objectContaining({ id: access.id }), checkedPermissions: [{ streamId: 'diary', level: 'read', name: 'Diary' }] })
+    expect(await checkApp([diary])).toEqual({
+      mismatchingAccess: expect.objectContaining({ id: access.id }),
+      checkedPermissions: [{ streamId: 'diary', level: 'read', name: 'Diary' }],
+    })
   })
 
   it('an empty stream list is checked: fresh, then mismatching an access holding only a feature', async () => {
     expect(await checkApp([])).toEqual({ checkedPermissions: [] })
     const { access } = await create([selfRevoke])
-    expect(await checkApp([])).toEqual({ mismatchingAccess: expect.objectContaining({ id: access.id }), checkedPermissions: [] })
+    expect(await checkApp([])).toEqual({
+      mismatchingAccess: expect.objectContaining({ id: access.id }),
+      checkedPermissions: [],
+    })
   })
 
   it('matches as the platform does: by streamId and level, so an access without features matches its streams', async () => {
     const { access } = await create([diary])
-    expect(await checkApp([diary])).toEqual({ matchingAccess: expect.objectContaining({ id: access.id, permissions: [{ streamId: 'diary', level: 'read' }] }) })
+    expect(await checkApp([diary])).toEqual({
+      matchingAccess: expect.objectContaining({ id: access.id, permissions: [{ streamId: 'diary', level: 'read' }] }),
+    })
   })
 })

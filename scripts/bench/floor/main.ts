@@ -9,4 +9,7 @@ const router = createRouter({
   routes: [{ path: '/:any(.*)*', component: FloorSignIn }],
 })
 
-createApp({ render: () => h('main', h(RouterView)) }).use(createPinia()).use(router).mount('#app')
+createApp({ render: () => h('main', h(RouterView)) })
+  .use(createPinia())
+  .use(router)
+  .mount('#app')

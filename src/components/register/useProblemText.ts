@@ -7,7 +7,10 @@ export function useProblemText(): (field: AccountField, problem: FieldProblem | 
   return (field, problem) => {
     if (!problem) return ''
     if (problem.rule === 'refused') return problem.platformText ?? t('register.problem.refused')
-    if (problem.rule === 'taken') return field === 'email' || field === 'username' ? t(`register.problem.taken.${field}`) : t('register.problem.refused')
+    if (problem.rule === 'taken')
+      return field === 'email' || field === 'username'
+        ? t(`register.problem.taken.${field}`)
+        : t('register.problem.refused')
     return t(`register.problem.${problem.rule}`)
   }
 }

@@ -26,7 +26,12 @@ async function startLayout(layout: Layout): Promise<HostedApp> {
   }
   if (layout === 'github-pages') {
     // A GitHub Pages project site: no rewrites, the app under /<repository>/access/, 404.html for the rest.
-    const site = await startStaticSite({ port: 0, root: distDir, basePath: '/app-web-auth3/access/', missingFile: 'not-found-page' })
+    const site = await startStaticSite({
+      port: 0,
+      root: distDir,
+      basePath: '/app-web-auth3/access/',
+      missingFile: 'not-found-page',
+    })
     return { appUrl: site.url, missingFileStatus: 404, close: site.close }
   }
   const site = await startNginxSite({ distDir, platformOrigin: platformUrl })
@@ -37,17 +42,23 @@ async function startLayout(layout: Layout): Promise<HostedApp> {
  * The fixtures' `test`, with the built app served in the layout a describe block
  * picks (`test.use({ layout })`). Each layout's server starts once per worker.
  */
-export const test = base.extend<{ layout: Layout; hosted: HostedApp }, { hostLayout: (layout: Layout) => Promise<HostedApp> }>({
+export const test = base.extend<
+  { layout: Layout; hosted: HostedApp },
+  { hostLayout: (layout: Layout) => Promise<HostedApp> }
+>({
   layout: ['spa-rewrite', { option: true }],
-  hostLayout: [async ({}, use) => {
-    const started = new Map<Layout, Promise<HostedApp>>()
-    await use((layout) => {
-      const hosted = started.get(layout) ?? startLayout(layout)
-      started.set(layout, hosted)
-      return hosted
-    })
-    await Promise.all([...started.values()].map(async (hosted) => (await hosted).close()))
-  }, { scope: 'worker' }],
+  hostLayout: [
+    async ({}, use) => {
+      const started = new Map<Layout, Promise<HostedApp>>()
+      await use((layout) => {
+        const hosted = started.get(layout) ?? startLayout(layout)
+        started.set(layout, hosted)
+        return hosted
+      })
+      await Promise.all([...started.values()].map(async (hosted) => (await hosted).close()))
+    },
+    { scope: 'worker' },
+  ],
   hosted: async ({ layout, hostLayout }, use) => {
     await use(await hostLayout(layout))
   },

@@ -20,26 +20,43 @@ type Substitution = [find: string | RegExp, replacement: string]
 function substitute(text: string, substitutions: readonly Substitution[]): string {
   return substitutions.reduce((result, [find, replacement]) => {
     const changed = result.replaceAll(find, replacement)
-    if (changed === result) throw new Error(`${exampleConfigPath} no longer holds ${String(find)}: update ${fileURLToPath(import.meta.url)}`)
+    if (changed === result)
+      throw new Error(`${exampleConfigPath} no longer holds ${String(find)}: update ${fileURLToPath(import.meta.url)}`)
     return changed
   }, text)
 }
 
 function run(command: string, args: string[]): { ok: boolean; output: string } {
   const result = spawnSync(command, args, { encoding: 'utf8' })
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}` }
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`,
+  }
 }
 
 async function makeWorkDir(): Promise<string> {
-  if (!existsSync(nginxPath)) throw new Error(`nginx is missing at ${nginxPath}: \`npm test\` installs Debian's nginx, or set NGINX_PATH.`)
+  if (!existsSync(nginxPath))
+    throw new Error(`nginx is missing at ${nginxPath}: \`npm test\` installs Debian's nginx, or set NGINX_PATH.`)
   const dir = await mkdtemp(join(tmpdir(), 'awa3-nginx-'))
   // nginx's workers run as an unprivileged user when it is started as root: they must reach the site.
   await chmod(dir, 0o755)
   await mkdir(join(dir, 'certs'))
   const certificate = run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', join(dir, 'certs', 'privkey.pem'), '-out', join(dir, 'certs', 'fullchain.pem'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout',
+    join(dir, 'certs', 'privkey.pem'),
+    '-out',
+    join(dir, 'certs', 'fullchain.pem'),
   ])
   if (!certificate.ok) throw new Error(`openssl could not make a test certificate:\n${certificate.output}`)
   return dir
@@ -63,7 +80,10 @@ http {
 `
 }
 
-const certificateSubstitution = (dir: string): Substitution => ['/etc/letsencrypt/live/sw.example.com/', `${join(dir, 'certs')}/`]
+const certificateSubstitution = (dir: string): Substitution => [
+  '/etc/letsencrypt/live/sw.example.com/',
+  `${join(dir, 'certs')}/`,
+]
 
 async function writeConfig(dir: string, site: string): Promise<string> {
   await writeFile(join(dir, 'site.conf'), site)
@@ -127,17 +147,22 @@ export async function startNginxSite(options: NginxSiteOptions): Promise<Running
   await mkdir(join(dir, 'site'))
   await symlink(options.distDir, join(dir, 'site', 'access'))
   const example = await readFile(exampleConfigPath, 'utf8')
-  const conf = await writeConfig(dir, substitute(example, [
-    certificateSubstitution(dir),
-    ['root /var/www/sw.example.com;', `root ${join(dir, 'site')};`],
-    [/^\s*listen \[::\]:\d+.*;\n/gm, ''],
-    ['listen 80;', `listen 127.0.0.1:${httpPort};`],
-    ['listen 443 ', `listen 127.0.0.1:${httpsPort} `],
-    ['https://*.example.com', options.platformOrigin],
-  ]))
+  const conf = await writeConfig(
+    dir,
+    substitute(example, [
+      certificateSubstitution(dir),
+      ['root /var/www/sw.example.com;', `root ${join(dir, 'site')};`],
+      [/^\s*listen \[::\]:\d+.*;\n/gm, ''],
+      ['listen 80;', `listen 127.0.0.1:${httpPort};`],
+      ['listen 443 ', `listen 127.0.0.1:${httpsPort} `],
+      ['https://*.example.com', options.platformOrigin],
+    ]),
+  )
   const child = spawn(nginxPath, nginxArgs(dir, conf), { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const close = async () => {
     if (child.exitCode === null) child.kill('SIGTERM')
@@ -145,7 +170,8 @@ export async function startNginxSite(options: NginxSiteOptions): Promise<Running
     await rm(dir, { recursive: true, force: true })
   }
   for (let attempt = 0; attempt < 100 && child.exitCode === null; attempt++) {
-    if (await isListening(httpsPort)) return { appUrl: `https://localhost:${httpsPort}/access/`, httpOrigin: `http://localhost:${httpPort}`, close }
+    if (await isListening(httpsPort))
+      return { appUrl: `https://localhost:${httpsPort}/access/`, httpOrigin: `http://localhost:${httpPort}`, close }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   const log = await readFile(join(dir, 'error.log'), 'utf8').catch(() => '')

@@ -4,12 +4,24 @@ import { median, sequentialRoundTrips, withPreflightsFirst, type RequestRecord }
 import { budgetLines } from '../../../scripts/bundle-size'
 
 function request(method: string, path: string, startMs: number, endMs: number): RequestRecord {
-  return { url: `http://127.0.0.1:3000${path}`, method, type: method === 'OPTIONS' ? 'Other' : 'Fetch', startMs, endMs, bytes: 0 }
+  return {
+    url: `http://127.0.0.1:3000${path}`,
+    method,
+    type: method === 'OPTIONS' ? 'Other' : 'Fetch',
+    startMs,
+    endMs,
+    bytes: 0,
+  }
 }
 
 describe('sequentialRoundTrips', () => {
   it('counts requests waited for one after the other, not those in parallel', () => {
-    const chain = [request('GET', '/a', 0, 100), request('GET', '/b', 0, 120), request('POST', '/c', 130, 200), request('POST', '/d', 210, 300)]
+    const chain = [
+      request('GET', '/a', 0, 100),
+      request('GET', '/b', 0, 120),
+      request('POST', '/c', 130, 200),
+      request('POST', '/d', 210, 300),
+    ]
     expect(sequentialRoundTrips(chain)).toBe(3)
     expect(sequentialRoundTrips([])).toBe(0)
   })
@@ -28,7 +40,10 @@ describe('budgetLines', () => {
   const point = (name: string, gzipBytes: number) => ({ name, files: [], gzipBytes })
 
   it('holds the HTML entry to the auth page budget while the auth page is bundled in it', () => {
-    const lines = budgetLines({ entryPoints: [point('index.html', 69_000), point('RegisterPage', 81_000)], totalGzipBytes: 301_000 })
+    const lines = budgetLines({
+      entryPoints: [point('index.html', 69_000), point('RegisterPage', 81_000)],
+      totalGzipBytes: 301_000,
+    })
     expect(lines.map((line) => [line.name, line.budgetBytes, line.withinBudget])).toEqual([
       ['auth page (index.html)', 70_000, true],
       ['RegisterPage', 80_000, false],
@@ -37,8 +52,15 @@ describe('budgetLines', () => {
   })
 
   it('holds a lazily loaded auth page to the auth budget, and the bare entry to the others', () => {
-    const lines = budgetLines({ entryPoints: [point('index.html', 75_000), point('AuthPage', 71_000)], totalGzipBytes: 100_000 })
-    expect(lines.map((line) => [line.name, line.withinBudget])).toEqual([['index.html', true], ['auth page (AuthPage)', false], ['whole build', true]])
+    const lines = budgetLines({
+      entryPoints: [point('index.html', 75_000), point('AuthPage', 71_000)],
+      totalGzipBytes: 100_000,
+    })
+    expect(lines.map((line) => [line.name, line.withinBudget])).toEqual([
+      ['index.html', true],
+      ['auth page (AuthPage)', false],
+      ['whole build', true],
+    ])
   })
 })
 

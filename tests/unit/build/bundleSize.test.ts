@@ -28,7 +28,8 @@ const fixture: Record<string, string> = {
   'assets/vendor-V1.js': 'var a=1,b=2;export{a,b};',
   'assets/polyfill-P1.js': 'window.p=1;',
   'assets/index-C1.css': 'body{margin:0}',
-  'assets/RegisterPage-R1.js': 'import{a as e}from"./vendor-V1.js";import{f}from"./form-F1.js";export default{render:()=>e+f};',
+  'assets/RegisterPage-R1.js':
+    'import{a as e}from"./vendor-V1.js";import{f}from"./form-F1.js";export default{render:()=>e+f};',
   'assets/RegisterPage-R2.css': '.register{color:red}',
   'assets/form-F1.js': 'import*as v from"./vendor-V1.js";export const f=v.a;',
   'assets/en-L1.js': 'export default{hello:"Hello"};',
@@ -57,17 +58,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('reading chunks', () => {
   it('takes the local scripts, modulepreloads and stylesheets of the HTML, not icons nor other sites', () => {
-    expect(htmlFirstLoad(fixture['index.html'] as string)).toEqual(['./assets/index-E1.js', './assets/vendor-V1.js', './assets/index-C1.css'])
+    expect(htmlFirstLoad(fixture['index.html'] as string)).toEqual([
+      './assets/index-E1.js',
+      './assets/vendor-V1.js',
+      './assets/index-C1.css',
+    ])
   })
 
   it('finds static imports and re-exports, never dynamic imports', () => {
-    const code = 'import{a as b}from"./x.js";import"./y.js";import z,{w}from"./z.js";export{q}from"./q.js";const l=()=>import("./lazy.js");import.meta.url'
+    const code =
+      'import{a as b}from"./x.js";import"./y.js";import z,{w}from"./z.js";export{q}from"./q.js";const l=()=>import("./lazy.js");import.meta.url'
     expect(staticImports(code)).toEqual(['./x.js', './y.js', './z.js', './q.js'])
   })
 
   it('pairs each dynamic import with the files Vite preloads beside it', () => {
     const deps = dynamicImportDeps(fixture['assets/index-E1.js'] as string)
-    expect(deps.get('./RegisterPage-R1.js')).toEqual(['./RegisterPage-R1.js', './vendor-V1.js', './form-F1.js', './RegisterPage-R2.css'])
+    expect(deps.get('./RegisterPage-R1.js')).toEqual([
+      './RegisterPage-R1.js',
+      './vendor-V1.js',
+      './form-F1.js',
+      './RegisterPage-R2.css',
+    ])
     expect(deps.has('./en-L1.js')).toBe(false)
   })
 })
@@ -75,15 +86,27 @@ describe('reading chunks', () => {
 describe('measureBundle', () => {
   it('counts the entry, its static imports and its CSS for the first load', () => {
     const entry = measureBundle(dir).entryPoints.find((point) => point.name === 'index.html')
-    expect(entry?.files).toEqual(['assets/index-C1.css', 'assets/index-E1.js', 'assets/polyfill-P1.js', 'assets/vendor-V1.js'])
-    expect(entry?.gzipBytes).toBe(sizeOf('assets/index-C1.css', 'assets/index-E1.js', 'assets/polyfill-P1.js', 'assets/vendor-V1.js'))
+    expect(entry?.files).toEqual([
+      'assets/index-C1.css',
+      'assets/index-E1.js',
+      'assets/polyfill-P1.js',
+      'assets/vendor-V1.js',
+    ])
+    expect(entry?.gzipBytes).toBe(
+      sizeOf('assets/index-C1.css', 'assets/index-E1.js', 'assets/polyfill-P1.js', 'assets/vendor-V1.js'),
+    )
   })
 
   it('adds a lazy page with its static imports and CSS, but not other lazy chunks', () => {
     const page = measureBundle(dir).entryPoints.find((point) => point.name === 'RegisterPage')
     expect(page?.files).toEqual([
-      'assets/RegisterPage-R1.js', 'assets/RegisterPage-R2.css', 'assets/form-F1.js',
-      'assets/index-C1.css', 'assets/index-E1.js', 'assets/polyfill-P1.js', 'assets/vendor-V1.js',
+      'assets/RegisterPage-R1.js',
+      'assets/RegisterPage-R2.css',
+      'assets/form-F1.js',
+      'assets/index-C1.css',
+      'assets/index-E1.js',
+      'assets/polyfill-P1.js',
+      'assets/vendor-V1.js',
     ])
   })
 
@@ -97,7 +120,7 @@ describe('measureBundle', () => {
     expect(entry?.files).not.toContain('assets/markdown-M1.js')
   })
 
-  it('counts a lazy chunk every page waits for, such as their messages, in each page\'s first load only', () => {
+  it("counts a lazy chunk every page waits for, such as their messages, in each page's first load only", () => {
     const [entry, page] = measureBundle(dir, { loadedWithPages: [/^account-en-/] }).entryPoints
     expect(entry?.files).not.toContain('assets/account-en-A1.js')
     expect(page?.name).toBe('RegisterPage')

@@ -19,8 +19,11 @@ describe('notes that change as the person types', () => {
     wrapper.unmount()
   })
 
-  it('leaves a plain field\'s notes out of any live region: its errors come with the focus', () => {
-    const wrapper = mount(BaseTextField, { props: { label: 'Username', autocomplete: 'username', modelValue: '', error: 'Required.' }, global })
+  it("leaves a plain field's notes out of any live region: its errors come with the focus", () => {
+    const wrapper = mount(BaseTextField, {
+      props: { label: 'Username', autocomplete: 'username', modelValue: '', error: 'Required.' },
+      global,
+    })
     expect(wrapper.find('[aria-live]').exists()).toBe(false)
   })
 })

@@ -9,7 +9,10 @@ const global = { plugins: [i18n] }
 
 describe('BasePasswordField', () => {
   it('is labelled, hidden by default, and shows its text while the toggle is pressed', async () => {
-    const wrapper = mount(BasePasswordField, { props: { label: 'Password', autocomplete: 'current-password', modelValue: 'secret-1' }, global })
+    const wrapper = mount(BasePasswordField, {
+      props: { label: 'Password', autocomplete: 'current-password', modelValue: 'secret-1' },
+      global,
+    })
     const input = wrapper.get('input')
     expect(wrapper.get(`label[for="${input.attributes('id')}"]`).text()).toBe('Password')
     expect(input.attributes('type')).toBe('password')
@@ -23,7 +26,10 @@ describe('BasePasswordField', () => {
   })
 
   it('warns about Caps Lock as the user types, tied to the field', async () => {
-    const wrapper = mount(BasePasswordField, { props: { label: 'Password', autocomplete: 'current-password', modelValue: '' }, global })
+    const wrapper = mount(BasePasswordField, {
+      props: { label: 'Password', autocomplete: 'current-password', modelValue: '' },
+      global,
+    })
     const input = wrapper.get('input')
     await input.trigger('keydown', { key: 'A', modifierCapsLock: true })
     const hintId = input.attributes('aria-describedby')
@@ -35,7 +41,13 @@ describe('BasePasswordField', () => {
 
 function mountNewPassword() {
   const chosen = ref('unset')
-  const Host = defineComponent(() => () => h(BaseNewPasswordFields, { 'modelValue': chosen.value, 'onUpdate:modelValue': (value: string) => (chosen.value = value) }))
+  const Host = defineComponent(
+    () => () =>
+      h(BaseNewPasswordFields, {
+        modelValue: chosen.value,
+        'onUpdate:modelValue': (value: string) => (chosen.value = value),
+      }),
+  )
   const wrapper = mount(Host, { global })
   const [password, confirmation] = wrapper.findAll('input')
   if (!password || !confirmation) throw new Error('two password inputs expected')
@@ -45,7 +57,10 @@ function mountNewPassword() {
 describe('BaseNewPasswordFields', () => {
   it('gives the password only once both fields agree, with new-password autocomplete', async () => {
     const { password, confirmation, chosen } = mountNewPassword()
-    expect([password.attributes('autocomplete'), confirmation.attributes('autocomplete')]).toEqual(['new-password', 'new-password'])
+    expect([password.attributes('autocomplete'), confirmation.attributes('autocomplete')]).toEqual([
+      'new-password',
+      'new-password',
+    ])
     await password.setValue('long-enough-1')
     expect(chosen.value).toBe('')
     await confirmation.setValue('long-enough-1')

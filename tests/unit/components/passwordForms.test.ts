@@ -21,11 +21,18 @@ function routerWith(names: string[]) {
 describe('PasswordNewFields', () => {
   const mountWith = (error: AppError | null, missing = false) =>
     mount(PasswordNewFields, { props: { modelValue: '', error, missing }, global: { plugins: [i18n] } })
-  const firstFieldError = (error: AppError | null, missing = false) => mountWith(error, missing).find('.field-error').text()
+  const firstFieldError = (error: AppError | null, missing = false) =>
+    mountWith(error, missing).find('.field-error').text()
 
-  it('shows the platform\'s words about the new password first, then its message, then ours', () => {
-    expect(firstFieldError(new AppError('password-refused', ['Too weak', 'other'], { newPassword: 'At least 8 characters.' }))).toBe('At least 8 characters.')
-    expect(firstFieldError(new AppError('password-refused', ['The new password does not follow complexity rules']))).toBe('The new password does not follow complexity rules')
+  it("shows the platform's words about the new password first, then its message, then ours", () => {
+    expect(
+      firstFieldError(
+        new AppError('password-refused', ['Too weak', 'other'], { newPassword: 'At least 8 characters.' }),
+      ),
+    ).toBe('At least 8 characters.')
+    expect(
+      firstFieldError(new AppError('password-refused', ['The new password does not follow complexity rules'])),
+    ).toBe('The new password does not follow complexity rules')
     expect(firstFieldError(new AppError('password-refused'))).toBe('The platform refused this password.')
   })
 
@@ -37,7 +44,11 @@ describe('PasswordNewFields', () => {
 
 describe('PasswordChangeForm', () => {
   it('names the missing fields and focuses the first one instead of submitting', async () => {
-    const wrapper = mount(PasswordChangeForm, { props: { busy: false, error: null }, global: { plugins: [i18n] }, attachTo: document.body })
+    const wrapper = mount(PasswordChangeForm, {
+      props: { busy: false, error: null },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
     const [login] = wrapper.findAll('input')
     await login?.setValue('alice')
     await wrapper.find('form').trigger('submit')
@@ -52,7 +63,11 @@ describe('PasswordChangeForm', () => {
   })
 
   it('focuses the new password when the platform refuses it, and keeps it out of the alert', async () => {
-    const wrapper = mount(PasswordChangeForm, { props: { busy: false, error: null }, global: { plugins: [i18n] }, attachTo: document.body })
+    const wrapper = mount(PasswordChangeForm, {
+      props: { busy: false, error: null },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
     await wrapper.setProps({ error: new AppError('password-refused', ['Too short.']) })
     await flushPromises()
 

@@ -12,25 +12,60 @@ beforeAll(loadAccountMessages)
 const page = { template: '<div />' }
 
 async function routerAt(path: string) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/auth', name: 'auth', component: page }, { path: '/register', name: 'register', component: page }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/auth', name: 'auth', component: page },
+      { path: '/register', name: 'register', component: page },
+    ],
+  })
   await router.push(path)
   return router
 }
 
 function hostingsOf(keys: string[]) {
-  const tree = { regions: { eu: { name: 'Europe', zones: { ch: { name: 'Switzerland', hostings: Object.fromEntries(keys.map((key) => [key, { name: key.toUpperCase(), description: `About ${key}`, available: true }])) } } } } }
+  const tree = {
+    regions: {
+      eu: {
+        name: 'Europe',
+        zones: {
+          ch: {
+            name: 'Switzerland',
+            hostings: Object.fromEntries(
+              keys.map((key) => [key, { name: key.toUpperCase(), description: `About ${key}`, available: true }]),
+            ),
+          },
+        },
+      },
+    },
+  }
   const regions = parseHostings(tree)
   return { status: 'done' as const, error: null, regions, available: availableHostings(regions) }
 }
 
-async function mountForm(options: { keys?: string[]; problems?: FieldProblems; submit?: (form: AccountForm) => Promise<boolean>; path?: string; inAuthRequest?: boolean } = {}) {
+async function mountForm(
+  options: {
+    keys?: string[]
+    problems?: FieldProblems
+    submit?: (form: AccountForm) => Promise<boolean>
+    path?: string
+    inAuthRequest?: boolean
+  } = {},
+) {
   const router = await routerAt(options.path ?? '/register')
   const submit = vi.fn(options.submit ?? (async () => true))
   const wrapper = mount(RegisterForm, {
     attachTo: document.body,
     props: {
-      submit, busy: false, error: null, problems: options.problems ?? {}, hostings: hostingsOf(options.keys ?? ['only']),
-      availability: 'unknown', checkedName: '', terms: null, inAuthRequest: options.inAuthRequest ?? false,
+      submit,
+      busy: false,
+      error: null,
+      problems: options.problems ?? {},
+      hostings: hostingsOf(options.keys ?? ['only']),
+      availability: 'unknown',
+      checkedName: '',
+      terms: null,
+      inAuthRequest: options.inAuthRequest ?? false,
     },
     global: { plugins: [i18n, router] },
   })
@@ -42,13 +77,23 @@ describe('RegisterForm', () => {
     const { wrapper, submit } = await mountForm()
     expect(wrapper.find('select').exists()).toBe(false)
     const inputs = wrapper.findAll('input')
-    expect(inputs.map((input) => input.attributes('autocomplete'))).toEqual(['email', 'username', 'new-password', 'new-password'])
+    expect(inputs.map((input) => input.attributes('autocomplete'))).toEqual([
+      'email',
+      'username',
+      'new-password',
+      'new-password',
+    ])
     await inputs[0]?.setValue('alice@example.com')
     await inputs[1]?.setValue('alice')
     await inputs[2]?.setValue('secret-1')
     await inputs[3]?.setValue('secret-1')
     await wrapper.get('form').trigger('submit')
-    expect(submit).toHaveBeenCalledWith({ email: 'alice@example.com', username: 'alice', password: 'secret-1', hosting: 'only' })
+    expect(submit).toHaveBeenCalledWith({
+      email: 'alice@example.com',
+      username: 'alice',
+      password: 'secret-1',
+      hosting: 'only',
+    })
     wrapper.unmount()
   })
 
@@ -62,7 +107,10 @@ describe('RegisterForm', () => {
   })
 
   it('moves focus to the first field to correct when the submit is refused', async () => {
-    const { wrapper } = await mountForm({ problems: { username: { rule: 'username-format' }, password: { rule: 'password-twice' } }, submit: async () => false })
+    const { wrapper } = await mountForm({
+      problems: { username: { rule: 'username-format' }, password: { rule: 'password-twice' } },
+      submit: async () => false,
+    })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     const username = wrapper.findAll('input')[1]

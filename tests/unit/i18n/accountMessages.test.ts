@@ -6,7 +6,7 @@ async function freshI18n() {
   return import('@/i18n')
 }
 
-describe('account pages\' messages', () => {
+describe("account pages' messages", () => {
   beforeEach(() => {
     document.documentElement.lang = ''
   })

@@ -17,6 +17,14 @@ describe('pickLanguage', () => {
 
 describe('isSupportedLanguage', () => {
   it('knows en, fr, de and it only', () => {
-    expect(['en', 'fr', 'de', 'it', 'es', 'EN', 'en-US'].map(isSupportedLanguage)).toEqual([true, true, true, true, false, false, false])
+    expect(['en', 'fr', 'de', 'it', 'es', 'EN', 'en-US'].map(isSupportedLanguage)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ])
   })
 })

@@ -59,9 +59,11 @@ describe('locales', () => {
     expect([...sections(parts.account.en)].filter((section) => core.has(section))).toEqual([])
   })
 
-  it('has a message for every error code: in the core messages, or the consent page\'s own ones with the account pages\' messages', () => {
+  it("has a message for every error code: in the core messages, or the consent page's own ones with the account pages' messages", () => {
     const consentPageKeys = Object.values(errorMessageKeys).filter((key) => key.startsWith('oauthConsent.error.'))
-    const missing = Object.values(errorMessageKeys).filter((key) => typeof (consentPageKeys.includes(key) ? parts.account.en : en).get(key) !== 'string')
+    const missing = Object.values(errorMessageKeys).filter(
+      (key) => typeof (consentPageKeys.includes(key) ? parts.account.en : en).get(key) !== 'string',
+    )
     expect(missing).toEqual([])
     expect(consentPageKeys).toHaveLength(3)
     expect(Object.keys(errorMessageKeys).length).toBe(25)

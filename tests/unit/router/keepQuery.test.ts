@@ -3,7 +3,13 @@ import { queryToCarry } from '@/router/keepQuery'
 
 describe('queryToCarry', () => {
   it('carries the auth request parameters', () => {
-    const query = { key: 'k3y', poll: 'https://reg.pryv.me/access/k3y', lang: 'fr', returnURL: ['https://a/', 'https://b/'], cli: null }
+    const query = {
+      key: 'k3y',
+      poll: 'https://reg.pryv.me/access/k3y',
+      lang: 'fr',
+      returnURL: ['https://a/', 'https://b/'],
+      cli: null,
+    }
     expect(queryToCarry(query)).toEqual(query)
   })
 

@@ -17,7 +17,11 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 function publish(args: string[] = [], env: Record<string, string> = {}) {
-  const result = spawnSync('node', [script, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } })
+  const result = spawnSync('node', [script, ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  })
   return { status: result.status, output: result.stdout + result.stderr }
 }
 
@@ -29,11 +33,19 @@ function writeDist(files: Record<string, string>): void {
   }
 }
 
-const firstBuild = { 'index.html': '<p>app v1</p>', '404.html': '<p>app v1 fallback</p>', 'access.html': '<p>app v1</p>', 'assets/index-v1.js': 'v1' }
+const firstBuild = {
+  'index.html': '<p>app v1</p>',
+  '404.html': '<p>app v1 fallback</p>',
+  'access.html': '<p>app v1</p>',
+  'assets/index-v1.js': 'v1',
+}
 
 const filesOn = (ref: string) => git(remote, 'ls-tree', '-r', '--name-only', ref).split('\n').sort()
 const fileOn = (ref: string, path: string) => git(remote, 'show', `${ref}:${path}`)
-const otherRefs = () => git(remote, 'for-each-ref', '--format=%(refname) %(objectname)').split('\n').filter((line) => !line.startsWith('refs/heads/gh-pages '))
+const otherRefs = () =>
+  git(remote, 'for-each-ref', '--format=%(refname) %(objectname)')
+    .split('\n')
+    .filter((line) => !line.startsWith('refs/heads/gh-pages '))
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'publish-test-'))
@@ -63,10 +75,19 @@ describe('publish-gh-pages', { timeout: 30_000 }, () => {
 
     expect(result.status).toBe(0)
     expect(result.output).toContain('Created gh-pages on origin')
-    expect(filesOn('gh-pages')).toEqual(['.nojekyll', '404.html', 'access/404.html', 'access/access.html', 'access/assets/index-v1.js', 'access/index.html'])
+    expect(filesOn('gh-pages')).toEqual([
+      '.nojekyll',
+      '404.html',
+      'access/404.html',
+      'access/access.html',
+      'access/assets/index-v1.js',
+      'access/index.html',
+    ])
     expect(fileOn('gh-pages', '404.html')).toBe(firstBuild['404.html'])
     expect(fileOn('gh-pages', 'access/assets/index-v1.js')).toBe('v1')
-    expect(git(remote, 'log', '--format=%an|%s', 'gh-pages')).toMatch(/^Operator\|Publish app-web-auth3 from [0-9a-f]+$/)
+    expect(git(remote, 'log', '--format=%an|%s', 'gh-pages')).toMatch(
+      /^Operator\|Publish app-web-auth3 from [0-9a-f]+$/,
+    )
     expect(otherRefs()).toEqual(before)
     expect(git(project, 'status', '--porcelain')).toBe('?? dist/')
     expect(git(project, 'branch', '--list')).toBe(projectBranches)
@@ -88,9 +109,20 @@ describe('publish-gh-pages', { timeout: 30_000 }, () => {
     const result = publish(['--message', 'Second build'])
 
     expect(result.status).toBe(0)
-    expect(git(remote, 'log', '--format=%s', 'gh-pages').split('\n')).toEqual(['Second build', 'Create CNAME', expect.stringMatching(/^Publish/)])
+    expect(git(remote, 'log', '--format=%s', 'gh-pages').split('\n')).toEqual([
+      'Second build',
+      'Create CNAME',
+      expect.stringMatching(/^Publish/),
+    ])
     expect(git(remote, 'merge-base', '--is-ancestor', first, 'gh-pages')).toBe('')
-    expect(filesOn('gh-pages')).toEqual(['.nojekyll', '404.html', 'CNAME', 'access/404.html', 'access/assets/index-v2.js', 'access/index.html'])
+    expect(filesOn('gh-pages')).toEqual([
+      '.nojekyll',
+      '404.html',
+      'CNAME',
+      'access/404.html',
+      'access/assets/index-v2.js',
+      'access/index.html',
+    ])
     expect(fileOn('gh-pages', '404.html')).toBe('<p>app v2 fallback</p>')
     expect(otherRefs()).toEqual(before)
   })

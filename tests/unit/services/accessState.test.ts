@@ -63,7 +63,14 @@ describe('parseAccessState', () => {
       expireAfter: 3600,
       token: 'wanted-token',
     })
-    expect(state).toMatchObject({ returnURL: 'https://app.example/cb', oauthState: '12', clientData: { 'app-web-auth:description': 'hi' }, deviceName: 'phone', expireAfter: 3600, token: 'wanted-token' })
+    expect(state).toMatchObject({
+      returnURL: 'https://app.example/cb',
+      oauthState: '12',
+      clientData: { 'app-web-auth:description': 'hi' },
+      deviceName: 'phone',
+      expireAfter: 3600,
+      token: 'wanted-token',
+    })
   })
 
   it('drops an incomplete serviceInfo and non-positive expireAfter', () => {
@@ -72,17 +79,40 @@ describe('parseAccessState', () => {
   })
 
   it('keeps non-object permission items as { value }', () => {
-    const state = parseAccessState({ ...observed, requestedPermissions: ['read-all', 7, { feature: 'selfRevoke', setting: 'forbidden' }] })
-    expect(state.status === 'NEED_SIGNIN' && state.requestedPermissions).toEqual([{ value: 'read-all' }, { value: '7' }, { feature: 'selfRevoke', setting: 'forbidden' }])
+    const state = parseAccessState({
+      ...observed,
+      requestedPermissions: ['read-all', 7, { feature: 'selfRevoke', setting: 'forbidden' }],
+    })
+    expect(state.status === 'NEED_SIGNIN' && state.requestedPermissions).toEqual([
+      { value: 'read-all' },
+      { value: '7' },
+      { feature: 'selfRevoke', setting: 'forbidden' },
+    ])
   })
 
   it('reads the final states', () => {
-    expect(parseAccessState({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: 'https://t@x/alice/', code: 200 }))
-      .toEqual({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: 'https://t@x/alice/' })
-    expect(parseAccessState({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'no' })).toEqual({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'no' })
-    expect(parseAccessState({ status: 'ERROR', reasonID: 500 })).toEqual({ status: 'ERROR', reasonId: '500', message: undefined })
-    expect(parseAccessState({ status: 'REDIRECTED', redirectUrl: 'https://core2/', poll: 'https://core2/poll' }))
-      .toEqual({ status: 'REDIRECTED', redirectUrl: 'https://core2/', poll: 'https://core2/poll' })
+    expect(
+      parseAccessState({
+        status: 'ACCEPTED',
+        username: 'alice',
+        token: 't',
+        apiEndpoint: 'https://t@x/alice/',
+        code: 200,
+      }),
+    ).toEqual({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: 'https://t@x/alice/' })
+    expect(parseAccessState({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'no' })).toEqual({
+      status: 'REFUSED',
+      reasonId: 'REFUSED_BY_USER',
+      message: 'no',
+    })
+    expect(parseAccessState({ status: 'ERROR', reasonID: 500 })).toEqual({
+      status: 'ERROR',
+      reasonId: '500',
+      message: undefined,
+    })
+    expect(
+      parseAccessState({ status: 'REDIRECTED', redirectUrl: 'https://core2/', poll: 'https://core2/poll' }),
+    ).toEqual({ status: 'REDIRECTED', redirectUrl: 'https://core2/', poll: 'https://core2/poll' })
   })
 
   it('throws unexpected-answer on a malformed state', () => {

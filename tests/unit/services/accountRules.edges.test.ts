@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkAccountForm, isValidUsername, normalizeUsername, passwordMaxLength, passwordMinLength } from '@/services/accountRules'
+import {
+  checkAccountForm,
+  isValidUsername,
+  normalizeUsername,
+  passwordMaxLength,
+  passwordMinLength,
+} from '@/services/accountRules'
 
 const good = { email: 'a@b.co', username: 'alice', password: 'secret-1', hosting: '' }
 
@@ -28,7 +34,19 @@ describe('usernames at their edges', () => {
 
 describe('e-mails at their edges', () => {
   it('needs one @, a dot after it and no spaces', () => {
-    for (const email of ['a@b', 'ab.co', 'a b@c.co', 'a@b c.co', '@b.co', 'a@.co', 'a@b.', 'x a@b.co y', 'a@b.co y', 'a@b.co@c']) expect(checkAccountForm({ ...good, email }).email, email).toEqual({ rule: 'email-format' })
+    for (const email of [
+      'a@b',
+      'ab.co',
+      'a b@c.co',
+      'a@b c.co',
+      '@b.co',
+      'a@.co',
+      'a@b.',
+      'x a@b.co y',
+      'a@b.co y',
+      'a@b.co@c',
+    ])
+      expect(checkAccountForm({ ...good, email }).email, email).toEqual({ rule: 'email-format' })
     expect(checkAccountForm({ ...good, email: ' a@b.co ' }).email).toBeUndefined()
   })
 
@@ -45,11 +63,15 @@ describe('e-mails at their edges', () => {
 })
 
 describe('passwords at their edges', () => {
-  it('takes exactly the platform\'s lengths', () => {
+  it("takes exactly the platform's lengths", () => {
     expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMinLength) })).toEqual({})
-    expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMinLength - 1) }).password).toEqual({ rule: 'password-length' })
+    expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMinLength - 1) }).password).toEqual({
+      rule: 'password-length',
+    })
     expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMaxLength) })).toEqual({})
-    expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMaxLength + 1) }).password).toEqual({ rule: 'password-length' })
+    expect(checkAccountForm({ ...good, password: 'x'.repeat(passwordMaxLength + 1) }).password).toEqual({
+      rule: 'password-length',
+    })
   })
 
   it('lists only the fields with a problem', () => {

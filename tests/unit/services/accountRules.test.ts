@@ -33,7 +33,9 @@ describe('checkAccountForm', () => {
 
   it('asks for missing fields, and for the password twice when the fields disagree', () => {
     expect(checkAccountForm({ ...valid, email: ' ', username: '', password: '' })).toEqual({
-      email: { rule: 'required' }, username: { rule: 'required' }, password: { rule: 'password-twice' },
+      email: { rule: 'required' },
+      username: { rule: 'required' },
+      password: { rule: 'password-twice' },
     })
   })
 

@@ -12,7 +12,12 @@ function fakeSession(answer: unknown) {
 }
 
 const permissions = [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }]
-const bare: AccessRequest = { status: 'NEED_SIGNIN', key: 'k', requestingAppId: 'demo-app', requestedPermissions: permissions }
+const bare: AccessRequest = {
+  status: 'NEED_SIGNIN',
+  key: 'k',
+  requestingAppId: 'demo-app',
+  requestedPermissions: permissions,
+}
 const full: AccessRequest = { ...bare, clientData: { a: 1 }, deviceName: 'phone', token: 'wanted', expireAfter: 3600 }
 
 describe('checkAppAccess', () => {
@@ -20,49 +25,89 @@ describe('checkAppAccess', () => {
     const { session, calls } = fakeSession({ checkedPermissions: permissions })
     const withNulls = { ...bare, clientData: null, deviceName: undefined, token: null } as unknown as AccessRequest
     await checkAppAccess(session, withNulls)
-    expect(calls).toEqual([{ method: 'accesses.checkApp', params: { requestingAppId: 'demo-app', requestedPermissions: permissions } }])
+    expect(calls).toEqual([
+      { method: 'accesses.checkApp', params: { requestingAppId: 'demo-app', requestedPermissions: permissions } },
+    ])
     expect(Object.keys(calls[0]?.params ?? {})).toEqual(['requestingAppId', 'requestedPermissions'])
   })
 
   it('sends the optional fields that are set', async () => {
     const { session, calls } = fakeSession({ checkedPermissions: permissions })
     await checkAppAccess(session, full)
-    expect(calls[0]?.params).toEqual({ requestingAppId: 'demo-app', requestedPermissions: permissions, clientData: { a: 1 }, deviceName: 'phone', token: 'wanted', expireAfter: 3600 })
+    expect(calls[0]?.params).toEqual({
+      requestingAppId: 'demo-app',
+      requestedPermissions: permissions,
+      clientData: { a: 1 },
+      deviceName: 'phone',
+      token: 'wanted',
+      expireAfter: 3600,
+    })
   })
 
   it('reuses a matching access', async () => {
-    const { session } = fakeSession({ matchingAccess: { id: 'a1', token: 'existing', apiEndpoint: 'https://existing@x/alice/' } })
-    expect(await checkAppAccess(session, bare)).toEqual({ kind: 'matching', token: 'existing', apiEndpoint: 'https://existing@x/alice/' })
+    const { session } = fakeSession({
+      matchingAccess: { id: 'a1', token: 'existing', apiEndpoint: 'https://existing@x/alice/' },
+    })
+    expect(await checkAppAccess(session, bare)).toEqual({
+      kind: 'matching',
+      token: 'existing',
+      apiEndpoint: 'https://existing@x/alice/',
+    })
   })
 
   it('asks for consent with the checked permissions and the access to replace', async () => {
     const checked = [{ streamId: 'diary', level: 'read', name: 'My diary' }]
     const { session } = fakeSession({ mismatchingAccess: { id: 'old-1', token: 'old' }, checkedPermissions: checked })
-    expect(await checkAppAccess(session, bare)).toEqual({ kind: 'consent', permissions: checked, mismatchingAccessId: 'old-1' })
+    expect(await checkAppAccess(session, bare)).toEqual({
+      kind: 'consent',
+      permissions: checked,
+      mismatchingAccessId: 'old-1',
+    })
   })
 
   it('falls back to the requested permissions on a fresh check without checkedPermissions', async () => {
     const { session } = fakeSession({})
-    expect(await checkAppAccess(session, bare)).toEqual({ kind: 'consent', permissions, mismatchingAccessId: undefined })
+    expect(await checkAppAccess(session, bare)).toEqual({
+      kind: 'consent',
+      permissions,
+      mismatchingAccessId: undefined,
+    })
   })
 
   it('turns a batch error into an AppError', async () => {
     const { session } = fakeSession({ error: { id: 'invalid-access-token', message: 'expired' } })
-    await expect(checkAppAccess(session, bare)).rejects.toMatchObject({ name: 'AppError', code: 'session-expired' } satisfies Partial<AppError>)
+    await expect(checkAppAccess(session, bare)).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'session-expired',
+    } satisfies Partial<AppError>)
   })
 })
 
 describe('createAppAccess', () => {
   it('creates an app access named after the app, with only the set optionals', async () => {
-    const { session, calls } = fakeSession({ access: { id: 'n1', token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' } })
-    expect(await createAppAccess(session, bare, permissions)).toEqual({ token: 'new-token', apiEndpoint: 'https://new-token@x/alice/', id: 'n1' })
+    const { session, calls } = fakeSession({
+      access: { id: 'n1', token: 'new-token', apiEndpoint: 'https://new-token@x/alice/' },
+    })
+    expect(await createAppAccess(session, bare, permissions)).toEqual({
+      token: 'new-token',
+      apiEndpoint: 'https://new-token@x/alice/',
+      id: 'n1',
+    })
     expect(calls).toEqual([{ method: 'accesses.create', params: { name: 'demo-app', type: 'app', permissions } }])
   })
 
   it('forwards the optional fields that are set', async () => {
     const { session, calls } = fakeSession({ access: { token: 't' } })
     expect(await createAppAccess(session, full, permissions)).toEqual({ token: 't', apiEndpoint: '' })
-    expect(calls[0]?.params).toEqual({ name: 'demo-app', type: 'app', permissions, clientData: { a: 1 }, deviceName: 'phone', token: 'wanted', expireAfter: 3600 })
+    expect(calls[0]?.params).toEqual({
+      name: 'demo-app',
+      type: 'app',
+      permissions,
+      clientData: { a: 1 },
+      deviceName: 'phone',
+      token: 'wanted',
+      expireAfter: 3600,
+    })
   })
 
   it('fails with unexpected-answer when no token comes back', async () => {

@@ -21,31 +21,58 @@ describe('checkAppAccess with feature permissions', () => {
     const { session, calls } = fakeApiSession(() => ({ checkedPermissions: [checkedDiary, notes] }))
     const check = await checkAppAccess(session, requestFor([selfRevoke, diary, selfAudit, notes]))
     expect(calls[0]?.params.requestedPermissions).toEqual([diary, notes])
-    expect(check).toEqual({ kind: 'consent', permissions: [selfRevoke, checkedDiary, selfAudit, notes], mismatchingAccessId: undefined })
+    expect(check).toEqual({
+      kind: 'consent',
+      permissions: [selfRevoke, checkedDiary, selfAudit, notes],
+      mismatchingAccessId: undefined,
+    })
   })
 
   it('checks a request of features only with an empty stream list', async () => {
     const { session, calls } = fakeApiSession(() => ({ checkedPermissions: [] }))
-    expect(await checkAppAccess(session, requestFor([selfRevoke]))).toEqual({ kind: 'consent', permissions: [selfRevoke], mismatchingAccessId: undefined })
+    expect(await checkAppAccess(session, requestFor([selfRevoke]))).toEqual({
+      kind: 'consent',
+      permissions: [selfRevoke],
+      mismatchingAccessId: undefined,
+    })
     expect(calls[0]?.params.requestedPermissions).toEqual([])
   })
 
   it('reuses a matching access whose features are the requested ones', async () => {
-    const matchingAccess = { id: 'a1', token: 'existing', permissions: [{ streamId: 'diary', level: 'read' }, selfRevoke] }
+    const matchingAccess = {
+      id: 'a1',
+      token: 'existing',
+      permissions: [{ streamId: 'diary', level: 'read' }, selfRevoke],
+    }
     const { session } = fakeApiSession(() => ({ matchingAccess }))
-    expect(await checkAppAccess(session, requestFor([diary, selfRevoke]))).toEqual({ kind: 'matching', token: 'existing', apiEndpoint: undefined })
+    expect(await checkAppAccess(session, requestFor([diary, selfRevoke]))).toEqual({
+      kind: 'matching',
+      token: 'existing',
+      apiEndpoint: undefined,
+    })
   })
 
   it('replaces a "matching" access without the requested features: consent on the requested list', async () => {
     const matchingAccess = { id: 'a1', token: 'existing', permissions: [{ streamId: 'diary', level: 'read' }] }
     const { session } = fakeApiSession(() => ({ matchingAccess }))
-    expect(await checkAppAccess(session, requestFor([diary, selfRevoke]))).toEqual({ kind: 'consent', permissions: [diary, selfRevoke], mismatchingAccessId: 'a1' })
+    expect(await checkAppAccess(session, requestFor([diary, selfRevoke]))).toEqual({
+      kind: 'consent',
+      permissions: [diary, selfRevoke],
+      mismatchingAccessId: 'a1',
+    })
   })
 
   it('replaces a "matching" access with features the app no longer asks for', async () => {
-    const matchingAccess = { id: 'a1', token: 'existing', permissions: [{ streamId: 'diary', level: 'read' }, selfAudit] }
+    const matchingAccess = {
+      id: 'a1',
+      token: 'existing',
+      permissions: [{ streamId: 'diary', level: 'read' }, selfAudit],
+    }
     const { session } = fakeApiSession(() => ({ matchingAccess }))
-    expect(await checkAppAccess(session, requestFor([diary]))).toMatchObject({ kind: 'consent', mismatchingAccessId: 'a1' })
+    expect(await checkAppAccess(session, requestFor([diary]))).toMatchObject({
+      kind: 'consent',
+      mismatchingAccessId: 'a1',
+    })
   })
 })
 
@@ -61,6 +88,8 @@ describe('sameFeatures', () => {
 
 describe('withRequestedFeatures', () => {
   it('keeps a requested stream entry the platform did not return', () => {
-    expect(withRequestedFeatures([diary, selfRevoke, notes], [{ streamId: 'diary', level: 'read', name: 'D' }])).toEqual([{ streamId: 'diary', level: 'read', name: 'D' }, selfRevoke, notes])
+    expect(
+      withRequestedFeatures([diary, selfRevoke, notes], [{ streamId: 'diary', level: 'read', name: 'D' }]),
+    ).toEqual([{ streamId: 'diary', level: 'read', name: 'D' }, selfRevoke, notes])
   })
 })

@@ -30,8 +30,19 @@ describe('toAppError: the HTTP status without a known platform id', () => {
 
 describe('toAppError: which errors may be retried', () => {
   it('offers a retry for server, network, unexpected answers, unknown failures and a mail not sent only', () => {
-    expect(['server', 'network', 'unexpected-answer', 'unknown', 'reset-mail-failed'].every((code) => new AppError(code as AppError['code']).retryable)).toBe(true)
-    for (const code of ['invalid-credentials', 'forbidden', 'session-expired', 'invalid-request', 'password-refused'] as const) expect(new AppError(code).retryable, code).toBe(false)
+    expect(
+      ['server', 'network', 'unexpected-answer', 'unknown', 'reset-mail-failed'].every(
+        (code) => new AppError(code as AppError['code']).retryable,
+      ),
+    ).toBe(true)
+    for (const code of [
+      'invalid-credentials',
+      'forbidden',
+      'session-expired',
+      'invalid-request',
+      'password-refused',
+    ] as const)
+      expect(new AppError(code).retryable, code).toBe(false)
   })
 
   it('is named AppError and keeps no details nor fields unless given', () => {
@@ -42,13 +53,19 @@ describe('toAppError: which errors may be retried', () => {
 
 describe('toAppError: the untrusted app', () => {
   it('is an invalid-credentials error whose message speaks of trust, in any case', () => {
-    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: 'The app is not TRUSTED here' })).code).toBe('untrusted-app')
-    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: 'Wrong password' })).code).toBe('invalid-credentials')
+    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: 'The app is not TRUSTED here' })).code).toBe(
+      'untrusted-app',
+    )
+    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: 'Wrong password' })).code).toBe(
+      'invalid-credentials',
+    )
     expect(toAppError(bodyError(403, { id: 'forbidden', message: 'not trusted' })).code).toBe('forbidden')
   })
 
   it('does not read a message that is not text', () => {
-    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: ['not trusted'] })).code).toBe('invalid-credentials')
+    expect(toAppError(bodyError(401, { id: 'invalid-credentials', message: ['not trusted'] })).code).toBe(
+      'invalid-credentials',
+    )
   })
 
   it('does not read an id that is not text', () => {
@@ -58,7 +75,9 @@ describe('toAppError: the untrusted app', () => {
 
 describe('platformErrorOf', () => {
   it('prefers the response body, then a batch error that has an id', () => {
-    expect(platformErrorOf({ response: { body: { error: { id: 'a' } } }, innerObject: { id: 'b' } })).toEqual({ id: 'a' })
+    expect(platformErrorOf({ response: { body: { error: { id: 'a' } } }, innerObject: { id: 'b' } })).toEqual({
+      id: 'a',
+    })
     expect(platformErrorOf({ innerObject: { id: 'b' } })).toEqual({ id: 'b' })
     expect(platformErrorOf({ innerObject: { message: 'no id' } })).toBeUndefined()
     expect(platformErrorOf({ response: { body: { error: 'text' } } })).toBeUndefined()
@@ -68,7 +87,10 @@ describe('platformErrorOf', () => {
 
 describe('details and fields at their limits', () => {
   it('keeps at most 10 lines of at most 300 characters', () => {
-    const data = Array.from({ length: 12 }, (_, index) => ({ param: `f${index}`, message: `${index}`.padEnd(400, 'x') }))
+    const data = Array.from({ length: 12 }, (_, index) => ({
+      param: `f${index}`,
+      message: `${index}`.padEnd(400, 'x'),
+    }))
     const error = toAppError(bodyError(400, { id: 'invalid-parameters-format', message: 'm', data }))
     expect(error.details).toHaveLength(10)
     expect(error.details[0]).toBe('m')
@@ -77,7 +99,14 @@ describe('details and fields at their limits', () => {
   })
 
   it('leaves out an empty message and items it cannot describe', () => {
-    const error = toAppError(bodyError(400, { id: 'invalid-parameters-format', message: '', data: [{ message: 3 }, 7, 'plain'], subErrors: [{ code: 'too-short' }] }))
+    const error = toAppError(
+      bodyError(400, {
+        id: 'invalid-parameters-format',
+        message: '',
+        data: [{ message: 3 }, 7, 'plain'],
+        subErrors: [{ code: 'too-short' }],
+      }),
+    )
     expect(error.details).toEqual(['plain', 'too-short'])
   })
 
@@ -88,7 +117,9 @@ describe('details and fields at their limits', () => {
       { path: '#/', message: 'no name' },
       { param: 'username', message: 42 },
     ]
-    expect(toAppError(bodyError(400, { id: 'invalid-parameters-format', data })).fields).toEqual({ newPassword: 'too short' })
+    expect(toAppError(bodyError(400, { id: 'invalid-parameters-format', data })).fields).toEqual({
+      newPassword: 'too short',
+    })
   })
 
   it('describes an item as "where: text", by path or param, with message before code', () => {

@@ -8,7 +8,9 @@ function httpError(status: number, error?: Record<string, unknown>) {
 
 describe('toAppError', () => {
   it('reads the platform error from the response body', () => {
-    const err = toAppError(httpError(401, { id: 'invalid-credentials', message: 'The given username/password pair is invalid.' }))
+    const err = toAppError(
+      httpError(401, { id: 'invalid-credentials', message: 'The given username/password pair is invalid.' }),
+    )
     expect(err).toBeInstanceOf(AppError)
     expect(err.code).toBe('invalid-credentials')
     expect(err.details).toEqual(['The given username/password pair is invalid.'])
@@ -19,7 +21,11 @@ describe('toAppError', () => {
     const password = 'S3cret-Pa55'
     const thrown = new pryv.PryvError(
       `Error for api method: "account.changePassword" with params: {"oldPassword":"${password}"} >> Result: {...}`,
-      { id: 'invalid-operation', message: 'The given password does not match.', data: [{ path: '#/oldPassword', message: 'wrong' }] },
+      {
+        id: 'invalid-operation',
+        message: 'The given password does not match.',
+        data: [{ path: '#/oldPassword', message: 'wrong' }],
+      },
     )
     const err = toAppError(thrown)
     expect(err.code).toBe('invalid-request')
@@ -28,23 +34,36 @@ describe('toAppError', () => {
     expect(JSON.stringify([err.message, err.details, err.stack])).not.toContain(password)
   })
 
-  it('keeps each named field\'s message, by `param` or by the last segment of its path', () => {
-    const err = toAppError(httpError(400, {
-      id: 'invalid-parameters-format',
-      message: 'Invalid parameters',
-      data: [{ param: 'username', message: 'taken' }, { path: '#/newPassword', message: 'too short' }, { path: '#/newPassword', message: 'second' }, 'no field'],
-    }))
+  it("keeps each named field's message, by `param` or by the last segment of its path", () => {
+    const err = toAppError(
+      httpError(400, {
+        id: 'invalid-parameters-format',
+        message: 'Invalid parameters',
+        data: [
+          { param: 'username', message: 'taken' },
+          { path: '#/newPassword', message: 'too short' },
+          { path: '#/newPassword', message: 'second' },
+          'no field',
+        ],
+      }),
+    )
     expect(err.fields).toEqual({ username: 'taken', newPassword: 'too short' })
     expect(new AppError('network').fields).toEqual({})
   })
 
   it('tells an untrusted app from a wrong password', () => {
-    const err = toAppError(httpError(401, { id: 'invalid-credentials', message: 'The app id ("x") is either missing or not trusted.' }))
+    const err = toAppError(
+      httpError(401, { id: 'invalid-credentials', message: 'The app id ("x") is either missing or not trusted.' }),
+    )
     expect(err.code).toBe('untrusted-app')
   })
 
   it('applies per-call overrides before the default map', () => {
-    const thrown = httpError(400, { id: 'invalid-operation', message: 'MFA SMS provider error: HTTP 400', data: { id: 'mfa-sms-provider-error' } })
+    const thrown = httpError(400, {
+      id: 'invalid-operation',
+      message: 'MFA SMS provider error: HTTP 400',
+      data: { id: 'mfa-sms-provider-error' },
+    })
     expect(toAppError(thrown, { 'invalid-operation': 'invalid-mfa-code' }).code).toBe('invalid-mfa-code')
     expect(toAppError(thrown).code).toBe('invalid-request')
     expect(toAppError(thrown).details).toEqual(['MFA SMS provider error: HTTP 400'])
@@ -69,17 +88,23 @@ describe('toAppError', () => {
   })
 
   it('lists field errors as "path: message" lines', () => {
-    const err = toAppError(httpError(400, {
-      id: 'invalid-parameters-format',
-      message: 'The parameters format is invalid.',
-      data: [
-        { code: 'INVALID_TYPE', message: 'must be object', path: '#/clientData' },
-        { code: 'appid-invalid', param: 'appId', path: '#/appId' },
-        42,
-      ],
-    }))
+    const err = toAppError(
+      httpError(400, {
+        id: 'invalid-parameters-format',
+        message: 'The parameters format is invalid.',
+        data: [
+          { code: 'INVALID_TYPE', message: 'must be object', path: '#/clientData' },
+          { code: 'appid-invalid', param: 'appId', path: '#/appId' },
+          42,
+        ],
+      }),
+    )
     expect(err.code).toBe('invalid-request')
-    expect(err.details).toEqual(['The parameters format is invalid.', '#/clientData: must be object', '#/appId: appid-invalid'])
+    expect(err.details).toEqual([
+      'The parameters format is invalid.',
+      '#/clientData: must be object',
+      '#/appId: appid-invalid',
+    ])
   })
 
   it('returns an AppError unchanged', () => {

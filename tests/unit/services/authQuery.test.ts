@@ -3,16 +3,18 @@ import { readAuthQuery } from '@/services/authQuery'
 
 describe('readAuthQuery', () => {
   it('reads the parameters of a platform authUrl', () => {
-    expect(readAuthQuery({
-      lang: 'fr',
-      key: 'k3y',
-      requestingAppId: 'demo-app',
-      poll: 'https://reg.pryv.me/access/k3y',
-      poll_rate_ms: '1000',
-      serviceInfo: 'https://reg.pryv.me/service/info',
-      returnURL: 'https://app.example/cb',
-      oauthState: 'st',
-    })).toEqual({
+    expect(
+      readAuthQuery({
+        lang: 'fr',
+        key: 'k3y',
+        requestingAppId: 'demo-app',
+        poll: 'https://reg.pryv.me/access/k3y',
+        poll_rate_ms: '1000',
+        serviceInfo: 'https://reg.pryv.me/service/info',
+        returnURL: 'https://app.example/cb',
+        oauthState: 'st',
+      }),
+    ).toEqual({
       pollUrl: 'https://reg.pryv.me/access/k3y',
       key: 'k3y',
       lang: 'fr',
@@ -29,7 +31,9 @@ describe('readAuthQuery', () => {
   })
 
   it('prefers pryvServiceInfoUrl over serviceInfo', () => {
-    expect(readAuthQuery({ serviceInfo: 'https://a/info', pryvServiceInfoUrl: 'https://b/info' }).serviceInfoUrl).toBe('https://b/info')
+    expect(readAuthQuery({ serviceInfo: 'https://a/info', pryvServiceInfoUrl: 'https://b/info' }).serviceInfoUrl).toBe(
+      'https://b/info',
+    )
   })
 
   it('is in cli mode only with cli=1', () => {
@@ -40,7 +44,11 @@ describe('readAuthQuery', () => {
 
   it('takes the first of repeated values and ignores empty or non-text ones', () => {
     expect(readAuthQuery({ key: ['first', 'second'] }).key).toBe('first')
-    expect(readAuthQuery({ key: [null, 'second'], lang: '', oauthState: 3 })).toMatchObject({ key: undefined, lang: undefined, oauthState: undefined })
+    expect(readAuthQuery({ key: [null, 'second'], lang: '', oauthState: 3 })).toMatchObject({
+      key: undefined,
+      lang: undefined,
+      oauthState: undefined,
+    })
   })
 
   it('cuts oversized values to 4096 characters', () => {

@@ -12,7 +12,10 @@ function answer(status: number, body: string) {
 }
 
 async function failureCode(): Promise<string> {
-  return callApi(connection, 'accesses.checkApp', {}).then(() => 'none', (err: unknown) => toAppError(err).code)
+  return callApi(connection, 'accesses.checkApp', {}).then(
+    () => 'none',
+    (err: unknown) => toAppError(err).code,
+  )
 }
 
 afterEach(() => vi.unstubAllGlobals())
@@ -21,14 +24,17 @@ describe('callApi', () => {
   it('posts one batch call with the personal token and returns its result', async () => {
     const fetchMock = answer(200, JSON.stringify({ results: [{ checkedPermissions: [] }], meta: {} }))
     expect(await callApi(connection, 'accesses.checkApp', { requestingAppId: 'x' })).toEqual({ checkedPermissions: [] })
-    expect(fetchMock).toHaveBeenCalledWith('https://alice.pryv.example/', expect.objectContaining({
-      method: 'POST',
-      headers: expect.objectContaining({ Authorization: 'personal-token' }),
-      body: JSON.stringify([{ method: 'accesses.checkApp', params: { requestingAppId: 'x' } }]),
-    }))
+    expect(fetchMock).toHaveBeenCalledWith(
+      'https://alice.pryv.example/',
+      expect.objectContaining({
+        method: 'POST',
+        headers: expect.objectContaining({ Authorization: 'personal-token' }),
+        body: JSON.stringify([{ method: 'accesses.checkApp', params: { requestingAppId: 'x' } }]),
+      }),
+    )
   })
 
-  it('keeps what failed: the method\'s error, the whole batch\'s error and its HTTP status', async () => {
+  it("keeps what failed: the method's error, the whole batch's error and its HTTP status", async () => {
     answer(200, JSON.stringify({ results: [{ error: { id: 'forbidden', message: 'no' } }] }))
     expect(await failureCode()).toBe('forbidden')
     answer(401, JSON.stringify({ error: { id: 'invalid-access-token', message: 'expired' }, meta: {} }))
@@ -44,7 +50,10 @@ describe('callApi', () => {
     expect(await failureCode()).toBe('unexpected-answer')
     answer(200, JSON.stringify({ meta: {} }))
     expect(await failureCode()).toBe('unexpected-answer')
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     expect(await failureCode()).toBe('network')
   })
 })

@@ -2,7 +2,10 @@ import type { Connection } from 'pryv'
 import { vi } from 'vitest'
 import type { Session } from '@/services/signIn'
 
-export interface ApiCall { method: string; params: Record<string, unknown> }
+export interface ApiCall {
+  method: string
+  params: Record<string, unknown>
+}
 
 /**
  * A session whose API answers each batch call with `answer(call)` as its one
@@ -10,11 +13,17 @@ export interface ApiCall { method: string; params: Record<string, unknown> }
  */
 export function fakeApiSession(answer: (call: ApiCall) => unknown): { session: Session; calls: ApiCall[] } {
   const calls: ApiCall[] = []
-  vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
-    const [call] = JSON.parse(String(init.body)) as ApiCall[]
-    if (call) calls.push(call)
-    return new Response(JSON.stringify({ results: [call ? answer(call) : {}], meta: { serverTime: 0 } }), { status: 200, headers: { 'Content-Type': 'application/json' } })
-  }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const [call] = JSON.parse(String(init.body)) as ApiCall[]
+      if (call) calls.push(call)
+      return new Response(JSON.stringify({ results: [call ? answer(call) : {}], meta: { serverTime: 0 } }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      })
+    }),
+  )
   const connection = { endpoint: 'https://alice.pryv.example/', token: 'personal-token' }
   return { session: { username: 'alice', connection: connection as unknown as Connection }, calls }
 }

@@ -12,13 +12,27 @@ function context(overrides: Partial<EndingContext> = {}): EndingContext {
 describe('planFlowEnding at its edges', () => {
   it('follows a REDIRECTED state before any returnURL, and never to a non-web address', () => {
     const redirected: AccessState = { status: 'REDIRECTED', redirectUrl: 'https://app.example/next' }
-    expect(planFlowEnding(context({ finalState: redirected, returnURL: 'https://other.example/' }))).toEqual({ kind: 'redirect', url: 'https://app.example/next' })
-    expect(planFlowEnding(context({ finalState: { status: 'REDIRECTED', redirectUrl: 'javascript:alert(1)' }, returnURL: 'https://other.example/' }))).toEqual({ kind: 'unsafe-target' })
+    expect(planFlowEnding(context({ finalState: redirected, returnURL: 'https://other.example/' }))).toEqual({
+      kind: 'redirect',
+      url: 'https://app.example/next',
+    })
+    expect(
+      planFlowEnding(
+        context({
+          finalState: { status: 'REDIRECTED', redirectUrl: 'javascript:alert(1)' },
+          returnURL: 'https://other.example/',
+        }),
+      ),
+    ).toEqual({ kind: 'unsafe-target' })
     expect(planFlowEnding(context({ finalState: { status: 'REDIRECTED' } }))).toEqual({ kind: 'unsafe-target' })
   })
 
   it('ends in cli mode even for a REDIRECTED state', () => {
-    expect(planFlowEnding(context({ cli: true, finalState: { status: 'REDIRECTED', redirectUrl: 'https://app.example/next' } }))).toEqual({ kind: 'cli' })
+    expect(
+      planFlowEnding(
+        context({ cli: true, finalState: { status: 'REDIRECTED', redirectUrl: 'https://app.example/next' } }),
+      ),
+    ).toEqual({ kind: 'cli' })
   })
 
   it('closes for an empty returnURL, and refuses a relative one', () => {
@@ -30,12 +44,27 @@ describe('planFlowEnding at its edges', () => {
 
 describe('returnParams at its edges', () => {
   it('answers OAuth style for an empty oauthState too, with an empty code without a key', () => {
-    expect(returnParams(context({ oauthState: '', key: undefined }))).toEqual([['state', ''], ['code', ''], ['poll', pollUrl]])
+    expect(returnParams(context({ oauthState: '', key: undefined }))).toEqual([
+      ['state', ''],
+      ['code', ''],
+      ['poll', pollUrl],
+    ])
   })
 
   it('writes numbers and booleans, leaves out objects and absent fields', () => {
-    const state = { status: 'ACCEPTED', count: 0, ok: false, nested: { a: 1 }, none: undefined } as unknown as AccessState
-    expect(returnParams(context({ finalState: state, key: undefined }))).toEqual([['prYvpoll', pollUrl], ['prYvstatus', 'ACCEPTED'], ['prYvcount', '0'], ['prYvok', 'false']])
+    const state = {
+      status: 'ACCEPTED',
+      count: 0,
+      ok: false,
+      nested: { a: 1 },
+      none: undefined,
+    } as unknown as AccessState
+    expect(returnParams(context({ finalState: state, key: undefined }))).toEqual([
+      ['prYvpoll', pollUrl],
+      ['prYvstatus', 'ACCEPTED'],
+      ['prYvcount', '0'],
+      ['prYvok', 'false'],
+    ])
   })
 })
 

@@ -3,7 +3,12 @@ import type { AccessState } from '@/services/accessState'
 import { planFlowEnding, returnParams, withQuery, type EndingContext } from '@/services/flowEnding'
 
 const pollUrl = 'https://reg.pryv.me/access/key-1'
-const accepted: AccessState = { status: 'ACCEPTED', username: 'alice', token: 'tok', apiEndpoint: 'https://tok@alice.pryv.me/' }
+const accepted: AccessState = {
+  status: 'ACCEPTED',
+  username: 'alice',
+  token: 'tok',
+  apiEndpoint: 'https://tok@alice.pryv.me/',
+}
 const refused: AccessState = { status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'refused by user' }
 
 function context(overrides: Partial<EndingContext> = {}): EndingContext {
@@ -44,7 +49,12 @@ describe('planFlowEnding', () => {
 
   it('sends reasonId and message for a refused state, and skips absent fields', () => {
     const url = redirectTarget({ returnURL: 'https://app.example/', finalState: { status: 'REFUSED', reasonId: 'X' } })
-    expect(Object.fromEntries(url.searchParams)).toEqual({ prYvpoll: pollUrl, prYvkey: 'key-1', prYvstatus: 'REFUSED', prYvreasonId: 'X' })
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      prYvpoll: pollUrl,
+      prYvkey: 'key-1',
+      prYvstatus: 'REFUSED',
+      prYvreasonId: 'X',
+    })
   })
 
   it('encodes every value so that it round-trips', () => {
@@ -71,23 +81,42 @@ describe('planFlowEnding', () => {
   })
 
   it('follows a REDIRECTED state only to an http(s) URL', () => {
-    expect(planFlowEnding(context({ finalState: { status: 'REDIRECTED', redirectUrl: 'https://core2.pryv.me/access?x=1' } })))
-      .toEqual({ kind: 'redirect', url: 'https://core2.pryv.me/access?x=1' })
-    expect(planFlowEnding(context({ finalState: { status: 'REDIRECTED', redirectUrl: 'javascript:alert(1)' } }))).toEqual({ kind: 'unsafe-target' })
+    expect(
+      planFlowEnding(
+        context({ finalState: { status: 'REDIRECTED', redirectUrl: 'https://core2.pryv.me/access?x=1' } }),
+      ),
+    ).toEqual({ kind: 'redirect', url: 'https://core2.pryv.me/access?x=1' })
+    expect(
+      planFlowEnding(context({ finalState: { status: 'REDIRECTED', redirectUrl: 'javascript:alert(1)' } })),
+    ).toEqual({ kind: 'unsafe-target' })
     expect(planFlowEnding(context({ finalState: { status: 'REDIRECTED' } }))).toEqual({ kind: 'unsafe-target' })
   })
 })
 
 describe('returnParams', () => {
   it('starts with prYvpoll and keeps only scalar fields', () => {
-    const finalState = { status: 'ACCEPTED', username: 'bob', extra: { nested: true }, list: [1] } as unknown as AccessState
-    expect(returnParams(context({ finalState, key: undefined }))).toEqual([['prYvpoll', pollUrl], ['prYvstatus', 'ACCEPTED'], ['prYvusername', 'bob']])
+    const finalState = {
+      status: 'ACCEPTED',
+      username: 'bob',
+      extra: { nested: true },
+      list: [1],
+    } as unknown as AccessState
+    expect(returnParams(context({ finalState, key: undefined }))).toEqual([
+      ['prYvpoll', pollUrl],
+      ['prYvstatus', 'ACCEPTED'],
+      ['prYvusername', 'bob'],
+    ])
   })
 })
 
 describe('withQuery', () => {
   it('appends encoded params to http(s) URLs and rejects the rest', () => {
-    expect(withQuery('https://app.example/p?a=1', [['b', 'x y'], ['c', '&']])).toBe('https://app.example/p?a=1&b=x+y&c=%26')
+    expect(
+      withQuery('https://app.example/p?a=1', [
+        ['b', 'x y'],
+        ['c', '&'],
+      ]),
+    ).toBe('https://app.example/p?a=1&b=x+y&c=%26')
     expect(withQuery('javascript:alert(1)', [['a', 'b']])).toBeNull()
   })
 })

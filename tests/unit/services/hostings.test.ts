@@ -31,7 +31,10 @@ describe('parseHostings', () => {
     expect(regions[1]?.zones).toEqual([])
     const zone = regions[0]?.zones[0]
     expect(zone?.name).toEqual({ text: 'Switzerland', byLanguage: { fr: 'Suisse' } })
-    expect(zone?.hostings.map((hosting) => [hosting.key, hosting.available])).toEqual([['full', false], ['open', true]])
+    expect(zone?.hostings.map((hosting) => [hosting.key, hosting.available])).toEqual([
+      ['full', false],
+      ['open', true],
+    ])
   })
 
   it('lists only available hostings, in the platform order', () => {
@@ -39,7 +42,10 @@ describe('parseHostings', () => {
   })
 
   it('names a part by its key when the platform gives no name', () => {
-    expect(parseHostings({ regions: { r1: { zones: { z1: { hostings: { h1: { available: true } } } } } } })[0]?.zones[0]?.hostings[0]?.name.text).toBe('h1')
+    expect(
+      parseHostings({ regions: { r1: { zones: { z1: { hostings: { h1: { available: true } } } } } } })[0]?.zones[0]
+        ?.hostings[0]?.name.text,
+    ).toBe('h1')
   })
 })
 
@@ -61,8 +67,16 @@ describe('loadHostings', () => {
   })
 
   it('refuses an answer without regions and explains platform failures', async () => {
-    await expect(loadHostings(serviceAnswering(async () => ({ hostings: [] })))).rejects.toMatchObject({ code: 'unexpected-answer' } satisfies Partial<AppError>)
-    const failure = Object.assign(new Error('HTTP 503'), { status: 503, response: { status: 503, body: { error: { id: 'api-unavailable', message: 'Down' } } } })
-    await expect(loadHostings(serviceAnswering(() => Promise.reject(failure)))).rejects.toMatchObject({ code: 'server', retryable: true })
+    await expect(loadHostings(serviceAnswering(async () => ({ hostings: [] })))).rejects.toMatchObject({
+      code: 'unexpected-answer',
+    } satisfies Partial<AppError>)
+    const failure = Object.assign(new Error('HTTP 503'), {
+      status: 503,
+      response: { status: 503, body: { error: { id: 'api-unavailable', message: 'Down' } } },
+    })
+    await expect(loadHostings(serviceAnswering(() => Promise.reject(failure)))).rejects.toMatchObject({
+      code: 'server',
+      retryable: true,
+    })
   })
 })

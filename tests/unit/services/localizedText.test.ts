@@ -22,10 +22,14 @@ describe('pickLocalizedText', () => {
 
 describe('readLocalizedText', () => {
   it('keeps non-empty strings under 2-3 letter codes', () => {
-    expect(readLocalizedText({ en: 'Hi', gsw: 'Grüezi', 'en-US': 'Hi', e: 'x', fr: 2, de: ' ' })).toEqual({ en: 'Hi', gsw: 'Grüezi' })
+    expect(readLocalizedText({ en: 'Hi', gsw: 'Grüezi', 'en-US': 'Hi', e: 'x', fr: 2, de: ' ' })).toEqual({
+      en: 'Hi',
+      gsw: 'Grüezi',
+    })
   })
 
   it('gives nothing for other shapes or when nothing is left', () => {
-    for (const value of [undefined, null, 'Hi', ['en'], {}, { EN: 'Hi' }]) expect(readLocalizedText(value)).toBeUndefined()
+    for (const value of [undefined, null, 'Hi', ['en'], {}, { EN: 'Hi' }])
+      expect(readLocalizedText(value)).toBeUndefined()
   })
 })

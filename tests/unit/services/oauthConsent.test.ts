@@ -8,7 +8,11 @@ function answer(status: number, body: unknown) {
   return stubJsonAnswer(status, JSON.stringify(body))
 }
 
-const acceptance = { username: 'alice', userToken: 'personal-token', grantedPermissions: [{ streamId: 'diary', level: 'read' }] }
+const acceptance = {
+  username: 'alice',
+  userToken: 'personal-token',
+  grantedPermissions: [{ streamId: 'diary', level: 'read' }],
+}
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -26,9 +30,19 @@ describe('acceptConsent', () => {
     [400, 'invalid_request', 'signed state not_yet_valid', 'consent-expired'],
     [400, 'invalid_request', 'signed state bad_signature', 'consent-invalid'],
     [400, 'invalid_request', 'signed state malformed', 'consent-invalid'],
-    [400, 'invalid_request', 'signed state carries no consent offer — restart the authorization flow', 'consent-invalid'],
+    [
+      400,
+      'invalid_request',
+      'signed state carries no consent offer — restart the authorization flow',
+      'consent-invalid',
+    ],
     [400, 'invalid_scope', 'mandatory permissions cannot be unticked; missing: []', 'consent-choice-refused'],
-    [400, 'invalid_scope', 'this consent is all-or-nothing (the offer does not allow user choice); missing: []', 'consent-choice-refused'],
+    [
+      400,
+      'invalid_scope',
+      'this consent is all-or-nothing (the offer does not allow user choice); missing: []',
+      'consent-choice-refused',
+    ],
     [401, 'invalid_request', 'username + userToken did not resolve to a valid user session', 'session-expired'],
     [500, 'server_error', 'failed to create access', 'server'],
   ])('maps %i %s "%s" to %s', async (status, error, description, code) => {
@@ -36,9 +50,14 @@ describe('acceptConsent', () => {
     expect((await failure(acceptConsent(call, acceptance))).code).toBe(code)
   })
 
-  it('keeps the platform\'s words of a refused choice as a detail, and a 5xx can be retried', async () => {
-    answer(400, { error: 'invalid_scope', error_description: 'grantedPermissions widen the offer under the stream hierarchy — B' })
-    expect((await failure(acceptConsent(call, acceptance))).details).toEqual(['grantedPermissions widen the offer under the stream hierarchy — B'])
+  it("keeps the platform's words of a refused choice as a detail, and a 5xx can be retried", async () => {
+    answer(400, {
+      error: 'invalid_scope',
+      error_description: 'grantedPermissions widen the offer under the stream hierarchy — B',
+    })
+    expect((await failure(acceptConsent(call, acceptance))).details).toEqual([
+      'grantedPermissions widen the offer under the stream hierarchy — B',
+    ])
     answer(503, { error: 'server_error', error_description: 'failed to create access' })
     expect((await failure(acceptConsent(call, acceptance))).retryable).toBe(true)
   })

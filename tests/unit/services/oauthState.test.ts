@@ -74,7 +74,9 @@ describe('readConsentState', () => {
     const read = request(signed({ ...base, userIdHint: 'demo-user', offer }))
     expect(read.requester).toBe('demo-etude-zurich')
     expect(read.userIdHint).toBe('demo-user')
-    expect(request(signed({ ...base, offer: without(base.offer ?? {}, 'requesterMeta') })).requester).toBe('demo-etude-zurich')
+    expect(request(signed({ ...base, offer: without(base.offer ?? {}, 'requesterMeta') })).requester).toBe(
+      'demo-etude-zurich',
+    )
   })
 
   it('treats an absent allowUserChoice as all or nothing', () => {
@@ -84,7 +86,12 @@ describe('readConsentState', () => {
   })
 
   it('keeps only well-formed localized texts', () => {
-    const offer = { ...base.offer, title: { en: 'Study', 'en-US': 'US', fr: 3, de: '' }, description: 'plain text', consent: ['en'] }
+    const offer = {
+      ...base.offer,
+      title: { en: 'Study', 'en-US': 'US', fr: 3, de: '' },
+      description: 'plain text',
+      consent: ['en'],
+    }
     const read = request(signed({ ...base, offer }))
     expect(read.title).toEqual({ en: 'Study' })
     expect(read).not.toHaveProperty('description')
@@ -110,7 +117,13 @@ describe('readConsentState', () => {
       withBody(JSON.stringify({ ...base, exp: 'soon' })),
       withBody(JSON.stringify({ ...base, clientId: '', exp: now })),
       withBody(JSON.stringify({ ...base, exp: now, offer: { ...base.offer, permissions: [] } })),
-      withBody(JSON.stringify({ ...base, exp: now, offer: { ...base.offer, permissions: [{ streamId: 'a', level: 'read' }, 'read'] } })),
+      withBody(
+        JSON.stringify({
+          ...base,
+          exp: now,
+          offer: { ...base.offer, permissions: [{ streamId: 'a', level: 'read' }, 'read'] },
+        }),
+      ),
       withBody(JSON.stringify({ ...base, exp: now, offer: { ...base.offer, permissions: 'all' } })),
     ]
     for (const state of garbled) expect(readConsentState(state), state).toEqual({ ok: false, reason: 'garbled' })
@@ -130,8 +143,14 @@ describe('readConsentState on the demo platform', () => {
 
   it('reads the state of a real /oauth2/authorize redirect', async () => {
     const query = new URLSearchParams({
-      client_id: 'demo-etude-zurich', redirect_uri: `${platform.url}/demo-oauth-client/callback`, response_type: 'code', state: 'csrf',
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', scope: 'cmc:intl', login_hint: 'demo-user',
+      client_id: 'demo-etude-zurich',
+      redirect_uri: `${platform.url}/demo-oauth-client/callback`,
+      response_type: 'code',
+      state: 'csrf',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+      scope: 'cmc:intl',
+      login_hint: 'demo-user',
     })
     const response = await fetch(`${platform.url}/oauth2/authorize?${query.toString()}`, { redirect: 'manual' })
     const state = new URL(response.headers.get('location') ?? '').searchParams.get('state') ?? undefined

@@ -3,22 +3,47 @@ import { consentDescription, describePermission } from '@/services/permissionVie
 
 describe('describePermission', () => {
   it('names a stream by name, then defaultName, then streamId', () => {
-    expect(describePermission({ streamId: 'diary', level: 'read', name: 'My diary', defaultName: 'Diary' }))
-      .toEqual({ kind: 'stream', allData: false, name: 'My diary', level: 'read', rawLevel: 'read' })
-    expect(describePermission({ streamId: 'diary', level: 'manage', name: ' ', defaultName: 'Diary' })).toMatchObject({ name: 'Diary', level: 'manage' })
-    expect(describePermission({ streamId: 'diary', level: 'contribute' })).toMatchObject({ name: 'diary', level: 'contribute' })
+    expect(describePermission({ streamId: 'diary', level: 'read', name: 'My diary', defaultName: 'Diary' })).toEqual({
+      kind: 'stream',
+      allData: false,
+      name: 'My diary',
+      level: 'read',
+      rawLevel: 'read',
+    })
+    expect(describePermission({ streamId: 'diary', level: 'manage', name: ' ', defaultName: 'Diary' })).toMatchObject({
+      name: 'Diary',
+      level: 'manage',
+    })
+    expect(describePermission({ streamId: 'diary', level: 'contribute' })).toMatchObject({
+      name: 'diary',
+      level: 'contribute',
+    })
   })
 
   it('marks "*" as all data', () => {
-    expect(describePermission({ streamId: '*', level: 'create-only' })).toEqual({ kind: 'stream', allData: true, name: '*', level: 'create-only', rawLevel: 'create-only' })
+    expect(describePermission({ streamId: '*', level: 'create-only' })).toEqual({
+      kind: 'stream',
+      allData: true,
+      name: '*',
+      level: 'create-only',
+      rawLevel: 'create-only',
+    })
   })
 
   it('keeps an unknown level as other with its raw value', () => {
-    expect(describePermission({ streamId: 'diary', level: 'admin' })).toMatchObject({ kind: 'stream', level: 'other', rawLevel: 'admin' })
+    expect(describePermission({ streamId: 'diary', level: 'admin' })).toMatchObject({
+      kind: 'stream',
+      level: 'other',
+      rawLevel: 'admin',
+    })
   })
 
   it('reads feature permissions', () => {
-    expect(describePermission({ feature: 'selfRevoke', setting: 'forbidden' })).toEqual({ kind: 'feature', feature: 'selfRevoke', setting: 'forbidden' })
+    expect(describePermission({ feature: 'selfRevoke', setting: 'forbidden' })).toEqual({
+      kind: 'feature',
+      feature: 'selfRevoke',
+      setting: 'forbidden',
+    })
   })
 
   it('shows any other shape as JSON text', () => {

@@ -6,7 +6,12 @@ import { fetchAccessState, notifyPollUrl, pollUrlForKey, type PollUpdate } from 
 const accessUrl = 'https://reg.pryv.me/access/'
 const pollUrl = `${accessUrl}k3y`
 const refuse: PollUpdate = { status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'refused by user' }
-const needSignIn = { status: 'NEED_SIGNIN', key: 'k3y', requestingAppId: 'demo-app', requestedPermissions: [{ streamId: 'diary', level: 'read' }] }
+const needSignIn = {
+  status: 'NEED_SIGNIN',
+  key: 'k3y',
+  requestingAppId: 'demo-app',
+  requestedPermissions: [{ streamId: 'diary', level: 'read' }],
+}
 
 /** A `pryv` Service whose pollAccessRequest answers or fails as given. */
 function serviceAnswering(answer: () => Promise<unknown>): Service {
@@ -29,7 +34,10 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 function answer(status: number, body: unknown) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })),
+  )
 }
 
 afterEach(() => {
@@ -61,22 +69,43 @@ describe('pollUrlForKey', () => {
 
 describe('fetchAccessState', () => {
   it('reads each state a 200 can carry', async () => {
-    expect(await fetchAccessState(serviceAnswering(async () => needSignIn), pollUrl)).toMatchObject({ status: 'NEED_SIGNIN', key: 'k3y' })
-    expect(await fetchAccessState(serviceAnswering(async () => ({ status: 'ACCEPTED', username: 'alice', token: 't' })), pollUrl))
-      .toEqual({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: undefined })
-    expect(await fetchAccessState(serviceAnswering(async () => ({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' })), pollUrl))
-      .toEqual({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: undefined })
+    expect(
+      await fetchAccessState(
+        serviceAnswering(async () => needSignIn),
+        pollUrl,
+      ),
+    ).toMatchObject({ status: 'NEED_SIGNIN', key: 'k3y' })
+    expect(
+      await fetchAccessState(
+        serviceAnswering(async () => ({ status: 'ACCEPTED', username: 'alice', token: 't' })),
+        pollUrl,
+      ),
+    ).toEqual({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: undefined })
+    expect(
+      await fetchAccessState(
+        serviceAnswering(async () => ({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' })),
+        pollUrl,
+      ),
+    ).toEqual({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: undefined })
   })
 
   it('reads REDIRECTED from a 301 body and ERROR from a 403 body', async () => {
     const redirected = serviceAnswering(async () => {
       throw httpFailure(301, { status: 'REDIRECTED', redirectUrl: 'https://app.example/done', poll: pollUrl })
     })
-    expect(await fetchAccessState(redirected, pollUrl)).toEqual({ status: 'REDIRECTED', redirectUrl: 'https://app.example/done', poll: pollUrl })
+    expect(await fetchAccessState(redirected, pollUrl)).toEqual({
+      status: 'REDIRECTED',
+      redirectUrl: 'https://app.example/done',
+      poll: pollUrl,
+    })
     const error = serviceAnswering(async () => {
       throw httpFailure(403, { status: 'ERROR', reasonId: 'INVALID_KEY', message: 'no such key' })
     })
-    expect(await fetchAccessState(error, pollUrl)).toEqual({ status: 'ERROR', reasonId: 'INVALID_KEY', message: 'no such key' })
+    expect(await fetchAccessState(error, pollUrl)).toEqual({
+      status: 'ERROR',
+      reasonId: 'INVALID_KEY',
+      message: 'no such key',
+    })
   })
 
   it('reads the state a 500 carries, and maps a 500 without one to a server error', async () => {
@@ -132,7 +161,9 @@ describe('notifyPollUrl at its edges', () => {
     expect(await notifyPollUrl(pollUrl, refuse)).toMatchObject({ status: 'ACCEPTED' })
     for (const status of [400, 404, 500]) {
       answer(status, { status: 'REFUSED', reasonId: 'REFUSED_BY_USER' })
-      expect((await rejection(notifyPollUrl(pollUrl, refuse))).code, String(status)).toBe(status >= 500 ? 'server' : 'unknown')
+      expect((await rejection(notifyPollUrl(pollUrl, refuse))).code, String(status)).toBe(
+        status >= 500 ? 'server' : 'unknown',
+      )
     }
   })
 

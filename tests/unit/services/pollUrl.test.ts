@@ -3,11 +3,22 @@ import { AppError } from '@/services/appError'
 import { notifyPollUrl, type PollUpdate } from '@/services/pollUrl'
 
 const pollUrl = 'https://reg.pryv.me/access/k3y'
-const acceptUpdate: PollUpdate = { status: 'ACCEPTED', apiEndpoint: 'https://t@alice.pryv.me/', username: 'alice', token: 't' }
+const acceptUpdate: PollUpdate = {
+  status: 'ACCEPTED',
+  apiEndpoint: 'https://t@alice.pryv.me/',
+  username: 'alice',
+  token: 't',
+}
 const refuseUpdate: PollUpdate = { status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'refused by user' }
 
 function answer(status: number, body: unknown) {
-  const fetchMock = vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  )
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
 }
@@ -28,8 +39,18 @@ afterEach(() => {
 
 describe('notifyPollUrl', () => {
   it('posts the update as JSON and returns the accepted state', async () => {
-    const fetchMock = answer(200, { status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: 'https://t@alice.pryv.me/' })
-    expect(await notifyPollUrl(pollUrl, acceptUpdate)).toEqual({ status: 'ACCEPTED', username: 'alice', token: 't', apiEndpoint: 'https://t@alice.pryv.me/' })
+    const fetchMock = answer(200, {
+      status: 'ACCEPTED',
+      username: 'alice',
+      token: 't',
+      apiEndpoint: 'https://t@alice.pryv.me/',
+    })
+    expect(await notifyPollUrl(pollUrl, acceptUpdate)).toEqual({
+      status: 'ACCEPTED',
+      username: 'alice',
+      token: 't',
+      apiEndpoint: 'https://t@alice.pryv.me/',
+    })
     expect(fetchMock).toHaveBeenCalledTimes(1)
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
     expect(url).toBe(pollUrl)
@@ -40,7 +61,11 @@ describe('notifyPollUrl', () => {
 
   it('takes a 403 carrying the refused state as success', async () => {
     answer(403, { status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'refused by user' })
-    expect(await notifyPollUrl(pollUrl, refuseUpdate)).toEqual({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER', message: 'refused by user' })
+    expect(await notifyPollUrl(pollUrl, refuseUpdate)).toEqual({
+      status: 'REFUSED',
+      reasonId: 'REFUSED_BY_USER',
+      message: 'refused by user',
+    })
   })
 
   it('reports an unknown key', async () => {
@@ -61,9 +86,12 @@ describe('notifyPollUrl', () => {
   })
 
   it('reports a failed fetch as a retryable network error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      throw new TypeError('Failed to fetch')
-    }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch')
+      }),
+    )
     const err = await failure(acceptUpdate)
     expect(err.code).toBe('network')
     expect(err.retryable).toBe(true)

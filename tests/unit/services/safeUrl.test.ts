@@ -11,8 +11,19 @@ describe('parseHttpUrl', () => {
   })
 
   it('refuses every other value', () => {
-    const refused = ['javascript:alert(1)', 'data:text/html,x', '//app.example/', '/path', 'https:/app.example', 'https//app.example', 'ftp://app.example/',
-      'xhttps://app.example/', 'https://', 'http://[bad', '']
+    const refused = [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '//app.example/',
+      '/path',
+      'https:/app.example',
+      'https//app.example',
+      'ftp://app.example/',
+      'xhttps://app.example/',
+      'https://',
+      'http://[bad',
+      '',
+    ]
     for (const value of refused) expect(parseHttpUrl(value), value).toBeNull()
     expect(parseHttpUrl(undefined)).toBeNull()
     expect(parseHttpUrl(null)).toBeNull()
@@ -21,7 +32,7 @@ describe('parseHttpUrl', () => {
 })
 
 describe('parseApiTemplate', () => {
-  it('gives {username} a sample name, so a DNS platform\'s API URL parses', () => {
+  it("gives {username} a sample name, so a DNS platform's API URL parses", () => {
     expect(parseApiTemplate('https://{username}.pryv.me/')?.hostname).toBe('username.pryv.me')
   })
   it('parses an API URL without the template as it is', () => {

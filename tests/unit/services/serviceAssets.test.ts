@@ -4,7 +4,10 @@ import type { ServiceInfo } from '@/services/accessState'
 import { loadBranding } from '@/services/serviceAssets'
 
 const info = (definitions?: string): ServiceInfo => ({
-  name: 'Lab', api: 'https://{username}.lab.example/', register: 'https://reg.lab.example/', access: 'https://access.lab.example/',
+  name: 'Lab',
+  api: 'https://{username}.lab.example/',
+  register: 'https://reg.lab.example/',
+  access: 'https://access.lab.example/',
   ...(definitions ? { assets: { definitions } } : {}),
 })
 
@@ -23,18 +26,29 @@ function serviceWith(definitions: Record<string, unknown> | Error) {
 
 describe('loadBranding', () => {
   it('resolves each asset against baseUrl, else against the definitions file', async () => {
-    const withBase = serviceWith({ baseUrl: 'https://cdn.example/brand/', favicon: { default: { url: 'favicon.ico' } }, css: { default: { url: '/styles/site.css' } }, logo: { default: { url: 'https://img.example/logo.png' } } })
+    const withBase = serviceWith({
+      baseUrl: 'https://cdn.example/brand/',
+      favicon: { default: { url: 'favicon.ico' } },
+      css: { default: { url: '/styles/site.css' } },
+      logo: { default: { url: 'https://img.example/logo.png' } },
+    })
     expect(await loadBranding(withBase.service, info('https://assets.example/lab/index.json'))).toEqual({
       favicon: 'https://cdn.example/brand/favicon.ico',
       stylesheet: 'https://cdn.example/styles/site.css',
       logo: 'https://img.example/logo.png',
     })
     const withoutBase = serviceWith({ baseUrl: null, css: { default: { url: 'default.css' } } })
-    expect(await loadBranding(withoutBase.service, info('https://assets.example/lab/index.json'))).toEqual({ stylesheet: 'https://assets.example/lab/default.css' })
+    expect(await loadBranding(withoutBase.service, info('https://assets.example/lab/index.json'))).toEqual({
+      stylesheet: 'https://assets.example/lab/default.css',
+    })
   })
 
   it('keeps only http(s) addresses', async () => {
-    const { service } = serviceWith({ favicon: { default: { url: 'javascript:alert(1)' } }, css: { default: { url: 'data:text/css,body{}' } }, logo: { default: { url: 42 } } })
+    const { service } = serviceWith({
+      favicon: { default: { url: 'javascript:alert(1)' } },
+      css: { default: { url: 'data:text/css,body{}' } },
+      logo: { default: { url: 42 } },
+    })
     expect(await loadBranding(service, info('https://assets.example/index.json'))).toEqual({})
   })
 

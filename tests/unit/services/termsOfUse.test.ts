@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { ServiceInfo } from '@/services/accessState'
 import { termsOfUse } from '@/services/termsOfUse'
 
-const info = (terms: unknown) => ({ name: 'P', api: 'https://{username}.p.io/', register: 'https://reg.p.io/', access: 'https://access.p.io/', terms }) as ServiceInfo
+const info = (terms: unknown) =>
+  ({
+    name: 'P',
+    api: 'https://{username}.p.io/',
+    register: 'https://reg.p.io/',
+    access: 'https://access.p.io/',
+    terms,
+  }) as ServiceInfo
 
 describe('termsOfUse', () => {
   it('links to http(s) terms', () => {

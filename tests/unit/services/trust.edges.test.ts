@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { findUnsafeReturn, findUntrusted, isLoopbackHost, ownSite, type TrustCheck, type TrustPolicy } from '@/services/trust'
+import {
+  findUnsafeReturn,
+  findUntrusted,
+  isLoopbackHost,
+  ownSite,
+  type TrustCheck,
+  type TrustPolicy,
+} from '@/services/trust'
 
 // The trust rule's edges, one case each: a mutant that moves an edge fails here.
 
@@ -41,7 +48,18 @@ describe('ownSite at its edges', () => {
   })
 
   it('keeps each shared parent whole, and takes the parent of a deeper host on it', () => {
-    for (const parent of ['gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev', 'herokuapp.com', 'web.app', 'firebaseapp.com', 'azurewebsites.net', 'cloudfront.net', 'onrender.com']) {
+    for (const parent of [
+      'gitlab.io',
+      'netlify.app',
+      'vercel.app',
+      'pages.dev',
+      'herokuapp.com',
+      'web.app',
+      'firebaseapp.com',
+      'azurewebsites.net',
+      'cloudfront.net',
+      'onrender.com',
+    ]) {
       expect(ownSite(`tenant.${parent}`), parent).toBe(`tenant.${parent}`)
     }
     expect(ownSite('sw.tenant.github.io')).toBe('tenant.github.io')
@@ -62,7 +80,8 @@ describe('the page host in the trust rule', () => {
 
 describe('isLoopbackHost at its edges', () => {
   it('takes only four numeric parts after 127', () => {
-    for (const host of ['127.0.0', '127.0.0.1.2', '127.a.0.1', '0127.0.0.1', '[::2]', 'localhost.', 'xlocalhost']) expect(isLoopbackHost(host), host).toBe(false)
+    for (const host of ['127.0.0', '127.0.0.1.2', '127.a.0.1', '0127.0.0.1', '[::2]', 'localhost.', 'xlocalhost'])
+      expect(isLoopbackHost(host), host).toBe(false)
   })
   it('takes brackets off an IPv6 address only at its ends', () => {
     expect(isLoopbackHost('[::1]')).toBe(true)
@@ -79,13 +98,21 @@ describe('schemes and ports', () => {
   })
   it('names a non-web scheme with its raw value, cut at 200 characters', () => {
     const long = `ws://reg.pryv.me/${'a'.repeat(300)}`
-    expect(untrusted([{ role: 'service-info', url: long }], { pageHost: page, allowlist: [] })).toEqual({ role: 'service-info', host: long.slice(0, 200) })
+    expect(untrusted([{ role: 'service-info', url: long }], { pageHost: page, allowlist: [] })).toEqual({
+      role: 'service-info',
+      host: long.slice(0, 200),
+    })
   })
   it('names an untrusted host with its port', () => {
-    expect(untrusted([{ role: 'poll', url: 'https://evil.example:8443/access/k' }], { pageHost: page, allowlist: [] })).toEqual({ role: 'poll', host: 'evil.example:8443' })
+    expect(
+      untrusted([{ role: 'poll', url: 'https://evil.example:8443/access/k' }], { pageHost: page, allowlist: [] }),
+    ).toEqual({ role: 'poll', host: 'evil.example:8443' })
   })
   it('compares an allowlisted origin by scheme, host and port, and an allowlisted host by host only', () => {
-    const policy = { pageHost: 'auth.example.org', allowlist: ['http://127.0.0.2:3000', 'https://reg.partner.org:8443', 'PARTNER.net'] }
+    const policy = {
+      pageHost: 'auth.example.org',
+      allowlist: ['http://127.0.0.2:3000', 'https://reg.partner.org:8443', 'PARTNER.net'],
+    }
     expect(trustedPoll('https://reg.partner.org:8443/x', policy.pageHost, policy.allowlist)).toBe(true)
     expect(trustedPoll('https://reg.partner.org/x', policy.pageHost, policy.allowlist)).toBe(false)
     expect(trustedPoll('http://api.partner.net:81/x', policy.pageHost, policy.allowlist)).toBe(true)
@@ -97,11 +124,17 @@ describe('the {username} template, by role', () => {
   const policy: TrustPolicy = { pageHost: 'sw.pryv.me', allowlist: [] }
   it('is read in the API URL, whose host it names', () => {
     expect(untrusted([{ role: 'api', url: 'https://{username}.pryv.me/' }], policy)).toBeNull()
-    expect(untrusted([{ role: 'api', url: 'https://{username}.evil.example/' }], policy)).toEqual({ role: 'api', host: 'username.evil.example' })
+    expect(untrusted([{ role: 'api', url: 'https://{username}.evil.example/' }], policy)).toEqual({
+      role: 'api',
+      host: 'username.evil.example',
+    })
   })
   it('is not read in any other URL: there it stays in the host as it came', () => {
     for (const role of ['poll', 'service-info', 'register', 'access'] as const) {
-      expect(untrusted([{ role, url: 'https://{username}.evil.example/' }], policy), role).toEqual({ role, host: '{username}.evil.example' })
+      expect(untrusted([{ role, url: 'https://{username}.evil.example/' }], policy), role).toEqual({
+        role,
+        host: '{username}.evil.example',
+      })
     }
   })
   it('an empty list trusts nothing to refuse', () => {
@@ -114,7 +147,8 @@ describe('the {username} template, by role', () => {
 
 describe('findUnsafeReturn', () => {
   it('accepts no return address, "false" and any absolute web address', () => {
-    for (const value of [undefined, '', 'false', 'https://app.example/back', 'http://evil.example/']) expect(findUnsafeReturn(value), String(value)).toBeNull()
+    for (const value of [undefined, '', 'false', 'https://app.example/back', 'http://evil.example/'])
+      expect(findUnsafeReturn(value), String(value)).toBeNull()
   })
   it('names any other value, cut at 200 characters', () => {
     expect(findUnsafeReturn('javascript:alert(1)')).toEqual({ role: 'return', host: 'javascript:alert(1)' })

@@ -9,10 +9,12 @@ function trusted(url: string, policy: TrustPolicy = pryvPage): boolean {
 
 describe('isLoopbackHost', () => {
   it('accepts localhost, 127.x.x.x and ::1', () => {
-    for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.10.0.3', '[::1]', '::1']) expect(isLoopbackHost(host), host).toBe(true)
+    for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.10.0.3', '[::1]', '::1'])
+      expect(isLoopbackHost(host), host).toBe(true)
   })
   it('rejects look-alikes', () => {
-    for (const host of ['localhost.evil.com', '127.0.0.1.evil.com', '128.0.0.1', 'mylocalhost']) expect(isLoopbackHost(host), host).toBe(false)
+    for (const host of ['localhost.evil.com', '127.0.0.1.evil.com', '128.0.0.1', 'mylocalhost'])
+      expect(isLoopbackHost(host), host).toBe(false)
   })
 })
 
@@ -67,24 +69,36 @@ describe('findUntrusted', () => {
   })
 
   it('names non-http values as they came', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,hi', '/reg/access/abc', '//evil.com/poll', 'ftp://reg.pryv.me/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      '/reg/access/abc',
+      '//evil.com/poll',
+      'ftp://reg.pryv.me/',
+    ]) {
       expect(findUntrusted([{ role: 'poll', url }], pryvPage)).toEqual({ role: 'poll', host: url })
     }
     expect(findUntrusted([{ role: 'access', url: undefined }], pryvPage)).toEqual({ role: 'access', host: '' })
   })
 
   it('returns the first untrusted URL with its role and host', () => {
-    const result = findUntrusted([
-      { role: 'service-info', url: 'https://reg.pryv.me/service/info' },
-      { role: 'register', url: 'https://evil.com:8080/reg/' },
-      { role: 'access', url: 'https://other.com/' },
-    ], pryvPage)
+    const result = findUntrusted(
+      [
+        { role: 'service-info', url: 'https://reg.pryv.me/service/info' },
+        { role: 'register', url: 'https://evil.com:8080/reg/' },
+        { role: 'access', url: 'https://other.com/' },
+      ],
+      pryvPage,
+    )
     expect(result).toEqual({ role: 'register', host: 'evil.com:8080' })
   })
 
   it('reads the api template with {username} in the host', () => {
     expect(findUntrusted([{ role: 'api', url: 'https://{username}.pryv.me/' }], pryvPage)).toBeNull()
     expect(findUntrusted([{ role: 'api', url: 'https://reg.pryv.me/{username}/' }], pryvPage)).toBeNull()
-    expect(findUntrusted([{ role: 'api', url: 'https://{username}.evil.com/' }], pryvPage)).toEqual({ role: 'api', host: 'username.evil.com' })
+    expect(findUntrusted([{ role: 'api', url: 'https://{username}.evil.com/' }], pryvPage)).toEqual({
+      role: 'api',
+      host: 'username.evil.com',
+    })
   })
 })

@@ -2,7 +2,10 @@ import type { Service } from 'pryv'
 import { describe, expect, it } from 'vitest'
 import { findUsername, userHomeUrl } from '@/services/users'
 
-interface Calls { uid: string[]; exists: string[] }
+interface Calls {
+  uid: string[]
+  exists: string[]
+}
 
 /** A Service answering the register lookups from this account list. */
 function fakeService(accounts: Record<string, string>, failure?: unknown): { service: Service; calls: Calls } {
@@ -50,7 +53,7 @@ describe('findUsername', () => {
 })
 
 describe('userHomeUrl', () => {
-  it('is the account\'s API endpoint, without a token', async () => {
+  it("is the account's API endpoint, without a token", async () => {
     const { service } = fakeService(accounts)
     expect((await userHomeUrl(service, 'alice')).href).toBe('https://alice.pryv.example/')
   })

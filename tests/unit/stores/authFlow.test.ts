@@ -10,14 +10,35 @@ import { useAuthFlowStore } from '@/stores/authFlow'
 import { useAuthRequestStore } from '@/stores/authRequest'
 import { usePlatformStore } from '@/stores/platform'
 
-vi.mock('@/services/appAccess', () => ({ checkAppAccess: vi.fn(), createAppAccess: vi.fn(), deleteAccess: vi.fn(), appApiEndpoint: vi.fn(async () => 'https://app-token@alice.pryv.example/') }))
+vi.mock('@/services/appAccess', () => ({
+  checkAppAccess: vi.fn(),
+  createAppAccess: vi.fn(),
+  deleteAccess: vi.fn(),
+  appApiEndpoint: vi.fn(async () => 'https://app-token@alice.pryv.example/'),
+}))
 vi.mock('@/services/pollUrl', () => ({ notifyPollUrl: vi.fn(), fetchAccessState: vi.fn(), pollUrlForKey: vi.fn() }))
-vi.mock('@/services/signIn', () => ({ resolveUsername: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), verifyMfaCode: vi.fn(), resendMfaCode: vi.fn(), recoverMfa: vi.fn() }))
-vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), closeWindow: vi.fn(), isFramed: () => false }))
+vi.mock('@/services/signIn', () => ({
+  resolveUsername: vi.fn(),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  verifyMfaCode: vi.fn(),
+  resendMfaCode: vi.fn(),
+  recoverMfa: vi.fn(),
+}))
+vi.mock('@/services/browserWindow', () => ({
+  navigateTo: vi.fn(() => true),
+  closeWindow: vi.fn(),
+  isFramed: () => false,
+}))
 
 const pollUrl = 'https://reg.pryv.example/access/k1'
 const session = { username: 'alice', connection: {} } as unknown as Session
-const waiting: AccessRequest = { status: 'NEED_SIGNIN', key: 'k1', requestingAppId: 'demo-app', requestedPermissions: [{ streamId: 'diary', level: 'read' }] }
+const waiting: AccessRequest = {
+  status: 'NEED_SIGNIN',
+  key: 'k1',
+  requestingAppId: 'demo-app',
+  requestedPermissions: [{ streamId: 'diary', level: 'read' }],
+}
 const calls: string[] = []
 
 /** The auth flow for a loaded request (the platform and the poll state are stubbed at the service level). */
@@ -89,7 +110,10 @@ describe('auth flow', () => {
   it('cancel before signing in tells the app REFUSED and ends', async () => {
     const flow = setUp(waiting)
     await flow.cancel()
-    expect(vi.mocked(notifyPollUrl).mock.calls[0]?.[1]).toMatchObject({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' })
+    expect(vi.mocked(notifyPollUrl).mock.calls[0]?.[1]).toMatchObject({
+      status: 'REFUSED',
+      reasonId: 'REFUSED_BY_USER',
+    })
     expect(calls).toEqual(['notify REFUSED', 'close'])
     expect(flow.view).toBe('ended')
   })

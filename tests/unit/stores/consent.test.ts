@@ -7,11 +7,21 @@ import { notifyPollUrl } from '@/services/pollUrl'
 import type { Session } from '@/services/signIn'
 import { useConsentStore, type ConsentContext } from '@/stores/consent'
 
-vi.mock('@/services/appAccess', () => ({ checkAppAccess: vi.fn(), createAppAccess: vi.fn(), deleteAccess: vi.fn(), appApiEndpoint: vi.fn() }))
+vi.mock('@/services/appAccess', () => ({
+  checkAppAccess: vi.fn(),
+  createAppAccess: vi.fn(),
+  deleteAccess: vi.fn(),
+  appApiEndpoint: vi.fn(),
+}))
 vi.mock('@/services/pollUrl', () => ({ notifyPollUrl: vi.fn(), fetchAccessState: vi.fn(), pollUrlForKey: vi.fn() }))
 
 const selfRevoke = { feature: 'selfRevoke', setting: 'forbidden' }
-const request: AccessRequest = { status: 'NEED_SIGNIN', key: 'k', requestingAppId: 'demo-app', requestedPermissions: [selfRevoke] }
+const request: AccessRequest = {
+  status: 'NEED_SIGNIN',
+  key: 'k',
+  requestingAppId: 'demo-app',
+  requestedPermissions: [selfRevoke],
+}
 const session = { username: 'alice', connection: {} } as unknown as Session
 
 /** A consent step for a loaded request and an open session, whose poll state reads as `state`. */
@@ -62,7 +72,10 @@ describe('consent store', () => {
 
     vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => update as AccessState)
     await consent.refuse('refused')
-    expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith('https://reg.pryv.example/access/k', expect.objectContaining({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' }))
+    expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith(
+      'https://reg.pryv.example/access/k',
+      expect.objectContaining({ status: 'REFUSED', reasonId: 'REFUSED_BY_USER' }),
+    )
     expect(consent.phase).toBe('ended')
     expect(context.finish).toHaveBeenCalledWith(expect.objectContaining({ status: 'REFUSED' }))
   })

@@ -17,7 +17,14 @@ const now = 1_800_000_000
 
 /** A signed state as the platform makes it: base64url of the UTF-8 JSON, a dot, a MAC the page cannot check. */
 function signedState(offer: Record<string, unknown>): string {
-  const json = JSON.stringify({ clientId: 'study', redirectUri: 'https://client.example/cb', state: 's', exp: now + 300, iat: now, offer })
+  const json = JSON.stringify({
+    clientId: 'study',
+    redirectUri: 'https://client.example/cb',
+    state: 's',
+    exp: now + 300,
+    iat: now,
+    offer,
+  })
   const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(json)))
   return `${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.bWFj`
 }
@@ -61,10 +68,12 @@ describe('oauthConsent store', () => {
     store.toggle(1, false)
     vi.mocked(acceptConsent).mockResolvedValue('https://client.example/cb?code=c')
     await store.accept()
-    expect(vi.mocked(acceptConsent).mock.calls).toEqual([[
-      { pryvApi: 'http://127.0.0.1:3000', state },
-      { username: 'alice', userToken: 'personal-token', grantedPermissions: [{ streamId: 'health', level: 'read' }] },
-    ]])
+    expect(vi.mocked(acceptConsent).mock.calls).toEqual([
+      [
+        { pryvApi: 'http://127.0.0.1:3000', state },
+        { username: 'alice', userToken: 'personal-token', grantedPermissions: [{ streamId: 'health', level: 'read' }] },
+      ],
+    ])
     expect(close).toHaveBeenCalledOnce()
     expect(vi.mocked(navigateTo)).toHaveBeenCalledWith('https://client.example/cb?code=c')
     expect(store.view).toBe('leaving')
@@ -101,7 +110,7 @@ describe('oauthConsent store', () => {
     expect([store.view, store.error?.code]).toEqual(['sign-in', 'unexpected-answer'])
   })
 
-  it('shows the request as expired once its time is over, by the page\'s clock or by the platform\'s answer', async () => {
+  it("shows the request as expired once its time is over, by the page's clock or by the platform's answer", async () => {
     const { store } = setUp()
     expect(store.secondsLeft).toBe(300)
     vi.advanceTimersByTime(300_000)
@@ -115,7 +124,12 @@ describe('oauthConsent store', () => {
   })
 
   it('locks every entry of an all-or-nothing offer, and grants nothing when all optional entries are unticked', () => {
-    const { store } = setUp({ permissions: [{ streamId: 'a', level: 'read' }, { streamId: 'b', level: 'read' }] })
+    const { store } = setUp({
+      permissions: [
+        { streamId: 'a', level: 'read' },
+        { streamId: 'b', level: 'read' },
+      ],
+    })
     expect(store.rows.map((row) => row.locked)).toEqual([true, true])
     const choice = setUp({ allowUserChoice: true, permissions: [{ streamId: 'a', level: 'read' }] }).store
     choice.toggle(0, false)

@@ -13,7 +13,9 @@ const service = {} as Service
 
 function setUp(query: Record<string, string> = {}) {
   freshPlatform(service)
-  vi.mocked(findUsername).mockImplementation(async (_service, login) => (login === 'alice' || login === 'alice@example.com' ? 'alice' : null))
+  vi.mocked(findUsername).mockImplementation(async (_service, login) =>
+    login === 'alice' || login === 'alice@example.com' ? 'alice' : null,
+  )
   const store = usePasswordResetStore()
   store.start(query)
   return store
@@ -27,15 +29,18 @@ describe('passwordReset store: asking for the mail', () => {
     vi.useRealTimers()
   })
 
-  it.each(['alice', 'alice@example.com', 'nobody', 'nobody@example.com'])('answers "%s" done only once the neutral delay has passed', async (login) => {
-    const store = setUp()
-    const request = store.requestMail(login)
-    await vi.advanceTimersByTimeAsync(neutralAnswerMs - 1)
-    expect(store.status).toBe('pending')
-    await vi.advanceTimersByTimeAsync(1)
-    await request
-    expect([store.status, store.error]).toEqual(['done', null])
-  })
+  it.each(['alice', 'alice@example.com', 'nobody', 'nobody@example.com'])(
+    'answers "%s" done only once the neutral delay has passed',
+    async (login) => {
+      const store = setUp()
+      const request = store.requestMail(login)
+      await vi.advanceTimersByTimeAsync(neutralAnswerMs - 1)
+      expect(store.status).toBe('pending')
+      await vi.advanceTimersByTimeAsync(1)
+      await request
+      expect([store.status, store.error]).toEqual(['done', null])
+    },
+  )
 
   it('requests the mail for an existing account only, with our app id', async () => {
     const store = setUp()
@@ -49,7 +54,11 @@ describe('passwordReset store: asking for the mail', () => {
 
   it('makes one request for a double submit', async () => {
     const store = setUp()
-    await Promise.all([store.requestMail('alice'), store.requestMail('alice'), vi.advanceTimersByTimeAsync(neutralAnswerMs)])
+    await Promise.all([
+      store.requestMail('alice'),
+      store.requestMail('alice'),
+      vi.advanceTimersByTimeAsync(neutralAnswerMs),
+    ])
     expect(findUsername).toHaveBeenCalledTimes(1)
   })
 })

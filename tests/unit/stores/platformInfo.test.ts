@@ -12,7 +12,12 @@ vi.mock('@/services/platform', async (importOriginal) => ({
   loadServiceInfo: vi.fn(),
 }))
 
-const info = { name: 'P', api: 'http://127.0.0.1:3000/{username}/', register: 'http://127.0.0.1:3000/reg/', access: 'http://127.0.0.1:3000/reg/access/' } as ServiceInfo
+const info = {
+  name: 'P',
+  api: 'http://127.0.0.1:3000/{username}/',
+  register: 'http://127.0.0.1:3000/reg/',
+  access: 'http://127.0.0.1:3000/reg/access/',
+} as ServiceInfo
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -38,7 +43,10 @@ describe('platform service info', () => {
 
   it('keeps of the link only the platform it names: a reset token in the same link stays out of the store', async () => {
     const platform = usePlatformStore()
-    await platform.connect({ resetToken: 'secret-reset-token', pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })
+    await platform.connect({
+      resetToken: 'secret-reset-token',
+      pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info',
+    })
     expect(vi.mocked(openService)).toHaveBeenLastCalledWith('http://127.0.0.1:3000/reg/service/info')
     expect(JSON.stringify(platform.$state)).not.toContain('secret-reset-token')
   })
@@ -46,18 +54,23 @@ describe('platform service info', () => {
   it('opens the linked platform once, and again only after the opening failed', async () => {
     vi.mocked(openService).mockClear().mockRejectedValueOnce(new TypeError('offline'))
     const platform = usePlatformStore()
-    await expect(platform.connect({ pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })).rejects.toThrow('offline')
+    await expect(platform.connect({ pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' })).rejects.toThrow(
+      'offline',
+    )
     expect(await platform.trustedService()).toEqual({})
     expect(await platform.trustedService()).toEqual({})
     expect(openService).toHaveBeenCalledTimes(2)
   })
 
-  it('derives the service info URL from an OAuth link\'s pryvApi, unless the link names one', async () => {
+  it("derives the service info URL from an OAuth link's pryvApi, unless the link names one", async () => {
     vi.mocked(openService).mockClear()
     const platform = usePlatformStore()
     await platform.connect({ state: 'x.y', pryvApi: 'http://127.0.0.1:3000/' })
     expect(openService).toHaveBeenLastCalledWith('http://127.0.0.1:3000/reg/service/info')
-    await platform.connect({ pryvApi: 'http://127.0.0.1:3000', pryvServiceInfoUrl: 'http://127.0.0.1:3001/reg/service/info' })
+    await platform.connect({
+      pryvApi: 'http://127.0.0.1:3000',
+      pryvServiceInfoUrl: 'http://127.0.0.1:3001/reg/service/info',
+    })
     expect(openService).toHaveBeenLastCalledWith('http://127.0.0.1:3001/reg/service/info')
   })
 

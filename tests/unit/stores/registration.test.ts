@@ -15,10 +15,20 @@ vi.mock('@/services/registration', () => ({ createAccount: vi.fn(), isUsernameTa
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(), isFramed: () => false, closeWindow: vi.fn() }))
 vi.mock('@/services/hostings', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/hostings')>()),
-  loadHostings: vi.fn(async () => parseHostings({ regions: { r: { zones: { z: { hostings: { first: { available: true }, second: { available: true } } } } } } })),
+  loadHostings: vi.fn(async () =>
+    parseHostings({
+      regions: { r: { zones: { z: { hostings: { first: { available: true }, second: { available: true } } } } } },
+    }),
+  ),
 }))
 
-const info = { name: 'P', api: 'http://127.0.0.1:3000/{username}/', register: 'http://127.0.0.1:3000/reg/', access: 'http://127.0.0.1:3000/reg/access/', terms: 'Be kind' } as ServiceInfo
+const info = {
+  name: 'P',
+  api: 'http://127.0.0.1:3000/{username}/',
+  register: 'http://127.0.0.1:3000/reg/',
+  access: 'http://127.0.0.1:3000/reg/access/',
+  terms: 'Be kind',
+} as ServiceInfo
 const form = { email: 'alice@example.com', username: 'Alice', password: 'secret-1', hosting: '' }
 const created = { kind: 'created', username: 'alice', apiEndpoint: 'http://127.0.0.1:3000/alice/' } as const
 
@@ -52,7 +62,13 @@ describe('registration outside an auth request', () => {
     expect(start).not.toHaveBeenCalled()
     expect(await registration.submit(form)).toBe(true)
     expect(createAccount).toHaveBeenCalledWith(expect.anything(), {
-      email: 'alice@example.com', username: 'alice', password: 'secret-1', hosting: 'first', appId: 'pryv-app-web-auth-3', language: 'en', referer: 'from-link',
+      email: 'alice@example.com',
+      username: 'alice',
+      password: 'secret-1',
+      hosting: 'first',
+      appId: 'pryv-app-web-auth-3',
+      language: 'en',
+      referer: 'from-link',
     })
     expect([registration.phase, registration.homeUrl]).toEqual(['created', created.apiEndpoint])
     expect(navigateTo).not.toHaveBeenCalled()
@@ -74,7 +90,7 @@ describe('registration outside an auth request', () => {
     expect(registration.problems.email).toBeUndefined()
   })
 
-  it('sends the password nowhere while the platform\'s service info is not trusted, even with a hosting chosen', async () => {
+  it("sends the password nowhere while the platform's service info is not trusted, even with a hosting chosen", async () => {
     const { registration } = setUp()
     vi.mocked(usePlatformStore().info).mockResolvedValue(null)
     expect(await registration.submit({ ...form, hosting: 'first' })).toBe(true)
@@ -88,10 +104,18 @@ describe('registration outside an auth request', () => {
   })
 
   it('shows the platform refusal per field and stays on the form', async () => {
-    vi.mocked(createAccount).mockResolvedValue({ kind: 'refused', fields: { username: { rule: 'taken' } }, error: new AppError('account-exists') })
+    vi.mocked(createAccount).mockResolvedValue({
+      kind: 'refused',
+      fields: { username: { rule: 'taken' } },
+      error: new AppError('account-exists'),
+    })
     const { registration } = setUp()
     expect(await registration.submit(form)).toBe(false)
-    expect([registration.phase, registration.status, registration.error?.code]).toEqual(['form', 'error', 'account-exists'])
+    expect([registration.phase, registration.status, registration.error?.code]).toEqual([
+      'form',
+      'error',
+      'account-exists',
+    ])
     expect(registration.problems).toEqual({ username: { rule: 'taken' } })
   })
 

@@ -20,7 +20,7 @@ function setUp(home: string) {
 }
 
 describe('signInHub store', () => {
-  it('sends the browser to the account\'s home', async () => {
+  it("sends the browser to the account's home", async () => {
     const { store } = setUp('http://127.0.0.1:3000/alice/')
     await store.goToAccount('alice')
     expect(vi.mocked(navigateTo).mock.calls).toEqual([['http://127.0.0.1:3000/alice/']])

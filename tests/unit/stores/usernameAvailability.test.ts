@@ -14,7 +14,9 @@ beforeEach(() => {
   setActivePinia(createPinia())
   vi.useFakeTimers()
   vi.spyOn(usePlatformStore(), 'info').mockResolvedValue(info)
-  vi.mocked(isUsernameTaken).mockReset().mockImplementation(async (_url, name) => name === 'taken-name')
+  vi.mocked(isUsernameTaken)
+    .mockReset()
+    .mockImplementation(async (_url, name) => name === 'taken-name')
 })
 afterEach(() => vi.useRealTimers())
 

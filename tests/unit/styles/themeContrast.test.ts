@@ -8,14 +8,17 @@ const css = readFileSync(new URL('../../../src/styles/theme.css', import.meta.ur
 const darkStart = css.indexOf('@media (prefers-color-scheme: dark)')
 
 function colours(block: string): Record<string, string> {
-  return Object.fromEntries([...block.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [name, value]))
+  return Object.fromEntries(
+    [...block.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [name, value]),
+  )
 }
 
 const light = colours(css.slice(0, darkStart))
 const themes = { light, dark: { ...light, ...colours(css.slice(darkStart)) } }
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255)
+  const [r, g, b] = [1, 3, 5]
+    .map((start) => parseInt(hex.slice(start, start + 2), 16) / 255)
     .map((channel) => (channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4))
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)
 }
