@@ -1,3 +1,4 @@
+import { clickTwiceAtOnce } from './clicks'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, signIn, test } from './fixtures'
 import { consentPagePath, oauthRecords, startOAuthFlow } from './oauthFlow'
@@ -43,4 +44,22 @@ test('a double click on Accept makes one accept, with the progress on that butto
   )
   expect(accepts).toHaveLength(1)
   expect((await oauthRecords()).decisions).toHaveLength(1)
+})
+
+test('two clicks at once on Sign in sign in once, and on Refuse refuse once', async ({ page }) => {
+  await startOAuthFlow(page, 'demo-health-study cmc:share')
+  await demoPlatform.faults([{ method: 'POST', path: '/auth/login$', delayMs: 800 }])
+  await page.getByLabel('Username or e-mail').fill(demoUser.username)
+  await page.getByLabel('Password', { exact: true }).fill(demoUser.password)
+  await clickTwiceAtOnce(page.getByRole('button', { name: 'Sign in' }))
+  await expect(page.getByRole('button', { name: 'Accept' })).toBeVisible()
+
+  await demoPlatform.faults([{ method: 'POST', path: '^/oauth2/authorize/refuse$', delayMs: 1500 }])
+  await clickTwiceAtOnce(page.getByRole('button', { name: 'Refuse' }))
+  await page.waitForURL(`${platformUrl}/demo-oauth-client/callback**`)
+  const calls = await demoPlatform.requests()
+  const count = (path: RegExp) => calls.filter((request) => request.method === 'POST' && path.test(request.path)).length
+  expect(count(/\/auth\/login$/)).toBe(1)
+  expect(count(/^\/oauth2\/authorize\/refuse$/)).toBe(1)
+  expect((await oauthRecords()).decisions).toEqual([expect.objectContaining({ kind: 'refuse' })])
 })

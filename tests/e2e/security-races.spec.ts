@@ -4,6 +4,7 @@ import { demoUser, expect, mfaUser, openNewRequest, signIn, test } from './fixtu
 import { createButton, fillRegisterForm, newAccount } from './registerForm'
 import { countCalls, openSessions, platformCalls, recordApiMethods } from './security'
 import { platformUrl } from './urls'
+import { clickTwiceAtOnce } from './clicks'
 
 /*
  * Issue 7, double submits and races: a double click (two events) or two clicks
@@ -12,14 +13,6 @@ import { platformUrl } from './urls'
  * platform action, counted in the platform's request log; Back and
  * Forward never resubmit; a second tab on the same request sees it answered.
  */
-
-/** Two clicks in one task, before the page can disable the button. */
-async function clickTwiceAtOnce(button: Locator): Promise<void> {
-  await button.evaluate((element) => {
-    ;(element as HTMLButtonElement).click()
-    ;(element as HTMLButtonElement).click()
-  })
-}
 
 const consentTitle = 'Give access to your data?'
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
+import { AppError } from '@/services/appError'
+
+describe('useAsyncAction', () => {
+  it('runs one action at a time: a second run while the first is pending is ignored', async () => {
+    const { status, run } = useAsyncAction()
+    let calls = 0
+    let release: () => void = () => undefined
+    const slow = () => new Promise<string>((resolve) => ((calls += 1), (release = () => resolve('done'))))
+    const first = run(slow)
+    expect(status.value).toBe('pending')
+    expect(await run(slow)).toBeNull()
+    release()
+    expect(await first).toBe('done')
+    expect(calls).toBe(1)
+    expect(status.value).toBe('done')
+  })
+
+  it('says what its result means, and turns a failure into an AppError', async () => {
+    const { status, error, run, clear } = useAsyncAction()
+    await run(async () => false, reachedEnd)
+    expect(status.value).toBe('idle')
+    expect(await run(() => Promise.reject(new TypeError('Failed to fetch')))).toBeNull()
+    expect(status.value).toBe('error')
+    expect(error.value).toBeInstanceOf(AppError)
+    expect(error.value?.code).toBe('network')
+    clear()
+    expect([status.value, error.value]).toEqual(['idle', null])
+  })
+})
