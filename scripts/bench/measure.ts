@@ -1,6 +1,7 @@
 // How one page is measured in Chromium throttled like a slow phone: a cold load until its form is usable, or a sign-in until the consent shows.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 import en from '../../src/i18n/locales/en.json' with { type: 'json' }
+import { chromiumArgs, chromiumPath } from '../chromium.ts'
 import enAccount from '../../src/i18n/locales/account/en.json' with { type: 'json' }
 
 /** A slow phone on a poor network (issue 6); the platform answers `platformLatencyMs` late while a sign-in is timed. */
@@ -217,16 +218,7 @@ export function sequentialRoundTrips(requests: RequestRecord[]): number {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ]
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args })
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
 }
 
 /** A new context (nothing cached), the probe installed, its network recorded and throttled, its CPU slowed. */
