@@ -10,14 +10,14 @@ export function focusFirstInvalid(form: HTMLFormElement | null): void {
 
 /**
  * A form's alert that may be about one of its fields (a wrong password, an unknown user):
- * with one of `codes`, that field names the alert in `aria-describedby` and is marked invalid.
+ * with the code `fieldCode`, that field names the alert in `aria-describedby` and is marked invalid.
  * After each new error the focus goes to the first invalid field, so the user can fix it at once.
  */
-export function useFieldAlert(form: FormRef, error: () => AppError | null, codes: readonly AppErrorCode[]) {
+export function useFieldAlert(form: FormRef, error: () => AppError | null, fieldCode: () => AppErrorCode | undefined) {
   const alertId = useId()
   const fieldErrorId = computed(() => {
-    const current = error()
-    return current && codes.includes(current.code) ? alertId : undefined
+    const code = fieldCode()
+    return code && error()?.code === code ? alertId : undefined
   })
   watch(error, (current) => {
     if (current) focusFirstInvalid(form.value)
