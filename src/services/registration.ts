@@ -86,6 +86,9 @@ export async function createAccount(service: Service, account: NewAccount): Prom
 /** What the person is told of a username while typing: advisory, creation decides. */
 export type Availability = 'unknown' | 'checking' | 'available' | 'taken'
 
+/** The last answer about a username: `username` is the normalized name that `availability` is about. */
+export type UsernameCheck = { availability: Availability; username: string }
+
 /** GET {register}{username}/check_username (hand-written: `pryv` has no call for it); true when taken. */
 export async function isUsernameTaken(registerUrl: string, username: string): Promise<boolean> {
   const reserved = asRecord(await requestJson(`${registerUrl}${encodeURIComponent(username)}/check_username`))?.reserved

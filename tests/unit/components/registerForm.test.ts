@@ -57,15 +57,16 @@ async function mountForm(
   const wrapper = mount(RegisterForm, {
     attachTo: document.body,
     props: {
-      submit,
-      busy: false,
-      error: null,
-      problems: options.problems ?? {},
+      registration: {
+        submit,
+        status: 'idle' as const,
+        error: null,
+        problems: options.problems ?? {},
+        terms: null,
+        inAuthRequest: options.inAuthRequest ?? false,
+      },
       hostings: hostingsOf(options.keys ?? ['only']),
-      availability: 'unknown',
-      checkedName: '',
-      terms: null,
-      inAuthRequest: options.inAuthRequest ?? false,
+      availability: { availability: 'unknown' as const, username: '' },
     },
     global: { plugins: [i18n, router] },
   })
