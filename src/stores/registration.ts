@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { AsyncStatus } from '@/composables/useAsyncAction'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 import { config } from '@/config'
 import { i18n } from '@/i18n'
 import {
@@ -10,7 +10,6 @@ import {
   type AccountForm,
   type FieldProblems,
 } from '@/services/accountRules'
-import { toAppError, type AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
 import { createAccount } from '@/services/registration'
@@ -33,9 +32,8 @@ export const useRegistrationStore = defineStore('registration', () => {
   const authRequest = useAuthRequestStore()
   const hostings = useHostingsStore()
   const availability = useUsernameAvailabilityStore()
-  const status = ref<AsyncStatus>('idle')
+  const { status, error, run, clear } = useAsyncAction()
   const phase = ref<RegistrationPhase>('form')
-  const error = shallowRef<AppError | null>(null)
   const problems = ref<FieldProblems>({})
   const inAuthRequest = ref(false)
   const terms = shallowRef<TermsOfUse | null>(null)
@@ -97,11 +95,12 @@ export const useRegistrationStore = defineStore('registration', () => {
     navigateTo(homeUrl.value)
   }
 
+  /** True once the account exists and the flow went on; a refusal is thrown, its fields in `problems`. */
   async function create(form: AccountForm): Promise<boolean> {
     // Its service info checked first: the password only goes to a register URL of a trusted platform.
     const service = await platform.trustedService()
     // No service: the page is framed or the platform untrusted, and the app shows why instead of any page.
-    if (!service) return true
+    if (!service) return false
     const hosting = await chosenHosting(form)
     if (!hosting) {
       problems.value = { hosting: { rule: 'required' } }
@@ -118,10 +117,8 @@ export const useRegistrationStore = defineStore('registration', () => {
     })
     if (result.kind === 'refused') {
       problems.value = result.fields
-      error.value = result.error
-      return false
+      throw result.error
     }
-    status.value = 'done'
     if (inAuthRequest.value) await continueSignedIn(result.username, form.password)
     else goHome(result.apiEndpoint)
     return true
@@ -129,19 +126,14 @@ export const useRegistrationStore = defineStore('registration', () => {
 
   /** Checks the form, creates the account, then continues; false when a field must be corrected. */
   async function submit(form: AccountForm): Promise<boolean> {
+    // A click while the account is being created, or after, changes nothing (nor the problems shown).
     if (status.value === 'pending' || phase.value !== 'form') return true
-    error.value = null
-    if (!checkLocally(form)) return false
-    status.value = 'pending'
-    try {
-      const created = await create(form)
-      if (status.value === 'pending') status.value = error.value ? 'error' : 'idle'
-      return created
-    } catch (err) {
-      error.value = toAppError(err)
-      status.value = 'error'
-      return true
+    if (!checkLocally(form)) {
+      clear()
+      return false
     }
+    await run(() => create(form), reachedEnd)
+    return Object.keys(problems.value).length === 0
   }
 
   return { status, phase, error, problems, inAuthRequest, terms, homeUrl, start, clearProblem, submit, openHome }
