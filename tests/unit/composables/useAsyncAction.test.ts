@@ -28,4 +28,22 @@ describe('useAsyncAction', () => {
     clear()
     expect([status.value, error.value]).toEqual(['idle', null])
   })
+
+  it('keeps an AppError the action throws as it is: a refusal keeps its code and details', async () => {
+    const { status, error, run } = useAsyncAction()
+    const refusal = new AppError('invalid-fields', ['hosting: unknown'])
+    expect(await run(() => Promise.reject(refusal))).toBeNull()
+    expect([status.value, error.value]).toEqual(['error', refusal])
+  })
+
+  it('runs again after a failure, the old error gone as soon as the new run starts', async () => {
+    const { status, error, run } = useAsyncAction()
+    await run(() => Promise.reject(new AppError('network')))
+    let release: () => void = () => undefined
+    const second = run(() => new Promise<number>((resolve) => (release = () => resolve(2))))
+    expect([status.value, error.value]).toEqual(['pending', null])
+    release()
+    expect(await second).toBe(2)
+    expect([status.value, error.value]).toEqual(['done', null])
+  })
 })
