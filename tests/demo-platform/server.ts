@@ -5,6 +5,7 @@ import { apiMethodRoutes } from './api-methods.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
 import { clientAppRoutes } from './client-app.ts'
+import { cmcClientAppRoutes } from './cmc-client-app.ts'
 import { cmcControlRoutes } from './cmc-control.ts'
 import { controlRoutes } from './control.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
@@ -54,6 +55,7 @@ const platformRoutes: Route[] = [
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
   ...clientAppRoutes,
+  ...cmcClientAppRoutes,
   ...authRequestRoutes,
   ...registrationRoutes,
   ...hostingRoutes,
