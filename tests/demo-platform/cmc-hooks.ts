@@ -1,5 +1,5 @@
 import { handleAccept } from './cmc-accept.ts'
-import { mintCapability } from './cmc-capability.ts'
+import { closeOpenLink, mintCapability } from './cmc-capability.ts'
 import { eventView, type EventView } from './cmc-event-store.ts'
 import type { PryvEvent } from './cmc-records.ts'
 import { handleRefuse } from './cmc-refuse.ts'
@@ -60,6 +60,11 @@ const cmcTypes: Record<string, TypeRules> = {
   },
   'consent/scope-request-cmc': {
     fields: { newPermissions: 'array', message: 'optional-object' },
+    personalOnly: false,
+    streams: 'app-scope',
+  },
+  'consent/invalidate-link-cmc': {
+    fields: { capabilityId: 'string', reason: 'optional-object' },
     personalOnly: false,
     streams: 'app-scope',
   },
@@ -144,6 +149,8 @@ function triggerHandler(caller: Caller, trigger: PryvEvent): TriggerHandler | nu
       }
     case 'consent/scope-update-cmc':
       return (pinned) => handleScopeUpdate(pinned, user, trigger)
+    case 'consent/invalidate-link-cmc':
+      return (pinned) => closeOpenLink(pinned, user, trigger)
     default:
       return null
   }

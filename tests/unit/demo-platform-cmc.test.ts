@@ -278,6 +278,21 @@ describe('consent/accept-cmc', () => {
     expect(other.content.status).toBe('completed')
   })
 
+  it('fails once the requester closed the open link, keeping the grants made before', async () => {
+    const offer = await publish({ mode: 'open-link' })
+    await accepted(offer.capabilityUrl)
+    const capabilityId = String((await records()).capabilities[0]?.id)
+    const requester = await signIn('demo-study', 'demo-study-password-1')
+    const closed = await settled(requester, 'consent/invalidate-link-cmc', { capabilityId }, scope, 'demo-study')
+    expect(closed.status).toBe('completed')
+    const late = await accepted(offer.capabilityUrl, {}, 'other-user', 'other-password-1')
+    expect(late.content.failure).toMatchObject({
+      reason: 'cmc-handler-delivery-rejected',
+      detail: { body: { error: { data: { id: 'cmc-capability-invalidated' } } } },
+    })
+    expect((await records()).grants.map((grant) => grant.username)).toEqual(['demo-user'])
+  })
+
   it('fails an expired capability as invalid', async () => {
     const offer = await publish({ capabilityExpiresInSeconds: 0 })
     const { content } = await accepted(offer.capabilityUrl)
