@@ -59,13 +59,14 @@ describe('locales', () => {
     expect([...sections(parts.account.en)].filter((section) => core.has(section))).toEqual([])
   })
 
-  it("has a message for every error code: in the core messages, or the consent page's own ones with the account pages' messages", () => {
-    const consentPageKeys = Object.values(errorMessageKeys).filter((key) => key.startsWith('oauthConsent.error.'))
+  it("has a message for every error code: in the core messages, or the consent pages' own ones with the account pages' messages", () => {
+    const isConsentPageKey = (key: string) => key.startsWith('oauthConsent.error.') || key.startsWith('cmc.error.')
+    const consentPageKeys = Object.values(errorMessageKeys).filter(isConsentPageKey)
     const missing = Object.values(errorMessageKeys).filter(
-      (key) => typeof (consentPageKeys.includes(key) ? parts.account.en : en).get(key) !== 'string',
+      (key) => typeof (isConsentPageKey(key) ? parts.account.en : en).get(key) !== 'string',
     )
     expect(missing).toEqual([])
-    expect(consentPageKeys).toHaveLength(3)
-    expect(Object.keys(errorMessageKeys).length).toBe(25)
+    expect(consentPageKeys).toHaveLength(3 + 27)
+    expect(Object.keys(errorMessageKeys).length).toBe(25 + 27)
   })
 })
