@@ -55,7 +55,7 @@ const routes: RouteRecordRaw[] = [
     // The capability URL is a credential: out of the address and the history before anything shows.
     beforeEnter: (to) =>
       import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'capabilityUrl')),
-    component: accountPage(() => import('@/pages/CmcAcceptPage.vue')),
+    component: () => import('@/pages/CmcAcceptPage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
   },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
