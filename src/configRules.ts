@@ -14,6 +14,7 @@ export interface ConfigEnv {
   VITE_TRUSTED_PLATFORMS?: string
   VITE_APP_ID?: string
   VITE_DEFAULT_LANGUAGE?: string
+  VITE_TRUSTED_APP_ORIGINS?: string
 }
 
 export interface AppConfig {
@@ -22,6 +23,8 @@ export interface AppConfig {
   defaultServiceInfoUrl: string
   trustedPlatforms: string[]
   defaultLanguage: Language
+  /** Origins of the apps the CMC pages may hand a data-grant endpoint to (it carries a token). */
+  trustedAppOrigins: string[]
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] }
@@ -64,15 +67,19 @@ function serviceInfoUrlProblem(value: string): string | null {
   return secureUrlProblem(url) ?? (url.hash ? 'must not hold a #fragment' : null)
 }
 
+const schemePattern = /^[a-z][a-z0-9+.-]*:\/\//i
+
+function originProblem(entry: string): string | null {
+  const url = parseUrl(entry)
+  if (!url) return 'is not a valid origin'
+  if (url.pathname !== '/' || url.search || url.hash)
+    return `give the origin only (${url.origin}), without path or query`
+  return secureUrlProblem(url)
+}
+
 function allowlistEntryProblem(entry: string): string | null {
   if (entry.startsWith('*.')) return `write "${entry.slice(2)}": a host also covers all its subdomains`
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
-    const url = parseUrl(entry)
-    if (!url) return 'is not a valid origin'
-    if (url.pathname !== '/' || url.search || url.hash)
-      return `give the origin only (${url.origin}), without path or query`
-    return secureUrlProblem(url)
-  }
+  if (schemePattern.test(entry)) return originProblem(entry)
   if (entry.includes(':') || entry.includes('/'))
     return 'give a host (pryv.me) or an origin with its scheme (https://reg.pryv.me:8443)'
   if (!hostPattern.test(entry.toLowerCase()))
@@ -124,6 +131,18 @@ function readTrustedPlatforms(value: string | undefined, problems: string[]): st
   return entries.map((entry) => parseUrl(entry)?.origin ?? entry.toLowerCase())
 }
 
+/** App origins must be exact: a data-grant endpoint is a credential, so no host covers its subdomains here. */
+function readTrustedAppOrigins(value: string | undefined, problems: string[]): string[] {
+  const entries = splitList(value)
+  for (const entry of entries) {
+    const problem = schemePattern.test(entry)
+      ? originProblem(entry)
+      : 'give an origin with its scheme (https://app.example.com), not a host'
+    if (problem) problems.push(`VITE_TRUSTED_APP_ORIGINS entry "${entry}": ${problem}`)
+  }
+  return entries.map((entry) => parseUrl(entry)?.origin ?? entry)
+}
+
 function readAppId(value: string | undefined, problems: string[]): string {
   const appId = value?.trim() || defaultAppId
   if (!appIdPattern.test(appId))
@@ -148,6 +167,7 @@ export function parseConfig(env: ConfigEnv): ConfigResult {
     defaultServiceInfoUrl: readServiceInfoUrl(env, problems),
     trustedPlatforms: readTrustedPlatforms(env.VITE_TRUSTED_PLATFORMS, problems),
     defaultLanguage: readLanguage(env.VITE_DEFAULT_LANGUAGE, problems),
+    trustedAppOrigins: readTrustedAppOrigins(env.VITE_TRUSTED_APP_ORIGINS, problems),
   }
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems }
 }

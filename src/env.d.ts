@@ -13,6 +13,8 @@ interface ImportMetaEnv {
   readonly VITE_APP_ID?: string
   /** Language when neither the link nor the browser gives a supported one. */
   readonly VITE_DEFAULT_LANGUAGE?: string
+  /** Comma-separated origins of apps the CMC pages may hand a data-grant endpoint to. */
+  readonly VITE_TRUSTED_APP_ORIGINS?: string
 }
 
 interface ImportMeta {

@@ -1,7 +1,7 @@
-import type { AppErrorCode } from '@/services/appError'
+import type { AppErrorCode, CmcErrorCode } from '@/services/appError'
 
-/** One message per error code: a code without a message fails to compile. */
-export const errorMessageKeys: Record<AppErrorCode, string> = {
+/** One message per error code but the CMC pages' ones: a code without a message fails to compile. */
+export const errorMessageKeys: Record<Exclude<AppErrorCode, CmcErrorCode>, string> = {
   'invalid-credentials': 'error.invalidCredentials',
   'untrusted-app': 'error.untrustedApp',
   'invalid-mfa-code': 'error.invalidMfaCode',
@@ -28,4 +28,13 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   network: 'error.network',
   'unexpected-answer': 'error.unexpectedAnswer',
   unknown: 'error.unknown',
+}
+
+/**
+ * The message key of any error code. The CMC pages' codes follow one rule instead of a list, so the
+ * auth popup's first load does not carry them: `cmc-capability-consumed` -> `cmc.error.capabilityConsumed`.
+ */
+export function errorMessageKey(code: AppErrorCode): string {
+  if (!code.startsWith('cmc-')) return errorMessageKeys[code as Exclude<AppErrorCode, CmcErrorCode>]
+  return `cmc.error.${code.slice(4).replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase())}`
 }

@@ -47,6 +47,16 @@ const routes: RouteRecordRaw[] = [
     alias: ['/oauth2-authorize.html'],
     component: accountPage(() => import('@/pages/OAuthConsentPage.vue')),
   },
+  // CMC accept page (a requester app's invitation link), reached with `?capabilityUrl=...&scopeStreamId=...&pryvApi=...`.
+  {
+    path: '/cmc-accept',
+    name: 'cmc-accept',
+    alias: ['/cmc/approve'],
+    // The capability URL is a credential: out of the address and the history before anything shows.
+    beforeEnter: (to) =>
+      import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'capabilityUrl')),
+    component: () => import('@/pages/CmcAcceptPage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
+  },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 

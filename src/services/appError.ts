@@ -27,6 +27,38 @@ export type AppErrorCode =
   | 'network'
   | 'unexpected-answer'
   | 'unknown'
+  | CmcErrorCode
+
+/** The CMC pages' failures (accept, scope update); each has the message `cmc.error.<code in camelCase without cmc->`. */
+export type CmcErrorCode =
+  | 'cmc-capability-invalid'
+  | 'cmc-capability-timeout'
+  | 'cmc-capability-empty'
+  | 'cmc-offer-read-failed'
+  | 'cmc-capability-consumed'
+  | 'cmc-capability-invalidated'
+  | 'cmc-already-accepted'
+  | 'cmc-delivery-rejected'
+  | 'cmc-delivery-failed'
+  | 'cmc-granted-not-subset'
+  | 'cmc-choice-not-allowed'
+  | 'cmc-mandatory-refused'
+  | 'cmc-insufficient-permissions'
+  | 'cmc-access-name-taken'
+  | 'cmc-offer-invalid-permissions'
+  | 'cmc-offer-invalid-access-type'
+  | 'cmc-scope-apply-failed'
+  | 'cmc-grant-not-found'
+  | 'cmc-no-remote-endpoint'
+  | 'cmc-not-collector-stream'
+  | 'cmc-scope-request-not-found'
+  | 'cmc-scope-request-expired'
+  | 'cmc-scope-request-answered'
+  | 'cmc-scope-update-not-applied'
+  | 'cmc-trigger-timeout'
+  | 'cmc-trigger-failed'
+  | 'cmc-capability-untrusted'
+  | 'cmc-stream-exists'
 
 const retryableCodes: ReadonlySet<AppErrorCode> = new Set([
   'server',

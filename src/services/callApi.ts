@@ -5,7 +5,14 @@ import { asRecord } from './json'
 
 /** The API methods our pages call with a personal token. */
 export type ApiMethod =
-  'accesses.checkApp' | 'accesses.create' | 'accesses.delete' | 'auth.logout' | 'account.changePassword'
+  | 'accesses.checkApp'
+  | 'accesses.create'
+  | 'accesses.delete'
+  | 'auth.logout'
+  | 'account.changePassword'
+  | 'events.create'
+  | 'events.getOne'
+  | 'streams.create'
 
 /**
  * POST {api} with one call in the API's batch format, as `pryv`'s `apiOne`

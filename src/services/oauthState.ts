@@ -1,11 +1,5 @@
-import type { Permission } from './accessState'
+import { readOfferEntry, type OfferEntry } from './consentGrant'
 import { readLocalizedText, type LocalizedText } from './localizedText'
-
-/** One offered entry: the permission as signed, without its consent-only `mandatory` flag, kept beside it. */
-export interface OfferEntry {
-  permission: Permission
-  mandatory: boolean
-}
 
 /** What the consent page shows of a signed OAuth state (from the platform's `/oauth2/authorize` redirect). */
 export interface ConsentRequest {
@@ -50,15 +44,9 @@ function decodePayload(state: string): unknown {
   }
 }
 
-function readEntry(item: unknown): OfferEntry | undefined {
-  if (!isRecord(item)) return undefined
-  const { mandatory, ...permission } = item
-  return { permission, mandatory: mandatory === true }
-}
-
 function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReading {
   const clientId = nonEmptyText(payload.clientId)
-  const entries = Array.isArray(offer.permissions) ? offer.permissions.map(readEntry) : []
+  const entries = Array.isArray(offer.permissions) ? offer.permissions.map(readOfferEntry) : []
   const expires = payload.exp
   if (
     !clientId ||

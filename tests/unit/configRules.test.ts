@@ -19,6 +19,7 @@ describe('parseConfig defaults', () => {
       defaultServiceInfoUrl: '/reg/service/info',
       trustedPlatforms: [],
       defaultLanguage: 'en',
+      trustedAppOrigins: [],
     })
   })
 
@@ -98,6 +99,26 @@ describe('the trusted platforms allowlist', () => {
     const problems = problemsOf({ VITE_TRUSTED_PLATFORMS: `pryv.me, ${entry}` })
     expect(problems).toHaveLength(1)
     expect(problems[0]).toContain(`VITE_TRUSTED_PLATFORMS entry "${entry}"`)
+    expect(problems[0]).toContain(advice)
+  })
+})
+
+describe('the trusted app origins (CMC data-grant hand-off)', () => {
+  it('keeps exact origins', () => {
+    expect(
+      configOf({ VITE_TRUSTED_APP_ORIGINS: ' https://App.example.com/ ,,http://127.0.0.1:3200' }).trustedAppOrigins,
+    ).toEqual(['https://app.example.com', 'http://127.0.0.1:3200'])
+  })
+
+  it.each([
+    ['app.example.com', 'give an origin with its scheme'],
+    ['*.example.com', 'give an origin with its scheme'],
+    ['https://app.example.com/return', 'give the origin only (https://app.example.com)'],
+    ['http://app.example.com', 'must use https'],
+  ])('refuses %s and says what to write', (entry, advice) => {
+    const problems = problemsOf({ VITE_TRUSTED_APP_ORIGINS: `https://ok.example.com, ${entry}` })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(`VITE_TRUSTED_APP_ORIGINS entry "${entry}"`)
     expect(problems[0]).toContain(advice)
   })
 })
