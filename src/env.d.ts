@@ -13,6 +13,10 @@ interface ImportMetaEnv {
   readonly VITE_APP_ID?: string
   /** Language when neither the link nor the browser gives a supported one. */
   readonly VITE_DEFAULT_LANGUAGE?: string
+  /** `true`: an access matching the request answers the app with no confirmation (the old behaviour). */
+  readonly VITE_SILENT_MATCHING_ACCESS?: string
+  /** `true`: the legacy return URL carries `prYvpoll` but no token nor API endpoint. */
+  readonly VITE_TOKEN_FREE_RETURN_URL?: string
 }
 
 interface ImportMeta {

@@ -22,6 +22,9 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   const answered = shallowRef<AccessState | null>(null)
   let loading: Promise<AccessRequest | null> = Promise.resolve(null)
 
+  /** Where the answer goes back: the request's own return address, else the link's (checked in start and load). */
+  const returnURL = computed(() => request.value?.returnURL ?? query.value.returnURL)
+
   const canSignIn = computed(() => platform.untrusted === null && answered.value === null && status.value !== 'error')
 
   /** The poll URL of the link; old links carry only the key, to add to the platform's access URL. */
@@ -107,5 +110,5 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     return state
   }
 
-  return { query, status, error, pollUrl, request, answered, canSignIn, start, ready, retry, refreshState }
+  return { query, status, error, pollUrl, request, answered, returnURL, canSignIn, start, ready, retry, refreshState }
 })
