@@ -50,6 +50,8 @@ function setUp(request: AccessRequest) {
   const authRequest = useAuthRequestStore()
   authRequest.request = request
   authRequest.pollUrl = pollUrl
+  // As the request's loading leaves it (here unchecked, so the ending's own guard shows too).
+  authRequest.returnURL = request.returnURL
   vi.spyOn(authRequest, 'ready').mockResolvedValue(request)
   return useAuthFlowStore()
 }
