@@ -15,6 +15,8 @@ export interface ConfigEnv {
   VITE_APP_ID?: string
   VITE_DEFAULT_LANGUAGE?: string
   VITE_TRUSTED_APP_ORIGINS?: string
+  VITE_SILENT_MATCHING_ACCESS?: string
+  VITE_TOKEN_FREE_RETURN_URL?: string
 }
 
 export interface AppConfig {
@@ -25,6 +27,10 @@ export interface AppConfig {
   defaultLanguage: Language
   /** Origins of the apps the CMC pages may hand a data-grant endpoint to (it carries a token). */
   trustedAppOrigins: string[]
+  /** The old behaviour: an access matching the request answers the app with no screen (a crafted link can abuse it). */
+  silentMatchingAccess: boolean
+  /** The legacy return URL carries the poll URL only (`prYvpoll`), never `prYvtoken` nor `prYvapiEndpoint`. */
+  tokenFreeReturnUrl: boolean
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] }
@@ -94,10 +100,11 @@ function splitList(value: string | undefined): string[] {
     .filter((item) => item !== '')
 }
 
-function readDnsLess(value: string | undefined, problems: string[]): boolean | undefined {
+/** A true/false switch; undefined when unset. */
+function readSwitch(name: keyof ConfigEnv, value: string | undefined, problems: string[]): boolean | undefined {
   if (value === undefined || value.trim() === '') return undefined
   if (value === 'true' || value === 'false') return value === 'true'
-  problems.push(`VITE_DNSLESS="${value}": must be "true" or "false"`)
+  problems.push(`${name}="${value}": must be "true" or "false"`)
   return undefined
 }
 
@@ -107,7 +114,7 @@ function readDnsLess(value: string | undefined, problems: string[]): boolean | u
  * a given URL wins and no URL means DNS-less.
  */
 function readServiceInfoUrl(env: ConfigEnv, problems: string[]): string {
-  const dnsLess = readDnsLess(env.VITE_DNSLESS, problems)
+  const dnsLess = readSwitch('VITE_DNSLESS', env.VITE_DNSLESS, problems)
   const url = env.VITE_SERVICE_INFO_URL?.trim() ?? ''
   if (dnsLess === true && url !== '') {
     problems.push(
@@ -168,6 +175,8 @@ export function parseConfig(env: ConfigEnv): ConfigResult {
     trustedPlatforms: readTrustedPlatforms(env.VITE_TRUSTED_PLATFORMS, problems),
     defaultLanguage: readLanguage(env.VITE_DEFAULT_LANGUAGE, problems),
     trustedAppOrigins: readTrustedAppOrigins(env.VITE_TRUSTED_APP_ORIGINS, problems),
+    silentMatchingAccess: readSwitch('VITE_SILENT_MATCHING_ACCESS', env.VITE_SILENT_MATCHING_ACCESS, problems) ?? false,
+    tokenFreeReturnUrl: readSwitch('VITE_TOKEN_FREE_RETURN_URL', env.VITE_TOKEN_FREE_RETURN_URL, problems) ?? false,
   }
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems }
 }

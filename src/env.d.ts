@@ -15,6 +15,10 @@ interface ImportMetaEnv {
   readonly VITE_DEFAULT_LANGUAGE?: string
   /** Comma-separated origins of apps the CMC pages may hand a data-grant endpoint to. */
   readonly VITE_TRUSTED_APP_ORIGINS?: string
+  /** `true`: an access matching the request answers the app with no confirmation (the old behaviour). */
+  readonly VITE_SILENT_MATCHING_ACCESS?: string
+  /** `true`: the legacy return URL carries `prYvpoll` but no token nor API endpoint. */
+  readonly VITE_TOKEN_FREE_RETURN_URL?: string
 }
 
 interface ImportMeta {

@@ -7,7 +7,14 @@ import { asRecord } from './json'
 import type { Session } from './signIn'
 
 export type AccessCheck =
-  | { kind: 'matching'; token: string; apiEndpoint?: string }
+  | {
+      kind: 'matching'
+      token: string
+      apiEndpoint?: string
+      /** What the existing access grants, and when it was made (seconds since 1970) when the platform says. */
+      permissions: Permission[]
+      created?: number
+    }
   | { kind: 'consent'; permissions: Permission[]; mismatchingAccessId?: string }
 
 export interface GrantedAccess {
@@ -46,12 +53,14 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
     ...optionalFields(request),
   })
   const matching = asRecord(result.matchingAccess)
-  const featuresMatch = sameFeatures(permissionsOf(matching?.permissions, []), request.requestedPermissions)
-  if (matching && typeof matching.token === 'string' && featuresMatch) {
+  const held = permissionsOf(matching?.permissions, [])
+  if (matching && typeof matching.token === 'string' && sameFeatures(held, request.requestedPermissions)) {
     return {
       kind: 'matching',
       token: matching.token,
       apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined,
+      permissions: held.length > 0 ? held : request.requestedPermissions,
+      created: typeof matching.created === 'number' ? matching.created : undefined,
     }
   }
   const existing = asRecord(result.mismatchingAccess) ?? matching

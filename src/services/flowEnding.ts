@@ -17,7 +17,12 @@ export interface EndingContext {
   returnURL?: string
   oauthState?: string
   cli: boolean
+  /** Leave the token and the API endpoint out of a legacy return URL: the app reads them from the poll URL. */
+  tokenFree?: boolean
 }
+
+// What a token-free return URL never carries: the app's token, alone or inside its API endpoint.
+const tokenFields = new Set(['token', 'apiEndpoint'])
 
 /** `url` with `params` added to its query, every value encoded; null unless `url` is absolute http(s). */
 export function withQuery(url: string, params: ReadonlyArray<readonly [string, string]>): string | null {
@@ -39,6 +44,7 @@ export function returnParams(context: EndingContext): Array<[string, string]> {
   const fields: Record<string, unknown> = { key: context.key, ...context.finalState }
   const params: Array<[string, string]> = [['prYvpoll', context.pollUrl]]
   for (const [field, value] of Object.entries(fields)) {
+    if (context.tokenFree && tokenFields.has(field)) continue
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
       params.push([`prYv${field}`, String(value)])
   }

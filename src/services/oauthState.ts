@@ -12,6 +12,8 @@ export interface ConsentRequest {
   entries: OfferEntry[]
   allowUserChoice: boolean
   userIdHint?: string
+  /** The client's registered redirect address, to name its host only: the page never navigates to it. */
+  redirectUri?: string
   /** When the platform stops taking the request, in Unix seconds (the page's clock is only a guide). */
   expires: number
 }
@@ -59,6 +61,7 @@ function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReadin
   }
   const requesterMeta = isRecord(offer.requesterMeta) ? offer.requesterMeta : {}
   const userIdHint = nonEmptyText(payload.userIdHint)
+  const redirectUri = nonEmptyText(payload.redirectUri)
   const request: ConsentRequest = {
     clientId,
     requester: nonEmptyText(requesterMeta.displayName) ?? clientId,
@@ -66,6 +69,7 @@ function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReadin
     allowUserChoice: offer.allowUserChoice === true,
     expires,
     ...(userIdHint ? { userIdHint } : {}),
+    ...(redirectUri ? { redirectUri } : {}),
   }
   for (const field of ['title', 'description', 'consent'] as const) {
     const text = readLocalizedText(offer[field])

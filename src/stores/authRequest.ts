@@ -22,6 +22,9 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   const answered = shallowRef<AccessState | null>(null)
   let loading: Promise<AccessRequest | null> = Promise.resolve(null)
 
+  /** Where the answer goes back: the request's own return address, else the link's; set by takeReturnURL only. */
+  const returnURL = ref<string | undefined>(undefined)
+
   const canSignIn = computed(() => platform.untrusted === null && answered.value === null && status.value !== 'error')
 
   /** The poll URL of the link; old links carry only the key, to add to the platform's access URL. */
@@ -51,7 +54,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
         return finish(null)
       }
       if (!(await (state.serviceInfo ? platform.adopt(state.serviceInfo) : platform.info()))) return finish(null)
-      if (!platform.acceptReturn(state.returnURL)) return finish(null)
+      if (!takeReturnURL(state.returnURL)) return finish(null)
       request.value = state
       await applyLanguage([state.lang, query.value.lang])
       return finish(state)
@@ -60,6 +63,17 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
       status.value = 'error'
       return null
     }
+  }
+
+  /**
+   * The one check of a return address (a value that is not a web address refuses the link, like an
+   * untrusted URL); the flow, its ending and the consent's destination then use `returnURL` as it is.
+   */
+  function takeReturnURL(value: string | undefined): boolean {
+    if (value === undefined) return true
+    if (!platform.acceptReturn(value)) return false
+    returnURL.value = value
+    return true
   }
 
   function finish(result: AccessRequest | null): AccessRequest | null {
@@ -81,10 +95,11 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     if (sameRequest(next)) return
     query.value = next
     error.value = null
+    returnURL.value = undefined
     const opening = platform.opened()
     // Checked before the first paint: a hostile link never shows the sign-in form, even for a moment.
     if (next.pollUrl) platform.trust([{ role: 'poll', url: next.pollUrl }])
-    platform.acceptReturn(next.returnURL)
+    takeReturnURL(next.returnURL)
     loading = load(opening)
   }
 
@@ -107,5 +122,5 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     return state
   }
 
-  return { query, status, error, pollUrl, request, answered, canSignIn, start, ready, retry, refreshState }
+  return { query, status, error, pollUrl, request, answered, returnURL, canSignIn, start, ready, retry, refreshState }
 })

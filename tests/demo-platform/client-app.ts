@@ -60,6 +60,19 @@ const page = `${demoPageHead('Demo app: Pryv.io auth request')}
     document.getElementById('returned').hidden = shown === 0;
   }
 
+  // An acceptance sent to a token-free return URL (the auth page's VITE_TOKEN_FREE_RETURN_URL) carries
+  // only the poll URL: the app reads the token there, from its own platform only.
+  function completeFromPollUrl() {
+    var params = new URLSearchParams(location.search);
+    var pollUrl = params.get('prYvpoll');
+    if (!pollUrl || params.get('prYvstatus') !== 'ACCEPTED' || params.has('prYvtoken')) return;
+    var url;
+    try { url = new URL(pollUrl); } catch (err) { return; }
+    if (url.origin !== location.origin) { say('The poll URL is not on this platform: not read.', true); return; }
+    say('Reading the answer from the poll URL…', false);
+    poll(url.href, 1000);
+  }
+
   function showFinalState(state) {
     show('result-status', state.status);
     show('result-username', state.username);
@@ -117,6 +130,7 @@ const page = `${demoPageHead('Demo app: Pryv.io auth request')}
   });
 
   showReturnedParameters();
+  completeFromPollUrl();
 })();
 </script>
 </body>

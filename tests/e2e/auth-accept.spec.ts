@@ -64,24 +64,6 @@ test('accepting replaces an access the app holds with other permissions', async 
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'ACCEPTED', token: live[0]?.token })
 })
 
-test('a matching access answers the app at once, without asking', async ({ page }) => {
-  const existing = await demoPlatform.seedAccess(demoUser.username, {
-    name: 'test-matching',
-    permissions: [{ streamId: 'diary', level: 'read' }],
-  })
-  const request = await openNewRequest(page, { requestingAppId: 'test-matching', requestedPermissions: diaryRead })
-  await signIn(page, demoUser.username, demoUser.password)
-
-  await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0)
-  expect(await demoPlatform.pollState(request.poll)).toMatchObject({
-    status: 'ACCEPTED',
-    username: demoUser.username,
-    token: existing.token,
-  })
-  expect(await demoPlatform.liveAccesses(demoUser.username, 'test-matching')).toHaveLength(1)
-})
-
 test('the consent shows the app message as sanitized markdown and all data in words', async ({ page }) => {
   await openNewRequest(page, {
     requestingAppId: 'test-message',

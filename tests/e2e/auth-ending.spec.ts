@@ -50,8 +50,10 @@ test('opened as a popup by the app, the page closes itself and the app sees the 
   await page.getByRole('button', { name: /start/i }).click()
   const popup = await popupOpened
   await signIn(popup, demoUser.username, demoUser.password)
+  // Listened for before the click: the popup may close before the click's own wait ends.
+  const closed = popup.waitForEvent('close')
   await popup.getByRole('button', { name: 'Accept' }).click()
 
-  await popup.waitForEvent('close')
+  await closed
   await expect(page.getByText('ACCEPTED')).toBeVisible({ timeout: 10_000 })
 })

@@ -1,6 +1,6 @@
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, openNewRequest, test } from './fixtures'
-import { pressAndExpectFocus, signInWithKeyboard } from './keyboard'
+import { expectTabCycle, pressAndExpectFocus, signInWithKeyboard } from './keyboard'
 
 // Decision: the header's language switch stays in the consent's Tab cycle. A person must be able to
 // read what they grant in their language, and a keyboard user must reach what a pointer user can;
@@ -15,13 +15,7 @@ test('the consent keeps Tab and Shift+Tab on itself and the language switch, the
   const accept = page.getByRole('button', { name: 'Accept' })
   const refuse = page.getByRole('button', { name: 'Refuse' })
   const language = page.getByRole('combobox', { name: /^(Language|Langue)$/ })
-  await pressAndExpectFocus(page, 'Tab', accept)
-  await pressAndExpectFocus(page, 'Tab', refuse)
-  await pressAndExpectFocus(page, 'Tab', language)
-  await pressAndExpectFocus(page, 'Tab', accept)
-  await pressAndExpectFocus(page, 'Shift+Tab', language)
-  await pressAndExpectFocus(page, 'Shift+Tab', refuse)
-  await pressAndExpectFocus(page, 'Shift+Tab', accept)
+  await expectTabCycle(page, [accept, refuse, language])
   await pressAndExpectFocus(page, 'Shift+Tab', language)
 
   // Typing a letter on the switch picks the language; the consent stays, now in French.

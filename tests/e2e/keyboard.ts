@@ -6,6 +6,15 @@ export async function pressAndExpectFocus(page: Page, key: string, target: Locat
   await expect(target).toBeFocused()
 }
 
+/**
+ * A modal step's Tab cycle, from its heading: Tab through `items` and back to the first, then
+ * Shift+Tab back through them to the last, so neither key ever leaves the cycle.
+ */
+export async function expectTabCycle(page: Page, items: Locator[]): Promise<void> {
+  for (const item of [...items, items[0]]) if (item) await pressAndExpectFocus(page, 'Tab', item)
+  for (const item of [...items].reverse()) await pressAndExpectFocus(page, 'Shift+Tab', item)
+}
+
 /** Types into the focused field, key by key, as a person does (no `fill`). */
 export async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
   await expect(field).toBeFocused()

@@ -20,6 +20,8 @@ describe('parseConfig defaults', () => {
       trustedPlatforms: [],
       defaultLanguage: 'en',
       trustedAppOrigins: [],
+      silentMatchingAccess: false,
+      tokenFreeReturnUrl: false,
     })
   })
 
@@ -27,6 +29,26 @@ describe('parseConfig defaults', () => {
     expect(
       configOf({ VITE_APP_ID: '', VITE_DEFAULT_LANGUAGE: ' ', VITE_SERVICE_INFO_URL: '', VITE_DNSLESS: '' }),
     ).toEqual(configOf({}))
+  })
+})
+
+describe('the consent switches', () => {
+  it('turns on the silent matching access and the token-free return URL with "true" only', () => {
+    expect(configOf({ VITE_SILENT_MATCHING_ACCESS: 'true', VITE_TOKEN_FREE_RETURN_URL: 'true' })).toMatchObject({
+      silentMatchingAccess: true,
+      tokenFreeReturnUrl: true,
+    })
+    expect(configOf({ VITE_SILENT_MATCHING_ACCESS: 'false', VITE_TOKEN_FREE_RETURN_URL: ' ' })).toMatchObject({
+      silentMatchingAccess: false,
+      tokenFreeReturnUrl: false,
+    })
+  })
+
+  it('refuses any other value, naming the setting', () => {
+    expect(problemsOf({ VITE_SILENT_MATCHING_ACCESS: '1', VITE_TOKEN_FREE_RETURN_URL: 'yes' })).toEqual([
+      'VITE_SILENT_MATCHING_ACCESS="1": must be "true" or "false"',
+      'VITE_TOKEN_FREE_RETURN_URL="yes": must be "true" or "false"',
+    ])
   })
 })
 

@@ -41,11 +41,11 @@ describe('budgetLines', () => {
 
   it('holds the HTML entry to the auth page budget while the auth page is bundled in it', () => {
     const lines = budgetLines({
-      entryPoints: [point('index.html', 69_000), point('RegisterPage', 81_000)],
+      entryPoints: [point('index.html', 68_900), point('RegisterPage', 81_000)],
       totalGzipBytes: 301_000,
     })
     expect(lines.map((line) => [line.name, line.budgetBytes, line.withinBudget])).toEqual([
-      ['auth page (index.html)', 70_000, true],
+      ['auth page (index.html)', 69_000, true],
       ['RegisterPage', 80_000, false],
       ['whole build', 300_000, false],
     ])

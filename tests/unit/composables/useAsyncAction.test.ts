@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
+import { reachedEnd, useAsyncAction, useAsyncSteps } from '@/composables/useAsyncAction'
 import { AppError } from '@/services/appError'
 
 describe('useAsyncAction', () => {
@@ -45,5 +45,21 @@ describe('useAsyncAction', () => {
     release()
     expect(await second).toBe(2)
     expect([status.value, error.value]).toEqual(['done', null])
+  })
+})
+
+describe('useAsyncSteps', () => {
+  it('names the step that runs, ignores any other meanwhile, and clears the marker however it ends', async () => {
+    const { busyStep, status, error, run } = useAsyncSteps<'accept' | 'refuse'>()
+    let release: () => void = () => undefined
+    const first = run('accept', () => new Promise<void>((resolve) => (release = resolve)))
+    expect(busyStep.value).toBe('accept')
+    expect(await run('refuse', async () => 'refused')).toBeNull()
+    expect(busyStep.value).toBe('accept')
+    release()
+    await first
+    expect([busyStep.value, status.value]).toEqual([null, 'done'])
+    await run('refuse', () => Promise.reject(new AppError('network')))
+    expect([busyStep.value, status.value, error.value?.code]).toEqual([null, 'error', 'network'])
   })
 })

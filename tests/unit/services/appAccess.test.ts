@@ -52,7 +52,16 @@ describe('checkAppAccess', () => {
       kind: 'matching',
       token: 'existing',
       apiEndpoint: 'https://existing@x/alice/',
+      // The answer lists no permissions: the requested ones are what it matched.
+      permissions: bare.requestedPermissions,
+      created: undefined,
     })
+  })
+
+  it('tells what a matching access holds and when it was made, for the confirmation', async () => {
+    const permissions = [{ streamId: 'diary', level: 'read' }]
+    const { session } = fakeSession({ matchingAccess: { token: 'existing', permissions, created: 1_700_000_000 } })
+    expect(await checkAppAccess(session, bare)).toMatchObject({ kind: 'matching', permissions, created: 1_700_000_000 })
   })
 
   it('asks for consent with the checked permissions and the access to replace', async () => {

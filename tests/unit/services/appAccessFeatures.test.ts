@@ -49,6 +49,8 @@ describe('checkAppAccess with feature permissions', () => {
       kind: 'matching',
       token: 'existing',
       apiEndpoint: undefined,
+      permissions: matchingAccess.permissions,
+      created: undefined,
     })
   })
 

@@ -47,6 +47,16 @@ describe('planFlowEnding', () => {
     })
   })
 
+  it('token-free: leaves the token and the API endpoint out, keeping prYvpoll and the rest', () => {
+    const url = redirectTarget({ returnURL: 'https://app.example/done', tokenFree: true })
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      prYvpoll: pollUrl,
+      prYvkey: 'key-1',
+      prYvstatus: 'ACCEPTED',
+      prYvusername: 'alice',
+    })
+  })
+
   it('sends reasonId and message for a refused state, and skips absent fields', () => {
     const url = redirectTarget({ returnURL: 'https://app.example/', finalState: { status: 'REFUSED', reasonId: 'X' } })
     expect(Object.fromEntries(url.searchParams)).toEqual({

@@ -55,6 +55,7 @@ describe('readConsentState', () => {
   it('decodes non-ASCII texts (accents, emoji, Japanese) as the platform signed them', () => {
     expect(request(signed(base))).toEqual({
       clientId: 'demo-etude-zurich',
+      redirectUri: 'https://client.example/cb',
       requester: 'Étude à Zürich 🧪',
       title: { fr: 'Étude à Zürich', en: 'Study in Zürich 🧪', ja: 'チューリッヒの研究' },
       description: { en: 'Read-only access to “sensitive” data.' },

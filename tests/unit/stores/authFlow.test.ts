@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { config } from '@/config'
 import type { AccessRequest, AccessState } from '@/services/accessState'
 import { checkAppAccess } from '@/services/appAccess'
 import { closeWindow, navigateTo } from '@/services/browserWindow'
@@ -40,6 +41,7 @@ const waiting: AccessRequest = {
   requestedPermissions: [{ streamId: 'diary', level: 'read' }],
 }
 const calls: string[] = []
+const matching = { kind: 'matching', token: 'app-token', permissions: waiting.requestedPermissions } as const
 
 /** The auth flow for a loaded request (the platform and the poll state are stubbed at the service level). */
 function setUp(request: AccessRequest) {
@@ -48,6 +50,8 @@ function setUp(request: AccessRequest) {
   const authRequest = useAuthRequestStore()
   authRequest.request = request
   authRequest.pollUrl = pollUrl
+  // As the request's loading leaves it (here unchecked, so the ending's own guard shows too).
+  authRequest.returnURL = request.returnURL
   vi.spyOn(authRequest, 'ready').mockResolvedValue(request)
   return useAuthFlowStore()
 }
@@ -67,11 +71,23 @@ beforeEach(() => {
   vi.mocked(closeWindow).mockImplementation(() => void calls.push('close'))
 })
 
+/** Signs in to a request the app already holds a matching access for, and continues on the confirmation. */
+async function continueWithMatching(flow: ReturnType<typeof useAuthFlowStore>): Promise<void> {
+  vi.mocked(checkAppAccess).mockResolvedValue(matching)
+  await flow.signIn('alice', 'password-1')
+  expect([flow.view, flow.consent?.phase, calls]).toEqual(['consent', 'confirm', []])
+  await flow.consent?.accept()
+}
+
+afterEach(() => {
+  config.silentMatchingAccess = false
+  config.tokenFreeReturnUrl = false
+})
+
 describe('auth flow', () => {
-  it('a matching access answers the app, closes the session, then goes back to returnURL with the legacy parameters', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'matching', token: 'app-token' })
+  it('a matching access waits for Continue, then answers the app, closes the session and goes back to returnURL with the legacy parameters', async () => {
     const flow = setUp({ ...waiting, returnURL: 'https://app.example/back?x=1' })
-    await flow.signIn('alice', 'password-1')
+    await continueWithMatching(flow)
     expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'navigate'])
     const target = new URL(vi.mocked(navigateTo).mock.calls[0]?.[0] ?? '')
     expect(target.origin + target.pathname).toBe('https://app.example/back')
@@ -83,18 +99,43 @@ describe('auth flow', () => {
     expect(flow.ending).toMatchObject({ kind: 'redirect' })
   })
 
-  it('without a return address the popup closes once the app is told', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'matching', token: 'app-token' })
+  it('names the return address host on the confirmation, and the opener without one', async () => {
+    vi.mocked(checkAppAccess).mockResolvedValue(matching)
+    const flow = setUp({ ...waiting, returnURL: 'http://app.example/back' })
+    await flow.signIn('alice', 'password-1')
+    expect(flow.consent?.destination).toEqual({ kind: 'address', host: 'app.example', flag: 'not-https' })
+    const popup = setUp(waiting)
+    await popup.signIn('alice', 'password-1')
+    expect(popup.consent?.destination).toEqual({ kind: 'opener' })
+  })
+
+  it('with the old behaviour set, a matching access answers the app at once', async () => {
+    config.silentMatchingAccess = true
+    vi.mocked(checkAppAccess).mockResolvedValue(matching)
     const flow = setUp(waiting)
     await flow.signIn('alice', 'password-1')
+    expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'close'])
+  })
+
+  it('with the token-free setting, the return URL carries the poll URL but no token', async () => {
+    config.tokenFreeReturnUrl = true
+    const flow = setUp({ ...waiting, returnURL: 'https://app.example/back' })
+    await continueWithMatching(flow)
+    const target = new URL(vi.mocked(navigateTo).mock.calls[0]?.[0] ?? '')
+    expect(target.searchParams.get('prYvpoll')).toBe(pollUrl)
+    expect([...target.searchParams.keys()].filter((name) => /token|apiEndpoint/.test(name))).toEqual([])
+  })
+
+  it('without a return address the popup closes once the app is told', async () => {
+    const flow = setUp(waiting)
+    await continueWithMatching(flow)
     expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'close'])
     expect(flow.ending).toEqual({ kind: 'close' })
   })
 
   it('a return address that is not a web address is never followed', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'matching', token: 'app-token' })
     const flow = setUp({ ...waiting, returnURL: 'javascript:alert(1)' })
-    await flow.signIn('alice', 'password-1')
+    await continueWithMatching(flow)
     expect(navigateTo).not.toHaveBeenCalled()
     expect(flow.ending).toEqual({ kind: 'unsafe-target' })
   })

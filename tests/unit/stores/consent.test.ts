@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AccessRequest, AccessState } from '@/services/accessState'
-import { checkAppAccess, createAppAccess } from '@/services/appAccess'
+import { appApiEndpoint, checkAppAccess, createAppAccess, deleteAccess } from '@/services/appAccess'
 import { AppError } from '@/services/appError'
 import { notifyPollUrl } from '@/services/pollUrl'
 import type { Session } from '@/services/signIn'
@@ -32,6 +32,7 @@ function setUp(state: AccessState) {
     request,
     session,
     pollUrl: 'https://reg.pryv.example/access/k',
+    silentMatchingAccess: false,
     refreshState: vi.fn(async () => state),
     finish: vi.fn(async () => undefined),
     closeSession: vi.fn(async () => undefined),
@@ -78,5 +79,67 @@ describe('consent store', () => {
     )
     expect(consent.phase).toBe('ended')
     expect(context.finish).toHaveBeenCalledWith(expect.objectContaining({ status: 'REFUSED' }))
+  })
+
+  describe('with a matching access', () => {
+    const diary = { streamId: 'diary', level: 'read' }
+    beforeEach(() => {
+      vi.mocked(checkAppAccess).mockResolvedValue({
+        kind: 'matching',
+        token: 'held-token',
+        permissions: [diary],
+        created: 1_700_000_000,
+      })
+      vi.mocked(appApiEndpoint).mockResolvedValue('https://held-token@alice.pryv.example/')
+      vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => update as AccessState)
+    })
+
+    it('asks for confirmation, telling the app nothing yet, and shows what the access holds', async () => {
+      const { consent, context } = setUp(request)
+      await consent.checkAccess(context)
+      expect(consent.phase).toBe('confirm')
+      expect(consent.permissionViews).toEqual([expect.objectContaining({ kind: 'stream', name: 'diary' })])
+      expect(consent.matchingCreated).toBe(1_700_000_000)
+      expect(vi.mocked(notifyPollUrl)).not.toHaveBeenCalled()
+    })
+
+    it('Continue gives the existing token, creating no access', async () => {
+      const { consent, context } = setUp(request)
+      await consent.checkAccess(context)
+      await consent.accept()
+      expect(vi.mocked(createAppAccess)).not.toHaveBeenCalled()
+      expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith(
+        context.pollUrl,
+        expect.objectContaining({ status: 'ACCEPTED', token: 'held-token' }),
+      )
+      expect(consent.phase).toBe('ended')
+    })
+
+    it('Refuse tells the app REFUSED and leaves the access alone, even when telling fails for good', async () => {
+      const { consent, context } = setUp(request)
+      await consent.checkAccess(context)
+      await consent.refuse('refused')
+      expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith(
+        context.pollUrl,
+        expect.objectContaining({ status: 'REFUSED' }),
+      )
+
+      const second = setUp(request)
+      await second.consent.checkAccess(second.context)
+      vi.mocked(notifyPollUrl).mockRejectedValue(new AppError('unknown-access-key'))
+      await second.consent.accept()
+      expect(vi.mocked(deleteAccess)).not.toHaveBeenCalled()
+      expect(second.context.finish).toHaveBeenCalledWith('undelivered')
+    })
+
+    it('with the old behaviour set, answers the app at once', async () => {
+      const { consent, context } = setUp(request)
+      await consent.checkAccess({ ...context, silentMatchingAccess: true })
+      expect(vi.mocked(notifyPollUrl)).toHaveBeenCalledWith(
+        context.pollUrl,
+        expect.objectContaining({ status: 'ACCEPTED' }),
+      )
+      expect(consent.phase).toBe('ended')
+    })
   })
 })
