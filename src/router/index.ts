@@ -47,6 +47,12 @@ const routes: RouteRecordRaw[] = [
     alias: ['/oauth2-authorize.html'],
     component: accountPage(() => import('@/pages/OAuthConsentPage.vue')),
   },
+  // CMC scope update: the requester's `consent/scope-request-cmc`, answered with `?scopeRequestEventId=...&pryvApi=...`.
+  {
+    path: '/cmc-scope-update',
+    name: 'cmc-scope-update',
+    component: accountPage(() => import('@/pages/CmcScopeUpdatePage.vue')),
+  },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 
