@@ -26,6 +26,7 @@ ${title}
     .join('\n                           ')}
   A third-party app:       ${platformUrl}/demo-app/   (starts an auth request in a popup)
   An OAuth 2.0 client:     ${platformUrl}/demo-oauth-client/   (code flow with PKCE through the consent page ${appUrl}oauth2-authorize)
+  A CMC requester app:     ${platformUrl}/demo-cmc-client/   (publishes offers as demo-study; opens ${appUrl}cmc-accept and ${appUrl}cmc-scope-update)
   Service info:            ${platformUrl}/reg/service/info
   Control API (tests):     ${platformUrl}/_demo/state
 

@@ -1,8 +1,9 @@
 import { accessView } from './access-records.ts'
+import { authenticateCaller } from './cmc-capability.ts'
 import { isRecord, jsonAnswer } from './http.ts'
 import type { Access } from './model.ts'
 import type { RequestContext, Route } from './router.ts'
-import { authenticate, pathUser } from './sessions.ts'
+import { pathUser } from './sessions.ts'
 
 /** Entries the platform adds to what an OAuth or data-grant token shows, besides the granted ones. */
 function systemEntries(access: Access): Record<string, string>[] {
@@ -18,7 +19,7 @@ function systemEntries(access: Access): Record<string, string>[] {
 /** GET /{username}/access-info: what the caller's token may do. */
 function accessInfo({ platform, params, headers }: RequestContext) {
   const user = pathUser(platform, params.username ?? '')
-  const caller = authenticate(platform, user, headers.authorization)
+  const caller = authenticateCaller(platform, user, headers.authorization)
   if (caller.kind === 'personal') {
     return jsonAnswer(200, {
       type: 'personal',

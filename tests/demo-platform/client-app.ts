@@ -1,4 +1,4 @@
-import { demoPageStyle } from './demo-page-style.ts'
+import { demoPageHead } from './demo-page-style.ts'
 import { htmlAnswer } from './http.ts'
 import type { Route } from './router.ts'
 
@@ -7,14 +7,7 @@ import type { Route } from './router.ts'
  * request, opens the auth page in a popup and polls until the user answered.
  * Server data is only ever shown as text.
  */
-const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Demo app: Pryv.io auth request</title>
-${demoPageStyle}
-</head>
+const page = `${demoPageHead('Demo app: Pryv.io auth request')}
 <body>
 <main>
   <h1>Demo app</h1>

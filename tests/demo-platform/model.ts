@@ -20,7 +20,7 @@ export type Permission = StreamPermission | FeaturePermission
 export interface Stream {
   id: string
   name: string
-  parentId: null
+  parentId: string | null
 }
 
 /** An app or shared access; timestamps in seconds; `deleted` set instead of removing it. */

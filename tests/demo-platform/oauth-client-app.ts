@@ -1,4 +1,4 @@
-import { demoPageStyle } from './demo-page-style.ts'
+import { demoPageHead } from './demo-page-style.ts'
 import { htmlAnswer } from './http.ts'
 import type { Route } from './router.ts'
 
@@ -8,14 +8,7 @@ import type { Route } from './router.ts'
  * redirect URI, exchanges the code and shows what the token may read.
  * Everything received is shown as text.
  */
-const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Demo OAuth client</title>
-${demoPageStyle}
-</head>
+const page = `${demoPageHead('Demo OAuth client')}
 <body>
 <main>
   <h1>Demo OAuth client</h1>

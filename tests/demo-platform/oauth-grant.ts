@@ -15,7 +15,7 @@ export interface GrantedOffer {
 }
 
 // Entries reached this point through the consent rule: every one was offered, so none is an exclusion mask.
-function asPermissions(entries: ConsentEntry[]): Permission[] {
+export function asPermissions(entries: ConsentEntry[]): Permission[] {
   return entries.map((entry) => withoutConsentFlags(entry) as Permission)
 }
 

@@ -5,6 +5,8 @@ export const demoAccounts = [
   { username: 'demo-user', password: 'demo-password-1', email: 'demo-user@example.com', mfa: false },
   { username: 'mfa-user', password: 'mfa-password-1', email: 'mfa-user@example.com', mfa: true },
   { username: 'other-user', password: 'other-password-1', email: 'other-user@example.com', mfa: false },
+  // An app account publishing CMC offers (a study asking people for their data).
+  { username: 'demo-study', password: 'demo-study-password-1', email: 'demo-study@example.com', mfa: false },
 ] as const
 
 const recoveryCodes = Array.from({ length: 10 }, (_, index) => `mfa-recovery-${String(index + 1).padStart(2, '0')}`)

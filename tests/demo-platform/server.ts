@@ -5,6 +5,8 @@ import { apiMethodRoutes } from './api-methods.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
 import { clientAppRoutes } from './client-app.ts'
+import { cmcClientAppRoutes } from './cmc-client-app.ts'
+import { cmcControlRoutes } from './cmc-control.ts'
 import { controlRoutes } from './control.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
@@ -49,9 +51,11 @@ export interface StaticSiteServerOptions {
 // Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
 const platformRoutes: Route[] = [
   ...controlRoutes,
+  ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
   ...clientAppRoutes,
+  ...cmcClientAppRoutes,
   ...authRequestRoutes,
   ...registrationRoutes,
   ...hostingRoutes,

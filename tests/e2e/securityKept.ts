@@ -219,10 +219,17 @@ function typedPasswords(typed: Set<string>): string[] {
   return values.filter((value) => !values.some((other) => other !== value && other.startsWith(value)))
 }
 
+/** A CMC accept link to our page handing this capability over (the requester's invitation). */
+function handsCapabilityOver(url: string, token: string): boolean {
+  if (!URL.canParse(url) || new URL(url).origin !== appUrl) return false
+  const capabilityUrl = new URL(url).searchParams.get('capabilityUrl')
+  return capabilityUrl !== null && URL.canParse(capabilityUrl) && new URL(capabilityUrl).username === token
+}
+
 /**
  * Addresses that hand a secret over as the protocol says: the mailed reset link
  * carries its token; a legacy returnURL (the app's, never our pages') carries the
- * app's token as `prYvtoken`.
+ * app's token as `prYvtoken`; a CMC accept link carries the offer's capability.
  */
 async function handedOver(): Promise<SecretAllowance[]> {
   const mails = await demoPlatform.mails()
@@ -238,6 +245,10 @@ async function handedOver(): Promise<SecretAllowance[]> {
           new URL(url).origin !== appUrl &&
           new URL(url).searchParams.get('prYvtoken') === access.token,
       })),
+    ...state.users
+      .flatMap((user) => user.accesses)
+      .filter((access) => (access.clientData?.cmc as { role?: unknown } | undefined)?.role === 'capability')
+      .map((access) => ({ secret: access.token, address: (url: string) => handsCapabilityOver(url, access.token) })),
   ]
 }
 

@@ -341,7 +341,7 @@ describe('accesses', () => {
     })
     const [first, second] = await connection.api([
       { method: 'accesses.delete', params: { id: String(access.id) } },
-      { method: 'events.get', params: {} },
+      { method: 'webhooks.get', params: null },
     ])
     expect([first?.error?.id, second?.error?.id]).toEqual(['unknown-resource', 'invalid-method'])
     const { users } = await control<{ users: Array<{ username: string; accesses: Json[] }> }>('GET', '/state')

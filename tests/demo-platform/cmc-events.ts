@@ -1,0 +1,100 @@
+import { eventView, findEvent, storeEvent } from './cmc-event-store.ts'
+import { checkCmcEvent, startCmcEvent } from './cmc-hooks.ts'
+import { userEvents, type PryvEvent } from './cmc-records.ts'
+import { canRead, canWrite, ensurePluginStreams, findStream, isInSubtree, isInternalStreamId } from './cmc-streams.ts'
+import { ApiError } from './http.ts'
+import type { MethodCall } from './method-call.ts'
+import type { Caller } from './sessions.ts'
+import { ParamsCheck, typeError } from './validation.ts'
+
+/** The platform's default page size when no time range is given. */
+const defaultLimit = 20
+
+function stringList(check: ParamsCheck, name: string): string[] | undefined {
+  const value = check.params[name]
+  if (value === undefined) return undefined
+  const list = typeof value === 'string' ? [value] : value
+  if (Array.isArray(list) && list.every((item) => typeof item === 'string')) return list
+  check.add(typeError(`#/${name}`, 'array of strings'))
+  return undefined
+}
+
+function readable(caller: Caller, event: PryvEvent): boolean {
+  return event.streamIds.some((streamId) => canRead(caller, streamId))
+}
+
+/** In one of the given streams or below; a hidden stream matches nothing (an answer of 0 events, not an error). */
+function inStreams(caller: Caller, event: PryvEvent, streams: string[]): boolean {
+  return streams.some(
+    (root) => !isInternalStreamId(root) && event.streamIds.some((streamId) => isInSubtree(caller.user, streamId, root)),
+  )
+}
+
+/** `events.get`: what the token may read, newest first, filtered by `types` and `streams`, at most `limit`. */
+export function getEvents({ platform, caller, params }: MethodCall): Record<string, unknown> {
+  ensurePluginStreams(caller.user)
+  const check = new ParamsCheck(params)
+  const types = stringList(check, 'types')
+  const streams = stringList(check, 'streams')
+  const limit = check.number('limit') ?? defaultLimit
+  check.done()
+  const events = userEvents(platform.state, caller.user.username)
+    .filter((event) => readable(caller, event))
+    .filter((event) => !types || types.includes(event.type))
+    .filter((event) => !streams || inStreams(caller, event, streams))
+    .sort((a, b) => b.time - a.time)
+    .slice(0, Math.max(0, limit))
+  return { events: events.map(eventView) }
+}
+
+/** `events.getOne`: 404 for an event the token may not read, as for an unknown one. */
+export function getEvent({ platform, caller, params }: MethodCall): Record<string, unknown> {
+  const check = new ParamsCheck(params)
+  const id = check.requiredString('id')
+  check.done()
+  const event = findEvent(platform.state, caller.user.username, id)
+  if (!event || !readable(caller, event)) throw new ApiError(404, 'unknown-resource', `Unknown event "${id}"`, { id })
+  return { event: eventView(event) }
+}
+
+function streamIdsParam(check: ParamsCheck): string[] {
+  const list =
+    stringList(check, 'streamIds') ?? (typeof check.params.streamId === 'string' ? [check.params.streamId] : [])
+  if (list.length === 0)
+    check.add({
+      code: 'OBJECT_MISSING_REQUIRED_PROPERTY',
+      params: ['streamIds'],
+      message: 'must have streamIds',
+      path: '#/',
+    })
+  return list
+}
+
+/** `events.create`: the streams must exist and be writable; CMC types go through the plugin's checks and hooks. */
+export function createEvent({ platform, caller, params }: MethodCall): Record<string, unknown> {
+  const user = caller.user
+  ensurePluginStreams(user)
+  const check = new ParamsCheck(params)
+  const type = check.requiredString('type', { minLength: 3 })
+  const streamIds = streamIdsParam(check)
+  const content = check.params.content
+  if (type !== '' && !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(type))
+    check.add({ code: 'PATTERN', message: 'must match the event type pattern "class/format"', path: '#/type' })
+  check.done()
+  const unknown = streamIds.filter((id) => isInternalStreamId(id) || !findStream(user, id))
+  if (unknown.length > 0)
+    throw new ApiError(400, 'unknown-referenced-resource', `Unknown referenced stream(s) "${unknown.join('", "')}"`, {
+      streamIds: unknown,
+    })
+  if (!streamIds.every((id) => canWrite(caller, id)))
+    throw new ApiError(403, 'forbidden', 'You cannot access this resource using the given access token.')
+  checkCmcEvent(caller.kind === 'personal', type, content, streamIds)
+  const by = caller.kind === 'personal' ? caller.session.accessId : caller.access.id
+  const event = storeEvent(
+    platform.state,
+    user.username,
+    { streamIds, type, content: structuredClone(content ?? {}) as Record<string, unknown> },
+    by,
+  )
+  return { event: startCmcEvent(platform, caller, event) }
+}
