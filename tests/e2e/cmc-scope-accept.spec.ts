@@ -12,7 +12,7 @@ import {
 import { demoUser, expect, signIn, test } from './fixtures'
 import { appUrl } from './urls'
 
-test('accept: the person sees exactly what changes, the grant becomes that, and the app gets the answer by redirect', async ({
+test('accept: the person sees exactly what changes, the grant becomes that, the session ends and the app gets the answer by redirect', async ({
   page,
 }) => {
   const { grant, request } = await openScopeRequest(page)
@@ -30,7 +30,9 @@ test('accept: the person sees exactly what changes, the grant becomes that, and 
   await expect(page.getByText(/^Answer by /)).toBeVisible()
 
   const returned = returnToApp(page)
+  const logout = page.waitForRequest((sent) => (sent.postData() ?? '').includes('auth.logout'))
   await page.getByRole('button', { name: 'Accept the change' }).click()
+  await logout
   const result = await returned
   const [answer] = await scopeAnswers()
   expect(result).toEqual({ ok: true, updateEventId: answer?.id, action: 'accept' })
@@ -52,7 +54,7 @@ test('accept: the person sees exactly what changes, the grant becomes that, and 
     ['steps', 'contribute'],
   ])
   expect(after.permissions.some((entry) => 'streamId' in entry && entry.streamId.startsWith(':_cmc:'))).toBe(true)
-  // The requester was told, and the personal session ended.
+  // The requester was told.
   const told = (await cmcRecords()).deliveries.filter((event) => event.type === scopeUpdateType)
   expect(told).toEqual([
     expect.objectContaining({ username: 'demo-study', content: expect.objectContaining({ accept: true }) }),
