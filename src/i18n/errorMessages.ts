@@ -51,6 +51,7 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   'cmc-trigger-timeout': 'cmc.error.triggerTimeout',
   'cmc-trigger-failed': 'cmc.error.triggerFailed',
   'cmc-capability-untrusted': 'cmc.error.capabilityUntrusted',
+  'cmc-stream-exists': 'cmc.error.streamExists',
   unsupported: 'error.unsupported',
   server: 'error.server',
   network: 'error.network',

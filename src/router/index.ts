@@ -47,6 +47,13 @@ const routes: RouteRecordRaw[] = [
     alias: ['/oauth2-authorize.html'],
     component: accountPage(() => import('@/pages/OAuthConsentPage.vue')),
   },
+  // CMC accept page (a requester app's invitation link), reached with `?capabilityUrl=...&scopeStreamId=...&pryvApi=...`.
+  {
+    path: '/cmc-accept',
+    name: 'cmc-accept',
+    alias: ['/cmc/approve'],
+    component: accountPage(() => import('@/pages/CmcAcceptPage.vue')),
+  },
   // CMC scope update: the requester's `consent/scope-request-cmc`, answered with `?scopeRequestEventId=...&pryvApi=...`.
   {
     path: '/cmc-scope-update',

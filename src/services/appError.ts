@@ -50,6 +50,7 @@ export type AppErrorCode =
   | 'cmc-trigger-timeout'
   | 'cmc-trigger-failed'
   | 'cmc-capability-untrusted'
+  | 'cmc-stream-exists'
   | 'unsupported'
   | 'server'
   | 'network'

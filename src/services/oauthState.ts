@@ -50,7 +50,8 @@ function decodePayload(state: string): unknown {
   }
 }
 
-function readEntry(item: unknown): OfferEntry | undefined {
+/** One offered permission with its consent-only `mandatory` flag set aside (OAuth and CMC offers alike). */
+export function readOfferEntry(item: unknown): OfferEntry | undefined {
   if (!isRecord(item)) return undefined
   const { mandatory, ...permission } = item
   return { permission, mandatory: mandatory === true }
@@ -58,7 +59,7 @@ function readEntry(item: unknown): OfferEntry | undefined {
 
 function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReading {
   const clientId = nonEmptyText(payload.clientId)
-  const entries = Array.isArray(offer.permissions) ? offer.permissions.map(readEntry) : []
+  const entries = Array.isArray(offer.permissions) ? offer.permissions.map(readOfferEntry) : []
   const expires = payload.exp
   if (
     !clientId ||

@@ -12,6 +12,7 @@ import {
   verifyMfaCode,
   type Session,
 } from '@/services/signIn'
+import { usePlatformStore } from './platform'
 
 export type SignInStep = 'credentials' | 'mfa' | 'recovery' | 'signed-in'
 
@@ -52,6 +53,12 @@ export const useAuthSessionStore = defineStore('authSession', () => {
       username.value = await resolveUsername(service, login)
       return attemptSignIn(service, username.value, password)
     })
+  }
+
+  /** The same, on the link's platform once it is connected and trusted; nothing is sent to one that is not. */
+  async function submitOnLinkedPlatform(login: string, password: string): Promise<Session | null> {
+    const service = await usePlatformStore().trustedService()
+    return service ? submitCredentials(service, login, password) : null
   }
 
   function submitMfaCode(code: string): Promise<Session | null> {
@@ -108,6 +115,7 @@ export const useAuthSessionStore = defineStore('authSession', () => {
     mfaDeactivated,
     session,
     submitCredentials,
+    submitOnLinkedPlatform,
     submitMfaCode,
     resendCode,
     submitRecoveryCode,

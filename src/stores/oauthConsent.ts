@@ -1,24 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
+import { useOfferChoice } from '@/composables/useOfferChoice'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
-import { grantedPermissions, isLocked } from '@/services/consentGrant'
 import { acceptConsent, refuseConsent, type ConsentCall } from '@/services/oauthConsent'
 import { readConsentState, type ConsentStateReading } from '@/services/oauthState'
-import { describePermission, type PermissionView } from '@/services/permissionView'
 import { useAuthSessionStore } from './authSession'
 import { usePlatformStore } from './platform'
 
 export type OAuthConsentView = 'invalid' | 'expired' | 'sign-in' | 'mfa' | 'recovery' | 'consent' | 'leaving'
-
-/** One offered entry as the page shows it. */
-export interface ConsentRow {
-  permission: PermissionView
-  locked: boolean
-  ticked: boolean
-}
 
 /**
  * The OAuth 2.0 consent page's flow: reads the signed request once, signs the person in
@@ -29,7 +21,6 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
   const authSession = useAuthSessionStore()
   const { status, error, run, clear } = useAsyncAction()
   const reading = shallowRef<ConsentStateReading>({ ok: false, reason: 'missing' })
-  const ticked = ref(new Set<number>())
   /** The button whose call runs, so the progress shows there. */
   const busyAction = ref<'accept' | 'refuse' | null>(null)
   const secondsLeft = ref(0)
@@ -40,15 +31,7 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
 
   const request = computed(() => (reading.value.ok ? reading.value.request : null))
   const invalidReason = computed(() => (reading.value.ok ? null : reading.value.reason))
-  const rows = computed<ConsentRow[]>(() => {
-    const current = request.value
-    if (!current) return []
-    return current.entries.map((entry, index) => {
-      const locked = isLocked(current, entry)
-      return { permission: describePermission(entry.permission), locked, ticked: locked || ticked.value.has(index) }
-    })
-  })
-  const granted = computed(() => (request.value ? grantedPermissions(request.value, ticked.value) : []))
+  const { rows, granted, tickAll, toggle } = useOfferChoice(request)
   const expired = computed(() => secondsLeft.value <= 0 || error.value?.code === 'consent-expired')
 
   const view = computed<OAuthConsentView>(() => {
@@ -73,7 +56,7 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
     call = pryvApi && state ? { pryvApi, state } : null
     // The password and the personal token go to pryvApi: it must be trusted even when the link names another service info.
     if (pryvApi) platform.trust([{ role: 'api', url: pryvApi }])
-    ticked.value = new Set(request.value?.entries.map((_entry, index) => index))
+    tickAll()
     leaving.value = false
     busyAction.value = null
     clear()
@@ -83,21 +66,11 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
     if (request.value) clock = setInterval(tick, 1000)
   }
 
-  function signIn(login: string, password: string): Promise<void | null> {
+  function signIn(login: string, password: string): Promise<unknown> {
     return run(
-      async () => {
-        const service = await platform.trustedService()
-        if (service) await authSession.submitCredentials(service, login, password)
-      },
+      () => authSession.submitOnLinkedPlatform(login, password),
       () => 'idle',
     )
-  }
-
-  function toggle(index: number, checked: boolean): void {
-    const next = new Set(ticked.value)
-    if (checked) next.add(index)
-    else next.delete(index)
-    ticked.value = next
   }
 
   /** Ends the personal session, then leaves for the platform's redirect, only an absolute http(s) one. */

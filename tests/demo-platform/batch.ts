@@ -1,7 +1,8 @@
 import { findApiMethod } from './api-methods.ts'
+import { authenticateCaller } from './cmc-capability.ts'
 import { ApiError, isRecord, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
-import { authenticate, pathUser, type Caller } from './sessions.ts'
+import { pathUser, type Caller } from './sessions.ts'
 import { invalidParameters, typeError, type ParamError } from './validation.ts'
 
 interface BatchCall {
@@ -34,7 +35,7 @@ function runCall(context: RequestContext, caller: Caller, call: BatchCall): unkn
 /** POST /{username}/: what `pryv`'s `Connection.api`/`apiOne` call; a bad token fails the whole batch. */
 function batch(context: RequestContext) {
   const user = pathUser(context.platform, context.params.username ?? '')
-  const caller = authenticate(context.platform, user, context.headers.authorization)
+  const caller = authenticateCaller(context.platform, user, context.headers.authorization)
   const calls = parseCalls(context.body)
   return jsonAnswer(200, { results: calls.map((call) => runCall(context, caller, call)) })
 }

@@ -56,8 +56,9 @@ function acceptedKey(identity: Identity): string {
   return `${identity.username}@${identity.host}`
 }
 
-/** The requester's check of a delivered accept: a single-use capability once, an open-link one once per person. */
+/** The requester's check of a delivered accept: a single-use capability once, an open link once per person until closed. */
 export function claimCapability(capability: Capability, recipient: Identity): void {
+  if (capability.invalidated) throw deliveryRejected('cmc-capability-invalidated', 'The requester closed this link.')
   if (capability.mode === 'single-use') {
     if (capability.consumed) throw deliveryRejected('cmc-capability-consumed', 'This capability was already used.')
     return

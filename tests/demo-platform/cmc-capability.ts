@@ -2,6 +2,7 @@ import { insertAccess, isLive } from './access-records.ts'
 import { storeEvent } from './cmc-event-store.ts'
 import { cmcRecords, type Capability, type CapabilityMode, type PryvEvent } from './cmc-records.ts'
 import { addInternalStream } from './cmc-streams.ts'
+import { TriggerFailed } from './cmc-triggers.ts'
 import { ApiError, isRecord } from './http.ts'
 import { newId, nowSeconds } from './ids.ts'
 import type { Access, User } from './model.ts'
@@ -97,6 +98,7 @@ export function mintCapability(
     mode: modeOf(trigger.content),
     expires: access.expires ?? nowSeconds(),
     consumed: false,
+    invalidated: false,
     acceptedBy: {},
     offerEventId: copy.id,
     requestEventId: trigger.id,
@@ -154,4 +156,20 @@ export function authenticateCaller(platform: Platform, user: User, authorization
   })
   if (stale) throw new ApiError(401, 'invalid-access-token', 'The access token has expired.')
   return authenticate(platform, user, authorization)
+}
+
+/**
+ * The plugin's answer to the requester's `consent/invalidate-link-cmc`: an
+ * open link accepts no one more (earlier grants stay); a single-use one has
+ * nothing to close.
+ */
+export function closeOpenLink(platform: Platform, requester: User, trigger: PryvEvent): Record<string, unknown> {
+  const capabilityId = trigger.content.capabilityId
+  const capability = cmcRecords(platform.state).capabilities.find(
+    (candidate) => candidate.id === capabilityId && candidate.requester === requester.username,
+  )
+  if (!capability) throw new TriggerFailed('capability-access-not-found', { capabilityId })
+  if (capability.mode === 'single-use') return { alreadyConsumed: true }
+  capability.invalidated = true
+  return {}
 }

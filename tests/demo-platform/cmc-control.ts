@@ -17,6 +17,7 @@ import { enumError, ParamsCheck, typeError } from './validation.ts'
 const controlActor = 'demo-control'
 const triggerTypes = [
   'consent/request-cmc',
+  'consent/invalidate-link-cmc',
   'consent/accept-cmc',
   'consent/refuse-cmc',
   'consent/scope-request-cmc',
@@ -143,12 +144,13 @@ function cmcView({ platform }: RequestContext) {
   const triggers = eventsOf(platform, (event) => triggerTypes.includes(event.type) && event.createdBy !== 'system')
   const byPlugin = (event: PryvEvent) => event.createdBy === 'system'
   return jsonAnswer(200, {
-    capabilities: records.capabilities.map(({ id, requester, mode, expires, consumed, acceptedBy }) => ({
+    capabilities: records.capabilities.map(({ id, requester, mode, expires, consumed, invalidated, acceptedBy }) => ({
       id,
       requester,
       mode,
       expires,
       consumed,
+      invalidated,
       acceptedBy: Object.keys(acceptedBy),
     })),
     triggers: triggers.map(({ username, id, type, streamIds, content }) => ({

@@ -1,5 +1,5 @@
 import { handleAccept } from './cmc-accept.ts'
-import { mintCapability } from './cmc-capability.ts'
+import { closeOpenLink, mintCapability } from './cmc-capability.ts'
 import { eventView, type EventView } from './cmc-event-store.ts'
 import type { PryvEvent } from './cmc-records.ts'
 import { handleRefuse } from './cmc-refuse.ts'
@@ -63,6 +63,11 @@ const cmcTypes: Record<string, TypeRules> = {
     personalOnly: false,
     streams: 'app-scope',
   },
+  'consent/invalidate-link-cmc': {
+    fields: { capabilityId: 'string', reason: 'optional-object' },
+    personalOnly: false,
+    streams: 'app-scope',
+  },
   'consent/scope-update-cmc': {
     fields: {
       scopeRequestEventId: 'string',
@@ -76,6 +81,29 @@ const cmcTypes: Record<string, TypeRules> = {
   },
 }
 
+// The bounds the platform puts on a capability's lifetime: 60 s to 30 days.
+const capabilityLifetime = { min: 60, max: 30 * 24 * 3600 }
+
+/** What an offer's `request` and `capability` must hold (the entries themselves are checked at accept time). */
+function offerErrors(content: Record<string, unknown>): ContentError[] {
+  const errors: ContentError[] = []
+  if (isRecord(content.request) && !fieldChecks.array(content.request.permissions))
+    errors.push({ field: 'request.permissions', message: 'content.request.permissions must be a non-empty array' })
+  const capability = isRecord(content.capability) ? content.capability : {}
+  if (capability.mode !== undefined && capability.mode !== 'single-use' && capability.mode !== 'open-link')
+    errors.push({ field: 'capability.mode', message: 'content.capability.mode must be "single-use" or "open-link"' })
+  const lifetime = capability.expiresInSeconds
+  if (
+    lifetime !== undefined &&
+    (typeof lifetime !== 'number' || lifetime < capabilityLifetime.min || lifetime > capabilityLifetime.max)
+  )
+    errors.push({
+      field: 'capability.expiresInSeconds',
+      message: `content.capability.expiresInSeconds must be between ${capabilityLifetime.min} and ${capabilityLifetime.max}`,
+    })
+  return errors
+}
+
 function contentErrors(rules: TypeRules, content: Record<string, unknown>, streamIds: string[]): ContentError[] {
   const errors: ContentError[] = Object.entries(rules.fields)
     .filter(([field, rule]) => !fieldChecks[rule](content[field]))
@@ -83,9 +111,7 @@ function contentErrors(rules: TypeRules, content: Record<string, unknown>, strea
       field,
       message: `content.${field} must be ${rule.replace('optional-', 'an optional ')}`,
     }))
-  const request = isRecord(content.request) ? content.request : undefined
-  if (request && !fieldChecks.array(request.permissions))
-    errors.push({ field: 'request.permissions', message: 'content.request.permissions must be a non-empty array' })
+  errors.push(...offerErrors(content))
   if (rules.streams === 'app-scope' && !streamIds.every((id) => id.startsWith(`${cmcApps}:`)))
     errors.push({ field: 'streamIds', message: `CMC triggers are written to a "${cmcApps}:..." stream` })
   return errors
@@ -123,6 +149,8 @@ function triggerHandler(caller: Caller, trigger: PryvEvent): TriggerHandler | nu
       }
     case 'consent/scope-update-cmc':
       return (pinned) => handleScopeUpdate(pinned, user, trigger)
+    case 'consent/invalidate-link-cmc':
+      return (pinned) => closeOpenLink(pinned, user, trigger)
     default:
       return null
   }

@@ -25,6 +25,8 @@ export interface Capability {
   /** Epoch seconds. */
   expires: number
   consumed: boolean
+  /** An open link its requester closed (`consent/invalidate-link-cmc`). */
+  invalidated: boolean
   /** Who accepted an open-link offer (`username@host`), and when (epoch seconds). */
   acceptedBy: Record<string, number>
   /** The copy of the offer the capability reads. */

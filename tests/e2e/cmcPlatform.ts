@@ -79,6 +79,7 @@ export interface CmcRecords {
     mode: string
     expires: number
     consumed: boolean
+    invalidated: boolean
     acceptedBy: string[]
   }>
   /** Events the callers wrote (offers, accepts, refusals, scope requests and answers), with their status. */
@@ -166,6 +167,28 @@ export async function settledTrigger(type: string, username: string): Promise<Cm
     if (trigger && (trigger.status === 'completed' || trigger.status === 'failed')) return trigger
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** The requester closes an open link (`consent/invalidate-link-cmc`, written as its app would, with its own session). */
+export async function closeOpenLink(capabilityId: string): Promise<void> {
+  const { username, password } = requesterAccount
+  const login = await fetch(`${platformUrl}/${username}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: platformUrl },
+    body: JSON.stringify({ username, password, appId: 'demo-study-app' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const written = await fetch(`${platformUrl}/${username}/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify({
+      streamIds: [':_cmc:apps:study'],
+      type: 'consent/invalidate-link-cmc',
+      content: { capabilityId },
+    }),
+  })
+  if (written.status !== 201) throw new Error(`closing the link answered ${written.status}`)
+  await settledTrigger('consent/invalidate-link-cmc', username)
 }
 
 function pageLink(route: string, params: Record<string, string | undefined>): string {

@@ -143,6 +143,35 @@ describe('offers read through their capability', () => {
     expect((await readThroughCapability(expired.capabilityUrl)).status).toBe(401)
     const expiredParts = capabilityParts(expired.capabilityUrl)
     expect((await call('GET', '/demo-study/access-info', undefined, expiredParts.token)).status).toBe(401)
+    const batch = [{ method: 'events.get', params: { types: ['consent/request-cmc'] } }]
+    expect((await call('POST', '/demo-study/', batch, expiredParts.token)).status).toBe(401)
+  })
+
+  it('are published by the requester’s own `consent/request-cmc`, whose 201 answer carries the capability URL', async () => {
+    const token = await signIn('demo-study', 'demo-study-password-1')
+    await createScopeStream(token, 'demo-study')
+    const request = { title: { en: 'Sleep' }, permissions: [health] }
+    const created = await writeTrigger(
+      token,
+      'consent/request-cmc',
+      { to: null, capabilityRequested: true, capability: { mode: 'open-link' }, request },
+      scope,
+      'demo-study',
+    )
+    const content = (created.json.event as Json).content as Json
+    expect(content).toMatchObject({ capabilityUrl: expect.stringMatching(/^http:\/\/c[a-z0-9]+@127\.0\.0\.1:/) })
+    const read = await readThroughCapability(String(content.capabilityUrl))
+    expect((read.json.events as Json[])[0]?.content).toMatchObject({ request, capability: { mode: 'open-link' } })
+    const badMode = await writeTrigger(
+      token,
+      'consent/request-cmc',
+      { capabilityRequested: true, capability: { mode: 'forever' }, request },
+      scope,
+      'demo-study',
+    )
+    expect(badMode.json.error).toMatchObject({
+      data: { id: 'cmc-invalid-event-content', errors: [expect.objectContaining({ field: 'capability.mode' })] },
+    })
   })
 
   it('name another platform when asked to (the demo platform still serves it)', async () => {
@@ -247,6 +276,21 @@ describe('consent/accept-cmc', () => {
     })
     const other = await accepted(offer.capabilityUrl, {}, 'other-user', 'other-password-1')
     expect(other.content.status).toBe('completed')
+  })
+
+  it('fails once the requester closed the open link, keeping the grants made before', async () => {
+    const offer = await publish({ mode: 'open-link' })
+    await accepted(offer.capabilityUrl)
+    const capabilityId = String((await records()).capabilities[0]?.id)
+    const requester = await signIn('demo-study', 'demo-study-password-1')
+    const closed = await settled(requester, 'consent/invalidate-link-cmc', { capabilityId }, scope, 'demo-study')
+    expect(closed.status).toBe('completed')
+    const late = await accepted(offer.capabilityUrl, {}, 'other-user', 'other-password-1')
+    expect(late.content.failure).toMatchObject({
+      reason: 'cmc-handler-delivery-rejected',
+      detail: { body: { error: { data: { id: 'cmc-capability-invalidated' } } } },
+    })
+    expect((await records()).grants.map((grant) => grant.username)).toEqual(['demo-user'])
   })
 
   it('fails an expired capability as invalid', async () => {

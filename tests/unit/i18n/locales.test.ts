@@ -66,7 +66,7 @@ describe('locales', () => {
       (key) => typeof (isConsentPageKey(key) ? parts.account.en : en).get(key) !== 'string',
     )
     expect(missing).toEqual([])
-    expect(consentPageKeys).toHaveLength(3 + 27)
-    expect(Object.keys(errorMessageKeys).length).toBe(25 + 27)
+    expect(consentPageKeys).toHaveLength(3 + 28)
+    expect(Object.keys(errorMessageKeys).length).toBe(25 + 28)
   })
 })

@@ -4,9 +4,8 @@ import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
 import type { Session } from '@/services/signIn'
-import { useAuthSessionStore } from '@/stores/authSession'
 import { useOAuthConsentStore } from '@/stores/oauthConsent'
-import { freshPlatform } from './freshPlatform'
+import { freshPlatform, stubSignIn } from './freshPlatform'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
@@ -39,14 +38,7 @@ const choiceOffer = {
 
 function setUp(offer: Record<string, unknown> = choiceOffer) {
   freshPlatform(service)
-  const authSession = useAuthSessionStore()
-  vi.spyOn(authSession, 'submitCredentials').mockImplementation(async () => {
-    authSession.session = session
-    return session
-  })
-  const close = vi.spyOn(authSession, 'close').mockImplementation(async () => {
-    authSession.session = null
-  })
+  const close = stubSignIn(session)
   const store = useOAuthConsentStore()
   const state = signedState(offer)
   store.start({ state, pryvApi: 'http://127.0.0.1:3000/' })

@@ -1,0 +1,38 @@
+import { computed, ref, type Ref } from 'vue'
+import { grantedPermissions, isLocked, type ConsentChoice } from '@/services/consentGrant'
+import { describePermission, type PermissionView } from '@/services/permissionView'
+
+/** One offered entry as a consent page shows it: in words, ticked or not, locked when it cannot be unticked. */
+export interface OfferRow {
+  permission: PermissionView
+  locked: boolean
+  ticked: boolean
+}
+
+/** The person's choice over an offer (OAuth or CMC): every entry ticked at first, locked ones staying so. */
+export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
+  const ticked = ref(new Set<number>())
+
+  const rows = computed<OfferRow[]>(() => {
+    const current = offer.value
+    if (!current) return []
+    return current.entries.map((entry, index) => {
+      const locked = isLocked(current, entry)
+      return { permission: describePermission(entry.permission), locked, ticked: locked || ticked.value.has(index) }
+    })
+  })
+  const granted = computed(() => (offer.value ? grantedPermissions(offer.value, ticked.value) : []))
+
+  function tickAll(): void {
+    ticked.value = new Set(offer.value?.entries.map((_entry, index) => index))
+  }
+
+  function toggle(index: number, checked: boolean): void {
+    const next = new Set(ticked.value)
+    if (checked) next.add(index)
+    else next.delete(index)
+    ticked.value = next
+  }
+
+  return { rows, granted, tickAll, toggle }
+}

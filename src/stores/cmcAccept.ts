@@ -1,0 +1,227 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { useAsyncAction } from '@/composables/useAsyncAction'
+import { useOfferChoice } from '@/composables/useOfferChoice'
+import { AppError } from '@/services/appError'
+import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
+import { referrerOrigin } from '@/services/browserWindow'
+import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmcAnswer'
+import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmcCapability'
+import { cmcTriggerError } from '@/services/cmcFailure'
+import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmcHandOff'
+import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
+import { readCmcReturn, type CmcReturn } from '@/services/cmcReturn'
+import { followCmcTrigger } from '@/services/cmcTrigger'
+import { asRecord, textOf } from '@/services/json'
+import { resultDestination } from '@/services/resultDestination'
+import { parseApiTemplate } from '@/services/safeUrl'
+import { useAuthSessionStore } from './authSession'
+import { usePlatformStore } from './platform'
+
+export type CmcAcceptView =
+  | 'invalid'
+  | 'not-secure'
+  | 'loading'
+  | 'unavailable'
+  | 'sign-in'
+  | 'mfa'
+  | 'recovery'
+  | 'offer'
+  | 'following'
+  | 'ended'
+
+// The data-grant endpoint carries a token: only allowlisted apps receive it.
+const secretKeys = ['dataGrantApiEndpoint']
+
+/**
+ * The CMC accept page's flow: reads the offer through the capability, signs the person in (MFA included),
+ * writes their accept or refuse on their account, follows the platform until it settles, and hands the
+ * result back to the app (popup message or redirect).
+ */
+export const useCmcAcceptStore = defineStore('cmcAccept', () => {
+  const platform = usePlatformStore()
+  const authSession = useAuthSessionStore()
+  const { status, error, run, clear } = useAsyncAction()
+  const loading = useAsyncAction()
+  const capabilityReading = shallowRef<CapabilityReading>({ ok: false, reason: 'missing', host: '' })
+  const offer = shallowRef<CmcOffer | null>(null)
+  const busyAction = ref<'accept' | 'refuse' | 'cancel' | null>(null)
+  const outcome = shallowRef<CmcAcceptOutcome | null>(null)
+  const handOff = ref<CmcHandOffOutcome | null>(null)
+  const linkComplete = ref(false)
+  const pryvApiHost = ref('')
+  /** The answer is written and the page waits for the platform to settle it. */
+  const following = ref(false)
+  // Credentials and where they go back: in memory only, out of the store's state.
+  let capability: CmcCapability | null = null
+  let scopeStreamId = ''
+  let accessName: string | undefined
+  let target: CmcReturn = { mode: 'popup', returnUrl: null }
+  /** The accept written, once the platform took it. */
+  let answerId: string | undefined
+
+  const { rows, granted, tickAll, toggle } = useOfferChoice(offer)
+  /** The requester's platform, named when it is not the person's own. */
+  const requesterPlatform = computed(() => {
+    const host = capabilityReading.value.ok ? capabilityReading.value.capability.host : ''
+    return host !== '' && host !== pryvApiHost.value ? host : null
+  })
+  const notSecureHost = computed(() => (capabilityReading.value.ok ? '' : capabilityReading.value.host))
+  const destination = computed(() =>
+    resultDestination(target.mode === 'popup' ? (referrerOrigin() ?? target.returnUrl) : target.returnUrl),
+  )
+
+  const view = computed<CmcAcceptView>(() => {
+    if (outcome.value) return 'ended'
+    if (!linkComplete.value) return 'invalid'
+    if (!capabilityReading.value.ok) return capabilityReading.value.reason === 'not-secure' ? 'not-secure' : 'invalid'
+    if (!offer.value) return loading.status.value === 'error' ? 'unavailable' : 'loading'
+    if (busyAction.value === 'accept' && status.value === 'pending' && following.value) return 'following'
+    if (authSession.session) return 'offer'
+    return authSession.step === 'mfa' || authSession.step === 'recovery' ? authSession.step : 'sign-in'
+  })
+
+  async function loadOffer(): Promise<void> {
+    const current = capability
+    if (!current) return
+    const loaded = await loading.run(() => readCmcOffer(current))
+    // An expired, consumed-and-removed or empty capability: explained before anything is asked.
+    const failure = loading.error.value
+    if (failure && !failure.retryable) outcome.value = { kind: 'failed', error: failure }
+    if (!loaded) return
+    offer.value = loaded
+    tickAll()
+  }
+
+  /** Reads the link; the capability URL stays in memory only. Makes no request unless `pryvApi` is trusted. */
+  function start(query: RawQuery): Promise<void> {
+    const { pryvApi } = readAuthQuery(query)
+    const stream = queryValue(query, 'scopeStreamId')
+    capabilityReading.value = readCapabilityUrl(queryValue(query, 'capabilityUrl'))
+    capability = capabilityReading.value.ok ? capabilityReading.value.capability : null
+    scopeStreamId = stream ?? ''
+    accessName = queryValue(query, 'accessName')
+    target = readCmcReturn(query)
+    linkComplete.value = Boolean(pryvApi && stream && streamLevels(stream))
+    pryvApiHost.value = parseApiTemplate(pryvApi)?.host ?? ''
+    offer.value = null
+    outcome.value = null
+    handOff.value = null
+    busyAction.value = null
+    answerId = undefined
+    clear()
+    authSession.backToCredentials()
+    // The password and the personal token go to pryvApi: the same trust rule as every page.
+    if (!pryvApi || !platform.trust([{ role: 'api', url: pryvApi }]) || !linkComplete.value) return Promise.resolve()
+    return loadOffer()
+  }
+
+  function signIn(login: string, password: string): Promise<unknown> {
+    return run(
+      () => authSession.submitOnLinkedPlatform(login, password),
+      () => 'idle',
+    )
+  }
+
+  /** Ends the personal session, then gives the result to the app; the page says what happened. */
+  async function finish(ended: CmcAcceptOutcome, result: CmcResult): Promise<void> {
+    await authSession.close()
+    outcome.value = ended
+    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target, secretKeys)
+  }
+
+  /** A failure is explained first; the app is told when the person goes back to it. */
+  function returnToApp(): void {
+    const ended = outcome.value
+    if (ended?.kind !== 'failed' || handOff.value) return
+    const result = { ok: false, reason: ended.error.code, ...(answerId ? { acceptEventId: answerId } : {}) }
+    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target, secretKeys)
+  }
+
+  async function act(action: 'accept' | 'refuse', answer: () => Promise<void>): Promise<void> {
+    if (busyAction.value || outcome.value) return
+    busyAction.value = action
+    await run(answer)
+    busyAction.value = null
+    following.value = false
+    if (error.value?.code === 'session-expired') await authSession.close()
+  }
+
+  /** The personal session and the capability an answer needs. */
+  function answerCall() {
+    const session = authSession.session
+    if (!session || !capability) throw new AppError('session-expired')
+    return { personal: session.connection, capabilityUrl: capability.url }
+  }
+
+  function accept(): Promise<void> {
+    return act('accept', async () => {
+      const { personal, capabilityUrl } = answerCall()
+      const current = offer.value
+      const trigger = await writeCmcAccept(personal, scopeStreamId, {
+        capabilityUrl,
+        ...(accessName ? { accessName } : {}),
+        ...(current?.features ? { features: current.features } : {}),
+        // Without a choice the whole offer is granted: the platform takes no list then.
+        ...(current?.allowUserChoice ? { grantedPermissions: granted.value } : {}),
+      })
+      answerId = trigger.id
+      following.value = true
+      const settled = await followCmcTrigger(personal, trigger.id).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'cmc-trigger-timeout') return err
+        throw err
+      })
+      if (settled instanceof AppError) return failAfterWrite(settled)
+      if (settled.status === 'failed') return failAfterWrite(cmcTriggerError(settled))
+      const dataGrantApiEndpoint = textOf(asRecord(settled.content.acceptedBy)?.apiEndpoint)
+      await finish({ kind: 'accepted' }, { ok: true, acceptEventId: trigger.id, dataGrantApiEndpoint })
+    })
+  }
+
+  /** After the answer was written, a failure ends the flow: another click would write a second answer. */
+  async function failAfterWrite(failure: AppError): Promise<void> {
+    await authSession.close()
+    outcome.value = { kind: 'failed', error: failure }
+  }
+
+  /** Refuse after sign-in: the write accepted is the answer (this platform version fails to deliver it, see README). */
+  function refuse(): Promise<void> {
+    return act('refuse', async () => {
+      const { personal, capabilityUrl } = answerCall()
+      const trigger = await writeCmcRefuse(personal, scopeStreamId, capabilityUrl)
+      await finish({ kind: 'refused' }, { ok: false, reason: 'user-refused', refuseEventId: trigger.id })
+    })
+  }
+
+  /** Cancel before sign-in: nothing is written; the app learns the person went away. */
+  async function cancel(): Promise<void> {
+    if (busyAction.value || outcome.value) return
+    busyAction.value = 'cancel'
+    await finish({ kind: 'cancelled' }, { ok: false, reason: 'user-cancelled' })
+    busyAction.value = null
+  }
+
+  return {
+    view,
+    offer,
+    rows,
+    granted,
+    requesterPlatform,
+    notSecureHost,
+    destination,
+    status,
+    error,
+    loadError: loading.error,
+    busyAction,
+    outcome,
+    handOff,
+    start,
+    loadOffer,
+    signIn,
+    toggle,
+    accept,
+    refuse,
+    cancel,
+    returnToApp,
+  }
+})

@@ -1,0 +1,259 @@
+import type { Service } from 'pryv'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '@/services/appError'
+import { writeCmcAccept, writeCmcRefuse } from '@/services/cmcAnswer'
+import { handOffCmcResult } from '@/services/cmcHandOff'
+import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
+import { followCmcTrigger, type CmcTrigger } from '@/services/cmcTrigger'
+import type { Session } from '@/services/signIn'
+import { useCmcAcceptStore } from '@/stores/cmcAccept'
+import { freshPlatform, stubSignIn } from './freshPlatform'
+
+vi.mock('@/services/cmcOffer', () => ({ readCmcOffer: vi.fn() }))
+vi.mock('@/services/cmcTrigger', () => ({ followCmcTrigger: vi.fn() }))
+vi.mock('@/services/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'closed') }))
+vi.mock('@/services/cmcAnswer', async (importActual) => ({
+  ...(await importActual<typeof import('@/services/cmcAnswer')>()),
+  writeCmcAccept: vi.fn(),
+  writeCmcRefuse: vi.fn(),
+}))
+vi.mock('@/services/browserWindow', () => ({ referrerOrigin: () => 'https://study.example', isFramed: () => false }))
+
+const service = {} as Service
+const session = { username: 'bob', connection: { token: 'personal-token' } } as Session
+const capabilityUrl = 'https://cap-token@requester.example/study/'
+const link = {
+  capabilityUrl,
+  scopeStreamId: ':_cmc:apps:study',
+  pryvApi: 'http://127.0.0.1:3000/',
+  mode: 'popup',
+}
+
+const choiceOffer: CmcOffer = {
+  requester: 'Study',
+  allowUserChoice: true,
+  entries: [
+    { permission: { streamId: 'health', level: 'read' }, mandatory: true },
+    { permission: { streamId: 'diary', level: 'read' }, mandatory: false },
+  ],
+}
+
+function trigger(status: CmcTrigger['status'], content: Record<string, unknown> = {}): CmcTrigger {
+  return { id: 'accept-1', status, content }
+}
+
+async function setUp(offer: CmcOffer = choiceOffer, query: Record<string, string> = link) {
+  freshPlatform(service)
+  const close = stubSignIn(session)
+  vi.mocked(readCmcOffer).mockResolvedValue(offer)
+  const store = useCmcAcceptStore()
+  await store.start(query)
+  return { store, close }
+}
+
+async function signedIn(offer: CmcOffer = choiceOffer) {
+  const setup = await setUp(offer)
+  await setup.store.signIn('bob', 'password-1')
+  return setup
+}
+
+beforeEach(() => {
+  vi.mocked(writeCmcAccept).mockResolvedValue(trigger('pending'))
+  vi.mocked(writeCmcRefuse).mockResolvedValue({ id: 'refuse-1', status: 'pending', content: {} })
+  vi.mocked(followCmcTrigger).mockResolvedValue(
+    trigger('completed', { acceptedBy: { apiEndpoint: 'https://grant@bob.example/bob/' } }),
+  )
+})
+
+describe('cmcAccept store: before sign-in', () => {
+  it('reads the offer through the capability before anything is asked, every entry ticked', async () => {
+    const { store } = await setUp()
+    expect(vi.mocked(readCmcOffer).mock.calls).toEqual([[{ url: capabilityUrl, host: 'requester.example' }]])
+    expect(store.view).toBe('sign-in')
+    expect(store.rows.map((row) => [row.locked, row.ticked])).toEqual([
+      [true, true],
+      [false, true],
+    ])
+    expect(store.requesterPlatform).toBe('requester.example')
+  })
+
+  it('names no other platform when the capability is on the person’s own', async () => {
+    const { store } = await setUp(choiceOffer, { ...link, capabilityUrl: 'http://cap@127.0.0.1:3000/study/' })
+    expect(store.requesterPlatform).toBeNull()
+  })
+
+  it('refuses a capability over plain http to another host, naming it, without a request', async () => {
+    const { store } = await setUp(choiceOffer, { ...link, capabilityUrl: 'http://cap@requester.example/study/' })
+    expect([store.view, store.notSecureHost]).toEqual(['not-secure', 'requester.example'])
+    expect(readCmcOffer).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    { ...link, scopeStreamId: ':_cmc:inbox' },
+    { ...link, scopeStreamId: ':_cmc:apps:' },
+    { capabilityUrl, scopeStreamId: ':_cmc:apps:study' },
+    { ...link, capabilityUrl: 'https://requester.example/study/' },
+  ])('shows an incomplete link and makes no request: %o', async (query) => {
+    const { store } = await setUp(choiceOffer, query)
+    expect(store.view).toBe('invalid')
+    expect(readCmcOffer).not.toHaveBeenCalled()
+  })
+
+  it('makes no request for an untrusted pryvApi', async () => {
+    await setUp(choiceOffer, { ...link, pryvApi: 'https://evil.example/' })
+    expect(readCmcOffer).not.toHaveBeenCalled()
+  })
+
+  it('explains an expired capability at once, and hands off only when the person goes back', async () => {
+    freshPlatform(service)
+    vi.mocked(readCmcOffer).mockRejectedValue(new AppError('cmc-capability-invalid'))
+    const store = useCmcAcceptStore()
+    await store.start(link)
+    expect(store.view).toBe('ended')
+    expect(store.outcome).toEqual({
+      kind: 'failed',
+      error: expect.objectContaining({ code: 'cmc-capability-invalid' }),
+    })
+    expect(handOffCmcResult).not.toHaveBeenCalled()
+    store.returnToApp()
+    store.returnToApp()
+    expect(vi.mocked(handOffCmcResult).mock.calls).toEqual([
+      [
+        'cmc-accept-result',
+        'cmcAcceptResult',
+        { ok: false, reason: 'cmc-capability-invalid' },
+        { mode: 'popup', returnUrl: null },
+        ['dataGrantApiEndpoint'],
+      ],
+    ])
+  })
+
+  it('offers another read when the network failed', async () => {
+    freshPlatform(service)
+    vi.mocked(readCmcOffer).mockRejectedValueOnce(new AppError('network')).mockResolvedValue(choiceOffer)
+    const store = useCmcAcceptStore()
+    await store.start(link)
+    expect(store.view).toBe('unavailable')
+    await store.loadOffer()
+    expect(store.view).toBe('sign-in')
+  })
+
+  it('cancels without writing anything and tells the app user-cancelled', async () => {
+    const { store } = await setUp()
+    await store.cancel()
+    expect(writeCmcRefuse).not.toHaveBeenCalled()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({ ok: false, reason: 'user-cancelled' })
+    expect([store.view, store.handOff]).toEqual(['ended', 'closed'])
+  })
+})
+
+describe('cmcAccept store: the answer', () => {
+  it('accepts the ticked entries, follows the trigger, signs out, then hands the endpoint to the app', async () => {
+    const { store, close } = await signedIn()
+    expect(store.view).toBe('offer')
+    store.toggle(1, false)
+    await store.accept()
+    expect(vi.mocked(writeCmcAccept).mock.calls).toEqual([
+      [
+        session.connection,
+        ':_cmc:apps:study',
+        { capabilityUrl, grantedPermissions: [{ streamId: 'health', level: 'read' }] },
+      ],
+    ])
+    expect(vi.mocked(followCmcTrigger).mock.calls[0]?.[1]).toBe('accept-1')
+    expect(close).toHaveBeenCalledOnce()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({
+      ok: true,
+      acceptEventId: 'accept-1',
+      dataGrantApiEndpoint: 'https://grant@bob.example/bob/',
+    })
+    expect(store.outcome).toEqual({ kind: 'accepted' })
+  })
+
+  it('sends no grantedPermissions for an all-or-nothing offer, but the access name and features', async () => {
+    const offer = { ...choiceOffer, allowUserChoice: false, features: { chat: true } }
+    const { store } = await setUp(offer, { ...link, accessName: 'my study' })
+    await store.signIn('bob', 'password-1')
+    expect(store.rows.every((row) => row.locked)).toBe(true)
+    await store.accept()
+    expect(vi.mocked(writeCmcAccept).mock.calls[0]?.[2]).toEqual({
+      capabilityUrl,
+      accessName: 'my study',
+      features: { chat: true },
+    })
+  })
+
+  it('writes one answer for a double click', async () => {
+    const { store } = await signedIn()
+    await Promise.all([store.accept(), store.accept(), store.refuse()])
+    expect(writeCmcAccept).toHaveBeenCalledOnce()
+    expect(writeCmcRefuse).not.toHaveBeenCalled()
+    await store.accept()
+    expect(writeCmcAccept).toHaveBeenCalledOnce()
+  })
+
+  it('explains a consumed capability after the failed accept, then tells the app with the accept id', async () => {
+    vi.mocked(followCmcTrigger).mockResolvedValue(
+      trigger('failed', {
+        failure: {
+          reason: 'cmc-handler-delivery-rejected',
+          detail: { body: { error: { data: { id: 'cmc-capability-consumed' } } } },
+        },
+      }),
+    )
+    const { store, close } = await signedIn()
+    await store.accept()
+    expect(store.outcome).toEqual({
+      kind: 'failed',
+      error: expect.objectContaining({ code: 'cmc-capability-consumed' }),
+    })
+    expect(close).toHaveBeenCalledOnce()
+    expect(handOffCmcResult).not.toHaveBeenCalled()
+    await store.accept()
+    expect(writeCmcAccept).toHaveBeenCalledOnce()
+    store.returnToApp()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({
+      ok: false,
+      reason: 'cmc-capability-consumed',
+      acceptEventId: 'accept-1',
+    })
+  })
+
+  it('ends on cmc-trigger-timeout when the platform never settles', async () => {
+    vi.mocked(followCmcTrigger).mockRejectedValue(new AppError('cmc-trigger-timeout'))
+    const { store } = await signedIn()
+    await store.accept()
+    expect(store.outcome).toEqual({ kind: 'failed', error: expect.objectContaining({ code: 'cmc-trigger-timeout' }) })
+  })
+
+  it('keeps the offer with a retry when the write failed on the network', async () => {
+    vi.mocked(writeCmcAccept).mockRejectedValueOnce(new AppError('network'))
+    const { store } = await signedIn()
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['offer', 'network'])
+    await store.accept()
+    expect(store.outcome).toEqual({ kind: 'accepted' })
+  })
+
+  it('goes back to sign-in when the session expired', async () => {
+    vi.mocked(writeCmcAccept).mockRejectedValueOnce(new AppError('session-expired'))
+    const { store, close } = await signedIn()
+    await store.accept()
+    expect(close).toHaveBeenCalledOnce()
+    expect(store.view).toBe('sign-in')
+  })
+
+  it('reports a refusal as done once the platform took the write (its delivery is not awaited)', async () => {
+    const { store, close } = await signedIn()
+    await store.refuse()
+    expect(vi.mocked(writeCmcRefuse).mock.calls).toEqual([[session.connection, ':_cmc:apps:study', capabilityUrl]])
+    expect(followCmcTrigger).not.toHaveBeenCalled()
+    expect(close).toHaveBeenCalledOnce()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({
+      ok: false,
+      reason: 'user-refused',
+      refuseEventId: 'refuse-1',
+    })
+    expect(store.outcome).toEqual({ kind: 'refused' })
+  })
+})
