@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { AppError, type AppErrorCode } from '@/services/appError'
+import { referrerOrigin } from '@/services/browserWindow'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { cmcTriggerError } from '@/services/cmcFailure'
 import { handOffCmcResult, type CmcResult } from '@/services/cmcHandOff'
@@ -16,6 +17,7 @@ import {
   type ScopeCase,
 } from '@/services/cmcScopeRequest'
 import { followCmcTrigger, writeCmcTrigger } from '@/services/cmcTrigger'
+import { resultDestination } from '@/services/resultDestination'
 import type { LocalizedText } from '@/services/localizedText'
 import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from './authSession'
@@ -64,7 +66,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   /** Whether the result the app was given is a success (for the closing words). */
   const endedOk = ref(false)
   let link: { scopeRequestEventId: string; scopeStreamId?: string } | null = null
-  let target: CmcReturn = { mode: 'popup', returnUrl: null }
+  const target = shallowRef<CmcReturn>({ mode: 'popup', returnUrl: null })
 
   const view = computed<CmcScopeUpdateView>(() => {
     if (stage.value !== 'signing-in') return stage.value
@@ -73,6 +75,12 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const request = computed(() => scopeCase.value?.request ?? null)
   const diff = computed(() =>
     scopeCase.value ? diffScope(scopeCase.value.grant.permissions, request.value?.newPermissions ?? []) : null,
+  )
+  /** Where the answer goes, named to the person before they answer (as on the accept page). */
+  const destination = computed(() =>
+    resultDestination(
+      target.value.mode === 'popup' ? (referrerOrigin() ?? target.value.returnUrl) : target.value.returnUrl,
+    ),
   )
   const error = computed(() => answering.error.value ?? reading.error.value ?? signingIn.error.value)
 
@@ -88,7 +96,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     if (pryvApi) platform.trust([{ role: 'api', url: pryvApi }])
     link =
       scopeRequestEventId && pryvApi ? { scopeRequestEventId, scopeStreamId: queryValue(query, 'scopeStreamId') } : null
-    target = readCmcReturn(query)
+    target.value = readCmcReturn(query)
     scopeCase.value = null
     written.value = null
     busyAction.value = null
@@ -154,7 +162,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   async function finish(result: CmcResult): Promise<void> {
     await authSession.close()
     endedOk.value = result.ok
-    const outcome = handOffCmcResult('cmc-scope-update-result', 'cmcScopeUpdateResult', result, target, [])
+    const outcome = handOffCmcResult('cmc-scope-update-result', 'cmcScopeUpdateResult', result, target.value, [])
     stage.value = outcome === 'navigated' ? 'leaving' : 'done'
   }
 
@@ -216,6 +224,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     view,
     request,
     diff,
+    destination,
     error,
     busyAction,
     endedOk,

@@ -28,6 +28,7 @@ test('accept: the person sees exactly what changes, the grant becomes that, the 
   await expect(group(/^Removed/).getByRole('listitem')).toHaveText(['Read “diary”'])
   await expect(group(/^Unchanged/).getByRole('listitem')).toHaveText(['Read “Health”'])
   await expect(page.getByText(/^Answer by /)).toBeVisible()
+  await expect(page.getByText(`Your answer goes to ${new URL(demoClientUrl).host}.`)).toBeVisible()
 
   const returned = returnToApp(page)
   const logout = page.waitForRequest((sent) => (sent.postData() ?? '').includes('auth.logout'))

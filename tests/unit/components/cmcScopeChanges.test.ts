@@ -43,13 +43,21 @@ describe('CmcScopeUpdatePanel', () => {
   }
   const mountPanel = () =>
     mount(CmcScopeUpdatePanel, {
-      props: { request, diff, username: 'alice', busyAction: null, error: null },
+      props: {
+        request,
+        diff,
+        username: 'alice',
+        destination: { kind: 'address' as const, host: 'app.example', flag: null },
+        busyAction: null,
+        error: null,
+      },
       global: { plugins: [i18n] },
     })
 
-  it("shows the requester's message and sends the typed reason with Refuse", async () => {
+  it("shows the requester's message and where the answer goes, and sends the typed reason with Refuse", async () => {
     const wrapper = mountPanel()
     expect(wrapper.find('blockquote').text()).toBe('Also steps?')
+    expect(wrapper.text()).toContain('Your answer goes to app.example.')
     const reason = wrapper.find('textarea')
     expect(wrapper.find(`label[for="${reason.attributes('id')}"]`).text()).toBe('Reason for refusing (optional)')
     await reason.setValue('Not now')
