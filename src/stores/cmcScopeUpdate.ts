@@ -1,22 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
-import { AppError, type AppErrorCode } from '@/services/appError'
+import type { AppErrorCode } from '@/services/appError'
 import { referrerOrigin } from '@/services/browserWindow'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
-import { cmcTriggerError } from '@/services/cmcFailure'
 import { handOffCmcResult, type CmcResult } from '@/services/cmcHandOff'
 import { readCmcReturn, type CmcReturn } from '@/services/cmcReturn'
-import { diffScope, scopeApplied } from '@/services/cmcScopeDiff'
-import {
-  findDataGrant,
-  findScopeAnswer,
-  loadScopeCase,
-  scopeAnswerContent,
-  scopeUpdateType,
-  type ScopeCase,
-} from '@/services/cmcScopeRequest'
-import { followCmcTrigger, writeCmcTrigger } from '@/services/cmcTrigger'
+import { answerScopeRequest } from '@/services/cmcScopeAnswer'
+import { diffScope } from '@/services/cmcScopeDiff'
+import { findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmcScopeRequest'
 import { resultDestination } from '@/services/resultDestination'
 import type { LocalizedText } from '@/services/localizedText'
 import type { Session } from '@/services/signIn'
@@ -66,6 +58,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   /** Whether the result the app was given is a success (for the closing words). */
   const endedOk = ref(false)
   let link: { scopeRequestEventId: string; scopeStreamId?: string } | null = null
+  let finishing = false
   const target = shallowRef<CmcReturn>({ mode: 'popup', returnUrl: null })
 
   const view = computed<CmcScopeUpdateView>(() => {
@@ -99,6 +92,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     target.value = readCmcReturn(query)
     scopeCase.value = null
     written.value = null
+    finishing = false
     busyAction.value = null
     signingIn.clear()
     reading.clear()
@@ -160,25 +154,13 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
 
   /** Ends the personal session, then gives the result to the app (postMessage or returnUrl). */
   async function finish(result: CmcResult): Promise<void> {
+    // One result per visit, whatever is clicked twice.
+    if (finishing) return
+    finishing = true
     await authSession.close()
     endedOk.value = result.ok
     const outcome = handOffCmcResult('cmc-scope-update-result', 'cmcScopeUpdateResult', result, target.value, [])
     stage.value = outcome === 'navigated' ? 'leaving' : 'done'
-  }
-
-  /** The answer's trigger, followed until the platform settles it; an accept is checked against the grant after. */
-  async function answer(session: Session, current: ScopeCase, action: ScopeAction, reason?: LocalizedText) {
-    const { request, answerStreamId } = current
-    const content = scopeAnswerContent(current, action === 'accept' ? { accept: true } : { accept: false, reason })
-    const trigger = await writeCmcTrigger(session.connection, answerStreamId, scopeUpdateType, content)
-    written.value = { id: trigger.id, action }
-    const settled = await followCmcTrigger(session.connection, trigger.id)
-    if (settled.status === 'failed') throw cmcTriggerError(settled)
-    if (action === 'accept') {
-      // The platform at hand completes an answer it did not apply: the grant itself says whether it changed.
-      const after = await findDataGrant(session.connection, request.streamId)
-      if (!scopeApplied(after.permissions, request.newPermissions)) throw new AppError('cmc-scope-update-not-applied')
-    }
   }
 
   /** One answer per request: checked again just before writing, as another tab may have answered meanwhile. */
@@ -191,7 +173,8 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
       const ids = [current.answerStreamId, current.request.streamId]
       if (await findScopeAnswer(session.connection, ids, current.request.id)) return 'answered'
       if (isExpired(current)) return 'expired'
-      await answer(session, current, action, reason)
+      const answer = action === 'accept' ? ({ accept: true } as const) : ({ accept: false, reason } as const)
+      await answerScopeRequest(session.connection, current, answer, (id) => (written.value = { id, action }))
       return 'answered-now'
     })
     busyAction.value = null
