@@ -23,7 +23,9 @@ describe('permissionIdentity', () => {
   })
 
   it('keeps a stream and a feature with the same words apart', () => {
-    expect(permissionIdentity({ streamId: 'x', level: 'y' })).not.toBe(permissionIdentity({ feature: 'x', setting: 'y' }))
+    expect(permissionIdentity({ streamId: 'x', level: 'y' })).not.toBe(
+      permissionIdentity({ feature: 'x', setting: 'y' }),
+    )
   })
 })
 
