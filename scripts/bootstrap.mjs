@@ -6,8 +6,12 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
 /** The demo platform's address (PLATFORM_PORT, as scripts/demo.ts reads it), built into the app as its default service info. */
+const demoPlatformOrigin = `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}`
+
 export const demoBuildEnv = {
-  VITE_SERVICE_INFO_URL: `http://127.0.0.1:${process.env.PLATFORM_PORT || '3000'}/reg/service/info`,
+  VITE_SERVICE_INFO_URL: `${demoPlatformOrigin}/reg/service/info`,
+  // The demo CMC client page is served there: the accept page may hand it the data-grant endpoint.
+  VITE_TRUSTED_APP_ORIGINS: demoPlatformOrigin,
 }
 
 export function run(command, args, env = {}) {

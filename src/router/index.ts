@@ -52,6 +52,9 @@ const routes: RouteRecordRaw[] = [
     path: '/cmc-accept',
     name: 'cmc-accept',
     alias: ['/cmc/approve'],
+    // The capability URL is a credential: out of the address and the history before anything shows.
+    beforeEnter: (to) =>
+      import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'capabilityUrl')),
     component: accountPage(() => import('@/pages/CmcAcceptPage.vue')),
   },
   // CMC scope update: the requester's `consent/scope-request-cmc`, answered with `?scopeRequestEventId=...&pryvApi=...`.

@@ -8,6 +8,7 @@ import { referrerOrigin } from '@/services/browserWindow'
 import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmcAnswer'
 import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmcCapability'
 import { cmcTriggerError } from '@/services/cmcFailure'
+import { takeFromAddress } from '@/services/linkSecrets'
 import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
 import { readCmcReturn, type CmcReturn } from '@/services/cmcReturn'
@@ -97,7 +98,8 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   function start(query: RawQuery): Promise<void> {
     const { pryvApi } = readAuthQuery(query)
     const stream = queryValue(query, 'scopeStreamId')
-    capabilityReading.value = readCapabilityUrl(queryValue(query, 'capabilityUrl'))
+    // The router took it out of the address (services/linkSecrets); a query given directly still counts.
+    capabilityReading.value = readCapabilityUrl(queryValue(query, 'capabilityUrl') ?? takeFromAddress('capabilityUrl'))
     capability = capabilityReading.value.ok ? capabilityReading.value.capability : null
     scopeStreamId = stream ?? ''
     accessName = queryValue(query, 'accessName')

@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
-import { demoPlatform } from './demoPlatform'
+import { demoPlatform, type DemoAccess } from './demoPlatform'
 import { appUrl, platformUrl } from './urls'
 
 /** One place a page put some text: `where` names it in a failure ("sessionStorage of http://…", "a requested URL"). */
@@ -226,10 +226,27 @@ function handsCapabilityOver(url: string, token: string): boolean {
   return capabilityUrl !== null && URL.canParse(capabilityUrl) && new URL(capabilityUrl).username === token
 }
 
+// The app origin the test build allowlists (VITE_TRUSTED_APP_ORIGINS): the demo CMC client page's.
+const trustedAppOrigin = new URL(platformUrl).origin
+
+/** The accept page's redirect to an allowlisted app, handing it the data grant (its token in `dataGrantApiEndpoint`). */
+function handsDataGrantOver(url: string, token: string): boolean {
+  if (!URL.canParse(url) || new URL(url).origin !== trustedAppOrigin) return false
+  const raw = new URL(url).searchParams.get('cmcAcceptResult')
+  const endpoint =
+    raw === null ? undefined : (JSON.parse(raw) as { dataGrantApiEndpoint?: unknown }).dataGrantApiEndpoint
+  return typeof endpoint === 'string' && URL.canParse(endpoint) && new URL(endpoint).username === token
+}
+
+function hasCmcRole(access: DemoAccess, role: string): boolean {
+  return (access.clientData?.cmc as { role?: unknown } | undefined)?.role === role
+}
+
 /**
  * Addresses that hand a secret over as the protocol says: the mailed reset link
  * carries its token; a legacy returnURL (the app's, never our pages') carries the
- * app's token as `prYvtoken`; a CMC accept link carries the offer's capability.
+ * app's token as `prYvtoken`; a CMC accept link carries the offer's capability;
+ * the accept page's redirect to an allowlisted app carries the data grant.
  */
 async function handedOver(): Promise<SecretAllowance[]> {
   const mails = await demoPlatform.mails()
@@ -247,8 +264,12 @@ async function handedOver(): Promise<SecretAllowance[]> {
       })),
     ...state.users
       .flatMap((user) => user.accesses)
-      .filter((access) => (access.clientData?.cmc as { role?: unknown } | undefined)?.role === 'capability')
+      .filter((access) => hasCmcRole(access, 'capability'))
       .map((access) => ({ secret: access.token, address: (url: string) => handsCapabilityOver(url, access.token) })),
+    ...state.users
+      .flatMap((user) => user.accesses)
+      .filter((access) => hasCmcRole(access, 'counterparty'))
+      .map((access) => ({ secret: access.token, address: (url: string) => handsDataGrantOver(url, access.token) })),
   ]
 }
 

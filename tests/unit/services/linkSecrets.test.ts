@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { keepOutOfAddress, takeFromAddress } from '@/services/linkSecrets'
+
+describe('keepOutOfAddress and takeFromAddress', () => {
+  it('answers the same address without the secret, replacing the entry, and gives the secret once', () => {
+    const to = { path: '/cmc-accept', query: { capabilityUrl: 'https://cap@r.example/s/', mode: 'popup' }, hash: '' }
+    expect(keepOutOfAddress(to, 'capabilityUrl')).toEqual({
+      path: '/cmc-accept',
+      query: { capabilityUrl: undefined, mode: 'popup' },
+      hash: '',
+      replace: true,
+    })
+    expect(takeFromAddress('capabilityUrl')).toBe('https://cap@r.example/s/')
+    expect(takeFromAddress('capabilityUrl')).toBeUndefined()
+  })
+
+  it('lets an address without the secret through, and keeps the first of repeated values', () => {
+    expect(keepOutOfAddress({ path: '/cmc-accept', query: {}, hash: '' }, 'capabilityUrl')).toBe(true)
+    keepOutOfAddress({ path: '/x', query: { capabilityUrl: ['first', 'second'] }, hash: '#h' }, 'capabilityUrl')
+    expect(takeFromAddress('capabilityUrl')).toBe('first')
+  })
+})
