@@ -130,12 +130,13 @@ export interface ResolvedCapability {
 /** The live capability a URL names on this platform (whatever host name it uses), or null. */
 export function resolveCapability(platform: Platform, url: string): ResolvedCapability | null {
   let parsed: URL
+  let token: string
   try {
     parsed = new URL(url)
+    token = decodeURIComponent(parsed.username)
   } catch {
     return null
   }
-  const token = decodeURIComponent(parsed.username)
   const requester = platform.state.users.get(parsed.pathname.split('/')[1] ?? '')
   if (!requester || !token) return null
   const capability = cmcRecords(platform.state).capabilities.find((candidate) => {

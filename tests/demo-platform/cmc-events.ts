@@ -93,7 +93,7 @@ export function createEvent({ platform, caller, params }: MethodCall): Record<st
   const event = storeEvent(
     platform.state,
     user.username,
-    { streamIds, type, content: structuredClone(content ?? {}) as Record<string, unknown> },
+    { streamIds, type, content: (content ?? {}) as Record<string, unknown> },
     by,
   )
   return { event: startCmcEvent(platform, caller, event) }

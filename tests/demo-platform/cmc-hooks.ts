@@ -16,12 +16,21 @@ interface ContentError {
   message: string
 }
 
-type FieldRule = 'string' | 'optional-string' | 'boolean' | 'optional-object' | 'optional-array' | 'array' | 'object'
+type FieldRule =
+  | 'string'
+  | 'optional-string'
+  | 'boolean'
+  | 'optional-number'
+  | 'optional-object'
+  | 'optional-array'
+  | 'array'
+  | 'object'
 
 const fieldChecks: Record<FieldRule, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string' && value !== '',
   'optional-string': (value) => value === undefined || typeof value === 'string',
   boolean: (value) => typeof value === 'boolean',
+  'optional-number': (value) => value === undefined || (typeof value === 'number' && Number.isFinite(value)),
   'optional-object': (value) => value === undefined || isRecord(value),
   'optional-array': (value) => value === undefined || Array.isArray(value),
   array: (value) => Array.isArray(value) && value.length > 0,
@@ -32,53 +41,8 @@ interface TypeRules {
   fields: Record<string, FieldRule>
   /** Only a personal token may write it: the person was there. */
   personalOnly: boolean
-  /** Where the trigger must be written. */
-  streams: 'app-scope' | 'any'
-}
-
-/** The CMC event types the plugin acts on, with what their content must hold. */
-const cmcTypes: Record<string, TypeRules> = {
-  'consent/request-cmc': {
-    fields: { request: 'object', capability: 'optional-object', requesterMeta: 'optional-object' },
-    personalOnly: false,
-    streams: 'app-scope',
-  },
-  'consent/accept-cmc': {
-    fields: {
-      capabilityUrl: 'string',
-      accessName: 'optional-string',
-      features: 'optional-object',
-      grantedPermissions: 'optional-array',
-    },
-    personalOnly: true,
-    streams: 'app-scope',
-  },
-  'consent/refuse-cmc': {
-    fields: { capabilityUrl: 'string', reason: 'optional-object' },
-    personalOnly: false,
-    streams: 'app-scope',
-  },
-  'consent/scope-request-cmc': {
-    fields: { newPermissions: 'array', message: 'optional-object' },
-    personalOnly: false,
-    streams: 'app-scope',
-  },
-  'consent/invalidate-link-cmc': {
-    fields: { capabilityId: 'string', reason: 'optional-object' },
-    personalOnly: false,
-    streams: 'app-scope',
-  },
-  'consent/scope-update-cmc': {
-    fields: {
-      scopeRequestEventId: 'string',
-      accept: 'boolean',
-      accessId: 'optional-string',
-      newPermissions: 'optional-array',
-      reason: 'optional-object',
-    },
-    personalOnly: true,
-    streams: 'app-scope',
-  },
+  /** Checks beyond the fields' types. */
+  more?: (content: Record<string, unknown>) => ContentError[]
 }
 
 // The bounds the platform puts on a capability's lifetime: 60 s to 30 days.
@@ -104,6 +68,46 @@ function offerErrors(content: Record<string, unknown>): ContentError[] {
   return errors
 }
 
+/** The CMC event types the plugin acts on, with what their content must hold (all live in `:_cmc:apps:...` streams). */
+const cmcTypes: Record<string, TypeRules> = {
+  'consent/request-cmc': {
+    fields: { request: 'object', capability: 'optional-object', requesterMeta: 'optional-object' },
+    personalOnly: false,
+    more: offerErrors,
+  },
+  'consent/accept-cmc': {
+    fields: {
+      capabilityUrl: 'string',
+      accessName: 'optional-string',
+      features: 'optional-object',
+      grantedPermissions: 'optional-array',
+    },
+    personalOnly: true,
+  },
+  'consent/refuse-cmc': {
+    fields: { capabilityUrl: 'string', reason: 'optional-object' },
+    personalOnly: false,
+  },
+  'consent/scope-request-cmc': {
+    fields: { newPermissions: 'array', message: 'optional-object', expires: 'optional-number' },
+    personalOnly: false,
+  },
+  'consent/invalidate-link-cmc': {
+    fields: { capabilityId: 'string', reason: 'optional-object' },
+    personalOnly: false,
+  },
+  'consent/scope-update-cmc': {
+    fields: {
+      scopeRequestEventId: 'string',
+      accept: 'boolean',
+      accessId: 'optional-string',
+      newPermissions: 'optional-array',
+      reason: 'optional-object',
+    },
+    personalOnly: true,
+  },
+}
+
 function contentErrors(rules: TypeRules, content: Record<string, unknown>, streamIds: string[]): ContentError[] {
   const errors: ContentError[] = Object.entries(rules.fields)
     .filter(([field, rule]) => !fieldChecks[rule](content[field]))
@@ -111,8 +115,8 @@ function contentErrors(rules: TypeRules, content: Record<string, unknown>, strea
       field,
       message: `content.${field} must be ${rule.replace('optional-', 'an optional ')}`,
     }))
-  errors.push(...offerErrors(content))
-  if (rules.streams === 'app-scope' && !streamIds.every((id) => id.startsWith(`${cmcApps}:`)))
+  errors.push(...(rules.more?.(content) ?? []))
+  if (!streamIds.every((id) => id.startsWith(`${cmcApps}:`)))
     errors.push({ field: 'streamIds', message: `CMC triggers are written to a "${cmcApps}:..." stream` })
   return errors
 }

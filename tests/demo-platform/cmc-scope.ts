@@ -29,7 +29,7 @@ export function deliverScopeRequest(platform: Platform, requester: User, trigger
   const relationship = relationshipOf(platform, 'requester', requester.username, trigger.streamIds[0] ?? '')
   const content: Record<string, unknown> = { from: identityOn(platform, requester.username) }
   for (const field of ['status', 'expires', 'message', 'newPermissions'])
-    if (trigger.content[field] !== undefined) content[field] = structuredClone(trigger.content[field])
+    if (trigger.content[field] !== undefined) content[field] = trigger.content[field]
   return storeEvent(
     platform.state,
     relationship.recipient,

@@ -4,6 +4,15 @@ import { appUrl, platformUrl } from './urls'
 
 const clientUrl = `${platformUrl}/demo-cmc-client/`
 
+// Our CMC pages stand in as blank pages: these tests are about the client page, whatever our pages then do.
+test.beforeEach(async ({ page }) => {
+  await page
+    .context()
+    .route(`${appUrl}/access/cmc-*`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Our CMC page</title>' }),
+    )
+})
+
 test('publishes an offer and opens our accept page in a popup, then shows the message and its origin', async ({
   page,
 }) => {

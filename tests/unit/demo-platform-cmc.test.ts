@@ -432,6 +432,30 @@ describe('scope requests and updates', () => {
     expect(Object.keys(event.content as Json).sort()).toEqual(['from', 'message', 'newPermissions'])
   })
 
+  it('delivers a request the requester writes itself, once its trigger completes', async () => {
+    const { grant } = await grantAndRequest()
+    const requester = await signIn('demo-study', 'demo-study-password-1')
+    const collectors = `${scope}:collectors:demo-user--127-0-0-1`
+    const expires = Math.floor(Date.now() / 1000) + 3600
+    const content = { newPermissions: [diary], expires }
+    const trigger = await settled(requester, 'consent/scope-request-cmc', content, collectors, 'demo-study')
+    expect(trigger.status).toBe('completed')
+    const delivered = (await records()).deliveries.filter((event) => event.type === 'consent/scope-request-cmc')
+    expect(delivered.at(-1)).toMatchObject({
+      username: 'demo-user',
+      streamIds: [grant.scopeStreamId],
+      content: { newPermissions: [diary], expires, from: { username: 'demo-study' } },
+    })
+    const badExpiry = await writeTrigger(
+      requester,
+      'consent/scope-request-cmc',
+      { newPermissions: [diary], expires: 'soon' },
+      collectors,
+      'demo-study',
+    )
+    expect(badExpiry.json.error).toMatchObject({ data: { id: 'cmc-invalid-event-content' } })
+  })
+
   it('changes nothing without accessId, and applies the new set, keeping the plumbing, with both', async () => {
     const { grant, request, answer, permissions } = await grantAndRequest()
     const before = await permissions()
