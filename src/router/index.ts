@@ -61,7 +61,13 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/cmc-scope-update',
     name: 'cmc-scope-update',
-    component: accountPage(() => import('@/pages/CmcScopeUpdatePage.vue')),
+    component: accountPage(async () => {
+      const [page] = await Promise.all([
+        import('@/pages/CmcScopeUpdatePage.vue'),
+        import('@/i18n/cmcScopeUpdateMessages').then((messages) => messages.loadCmcScopeUpdateMessages()),
+      ])
+      return page
+    }),
   },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
