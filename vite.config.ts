@@ -71,13 +71,13 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: 0,
       rolldownOptions: {
         output: {
-          // The account pages' messages get their own name (`account-en-<hash>.js`), apart from a
-          // language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
+          // The account and CMC pages' messages get their own names (`account-en-<hash>.js`, `cmc-fr-<hash>.js`),
+          // apart from a language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
           codeSplitting: { groups: [{ name: 'shared', test: sharedChunk }] },
-          chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes('/src/i18n/locales/account/')
-              ? 'assets/account-[name]-[hash].js'
-              : 'assets/[name]-[hash].js',
+          chunkFileNames: (chunk) => {
+            const part = /\/src\/i18n\/locales\/(account|cmc)\//.exec(chunk.facadeModuleId ?? '')?.[1]
+            return part ? `assets/${part}-[name]-[hash].js` : 'assets/[name]-[hash].js'
+          },
         },
       },
     },

@@ -29,8 +29,8 @@ export interface BundleSizeOptions {
   pageChunk?: RegExp
   /** Lazily loaded chunks that every first load waits for anyway, e.g. a locale loaded before mounting. */
   loadedFirst?: RegExp[]
-  /** Lazily loaded chunks that every lazily loaded page waits for, e.g. the messages of those pages. */
-  loadedWithPages?: RegExp[]
+  /** Lazily loaded chunks that a lazily loaded page waits for, e.g. the messages of those pages (by page name, or the same for all). */
+  loadedWithPages?: RegExp[] | ((page: string) => RegExp[])
 }
 
 const defaultPageChunk = /^([A-Z][A-Za-z0-9]*Page)-[\w-]+\.js$/
@@ -187,11 +187,12 @@ export function measureBundle(dir: string, options: BundleSizeOptions = {}): Bun
         .flatMap((chunk) => [chunk, ...(lazy.get(chunk) ?? [])])
     const base = reader.closure([...firstLoad, ...matching(options.loadedFirst)])
     entryPoints.push({ name: html, files: [...base].sort(), gzipBytes: reader.gzipOf(base) })
-    const withPages = matching(options.loadedWithPages)
+    const withPages = options.loadedWithPages
     for (const [chunk, preloads] of lazy) {
       const page = pageChunk.exec(posix.basename(chunk))
       if (!page) continue
-      const pageLoad = reader.closure([...base, ...withPages, chunk, ...preloads])
+      const waited = matching(typeof withPages === 'function' ? withPages(page[1] ?? chunk) : withPages)
+      const pageLoad = reader.closure([...base, ...waited, chunk, ...preloads])
       entryPoints.push({ name: page[1] ?? chunk, files: [...pageLoad].sort(), gzipBytes: reader.gzipOf(pageLoad) })
     }
   }
@@ -234,13 +235,15 @@ export function budgetLines(sizes: BundleSizes): BudgetLine[] {
 
 /**
  * The default locale is loaded before the app mounts, so it counts in every first load even as its own chunk;
- * the account pages' messages in that language count in the first load of every lazily loaded page.
+ * the account pages' messages in that language count in the first load of every lazily loaded page but the CMC
+ * pages, which wait for their own messages instead.
  */
 export function measureBuild(dir: string): BundleSizes {
   const language = process.env.VITE_DEFAULT_LANGUAGE || 'en'
   return measureBundle(dir, {
     loadedFirst: [new RegExp(`^${language}-[\\w-]+\\.js$`)],
-    loadedWithPages: [new RegExp(`^account-${language}-[\\w-]+\\.js$`)],
+    // The CMC pages carry their English messages and load no account ones; in another language they wait for theirs.
+    loadedWithPages: (page) => [new RegExp(`^${page.startsWith('Cmc') ? 'cmc' : 'account'}-${language}-[\\w-]+\\.js$`)],
   })
 }
 

@@ -1,7 +1,7 @@
-import type { AppErrorCode } from '@/services/appError'
+import type { AppErrorCode, CmcErrorCode } from '@/services/appError'
 
-/** One message per error code: a code without a message fails to compile. */
-export const errorMessageKeys: Record<AppErrorCode, string> = {
+/** One message per error code but the CMC pages' ones: a code without a message fails to compile. */
+export const errorMessageKeys: Record<Exclude<AppErrorCode, CmcErrorCode>, string> = {
   'invalid-credentials': 'error.invalidCredentials',
   'untrusted-app': 'error.untrustedApp',
   'invalid-mfa-code': 'error.invalidMfaCode',
@@ -23,38 +23,18 @@ export const errorMessageKeys: Record<AppErrorCode, string> = {
   'consent-expired': 'oauthConsent.error.expired',
   'consent-invalid': 'oauthConsent.error.invalid',
   'consent-choice-refused': 'oauthConsent.error.choiceRefused',
-  // The CMC pages' failures, shared by the accept and scope-update pages.
-  'cmc-capability-invalid': 'cmc.error.capabilityInvalid',
-  'cmc-capability-timeout': 'cmc.error.capabilityTimeout',
-  'cmc-capability-empty': 'cmc.error.capabilityEmpty',
-  'cmc-offer-read-failed': 'cmc.error.offerReadFailed',
-  'cmc-capability-consumed': 'cmc.error.capabilityConsumed',
-  'cmc-capability-invalidated': 'cmc.error.capabilityInvalidated',
-  'cmc-already-accepted': 'cmc.error.alreadyAccepted',
-  'cmc-delivery-rejected': 'cmc.error.deliveryRejected',
-  'cmc-delivery-failed': 'cmc.error.deliveryFailed',
-  'cmc-granted-not-subset': 'cmc.error.grantedNotSubset',
-  'cmc-choice-not-allowed': 'cmc.error.choiceNotAllowed',
-  'cmc-mandatory-refused': 'cmc.error.mandatoryRefused',
-  'cmc-insufficient-permissions': 'cmc.error.insufficientPermissions',
-  'cmc-access-name-taken': 'cmc.error.accessNameTaken',
-  'cmc-offer-invalid-permissions': 'cmc.error.offerInvalidPermissions',
-  'cmc-offer-invalid-access-type': 'cmc.error.offerInvalidAccessType',
-  'cmc-scope-apply-failed': 'cmc.error.scopeApplyFailed',
-  'cmc-grant-not-found': 'cmc.error.grantNotFound',
-  'cmc-no-remote-endpoint': 'cmc.error.noRemoteEndpoint',
-  'cmc-not-collector-stream': 'cmc.error.notCollectorStream',
-  'cmc-scope-request-not-found': 'cmc.error.scopeRequestNotFound',
-  'cmc-scope-request-expired': 'cmc.error.scopeRequestExpired',
-  'cmc-scope-request-answered': 'cmc.error.scopeRequestAnswered',
-  'cmc-scope-update-not-applied': 'cmc.error.scopeUpdateNotApplied',
-  'cmc-trigger-timeout': 'cmc.error.triggerTimeout',
-  'cmc-trigger-failed': 'cmc.error.triggerFailed',
-  'cmc-capability-untrusted': 'cmc.error.capabilityUntrusted',
-  'cmc-stream-exists': 'cmc.error.streamExists',
   unsupported: 'error.unsupported',
   server: 'error.server',
   network: 'error.network',
   'unexpected-answer': 'error.unexpectedAnswer',
   unknown: 'error.unknown',
+}
+
+/**
+ * The message key of any error code. The CMC pages' codes follow one rule instead of a list, so the
+ * auth popup's first load does not carry them: `cmc-capability-consumed` -> `cmc.error.capabilityConsumed`.
+ */
+export function errorMessageKey(code: AppErrorCode): string {
+  if (!code.startsWith('cmc-')) return errorMessageKeys[code as Exclude<AppErrorCode, CmcErrorCode>]
+  return `cmc.error.${code.slice(4).replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase())}`
 }

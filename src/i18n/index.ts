@@ -17,31 +17,43 @@ export const i18n = createI18n<[MessageSchema], Language, false>({
 
 // Other locales are separate chunks, fetched only when the user's language needs them.
 const localeLoaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
+/** A part of the messages some pages need beside the core ones: its messages in a language, if it has them. */
+type MessagePart = (language: Language) => Promise<Record<string, unknown> | undefined>
+
+// Parts shown so far, and which of their languages are merged: a language chosen later gets them too.
+const partsShown = new Set<MessagePart>()
+const partsLoaded = new Map<MessagePart, Set<Language>>()
+
+async function ensurePart(part: MessagePart, language: Language): Promise<void> {
+  const loaded = partsLoaded.get(part) ?? new Set<Language>()
+  partsLoaded.set(part, loaded)
+  if (loaded.has(language)) return
+  const messages = await part(language)
+  if (messages) i18n.global.mergeLocaleMessage(language, messages)
+  loaded.add(language)
+}
+
+/** Before a page shows: a part of the messages in the current language, and in any language chosen later. */
+export async function loadMessagePart(part: MessagePart): Promise<void> {
+  partsShown.add(part)
+  await ensurePart(part, i18n.global.locale.value)
+}
+
 // The messages of the other pages (register, reset, change, hub, not found) stay out of the auth page's first load.
 const accountLoaders = import.meta.glob<Record<string, unknown>>('./locales/account/*.json', { import: 'default' })
-let accountPagesShown = false
-const accountMessagesLoaded = new Set<Language>()
-
-async function ensureAccountMessages(language: Language): Promise<void> {
-  if (!accountPagesShown || accountMessagesLoaded.has(language)) return
-  const load = accountLoaders[`./locales/account/${language}.json`]
-  if (!load) return
-  i18n.global.mergeLocaleMessage(language, await load())
-  accountMessagesLoaded.add(language)
-}
+const accountMessages: MessagePart = async (language) => accountLoaders[`./locales/account/${language}.json`]?.()
 
 async function ensureMessages(language: Language): Promise<void> {
   if (!i18n.global.availableLocales.includes(language)) {
     const load = localeLoaders[`./locales/${language}.json`]
     if (load) i18n.global.setLocaleMessage(language, await load())
   }
-  await ensureAccountMessages(language)
+  await Promise.all([...partsShown].map((part) => ensurePart(part, language)))
 }
 
 /** Before an account page shows: its messages in the current language, and in any language chosen later. */
-export async function loadAccountMessages(): Promise<void> {
-  accountPagesShown = true
-  await ensureAccountMessages(i18n.global.locale.value)
+export function loadAccountMessages(): Promise<void> {
+  return loadMessagePart(accountMessages)
 }
 
 // A language the user picked with the switch outranks what the link or the access state says.

@@ -55,19 +55,14 @@ const routes: RouteRecordRaw[] = [
     // The capability URL is a credential: out of the address and the history before anything shows.
     beforeEnter: (to) =>
       import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'capabilityUrl')),
-    component: accountPage(() => import('@/pages/CmcAcceptPage.vue')),
+    component: () => import('@/pages/CmcAcceptPage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
   },
   // CMC scope update: the requester's `consent/scope-request-cmc`, answered with `?scopeRequestEventId=...&pryvApi=...`.
   {
     path: '/cmc-scope-update',
     name: 'cmc-scope-update',
-    component: accountPage(async () => {
-      const [page] = await Promise.all([
-        import('@/pages/CmcScopeUpdatePage.vue'),
-        import('@/i18n/cmcScopeUpdateMessages').then((messages) => messages.loadCmcScopeUpdateMessages()),
-      ])
-      return page
-    }),
+    component: () =>
+      import('@/pages/CmcScopeUpdatePage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
   },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]

@@ -22,7 +22,15 @@ export type AppErrorCode =
   | 'consent-expired'
   | 'consent-invalid'
   | 'consent-choice-refused'
-  // The CMC pages (accept, scope update): their messages are in the locale section `cmc.error`.
+  | 'unsupported'
+  | 'server'
+  | 'network'
+  | 'unexpected-answer'
+  | 'unknown'
+  | CmcErrorCode
+
+/** The CMC pages' failures (accept, scope update); each has the message `cmc.error.<code in camelCase without cmc->`. */
+export type CmcErrorCode =
   | 'cmc-capability-invalid'
   | 'cmc-capability-timeout'
   | 'cmc-capability-empty'
@@ -51,11 +59,6 @@ export type AppErrorCode =
   | 'cmc-trigger-failed'
   | 'cmc-capability-untrusted'
   | 'cmc-stream-exists'
-  | 'unsupported'
-  | 'server'
-  | 'network'
-  | 'unexpected-answer'
-  | 'unknown'
 
 const retryableCodes: ReadonlySet<AppErrorCode> = new Set([
   'server',

@@ -1,4 +1,5 @@
-import { closeWindowIfAllowed, navigateTo, postToOpener, referrerOrigin } from './browserWindow'
+import { navigateTo } from './browserWindow'
+import { closeWindowIfAllowed, postToOpener, referrerOrigin } from './openerWindow'
 import { withQuery } from './flowEnding'
 import { parseHttpUrl } from './safeUrl'
 import type { CmcReturn } from './cmcReturn'

@@ -4,7 +4,7 @@ import type { CmcCapability } from './cmcCapability'
 import { withAppErrors } from './http'
 import { asRecord, textOf } from './json'
 import { readLocalizedText, type LocalizedText } from './localizedText'
-import { readOfferEntry, type OfferEntry } from './oauthState'
+import { readOfferEntry, type OfferEntry } from './consentGrant'
 import { loadPryv } from './pryvLibrary'
 
 /** What the accept page shows of a requester's offer, read through its capability. */

@@ -1,5 +1,19 @@
 import type { Permission } from './accessState'
-import type { OfferEntry } from './oauthState'
+import { asRecord } from './json'
+
+/** One offered entry: the permission as signed, without its consent-only `mandatory` flag, kept beside it. */
+export interface OfferEntry {
+  permission: Permission
+  mandatory: boolean
+}
+
+/** One offered permission with its consent-only `mandatory` flag set aside (OAuth and CMC offers alike). */
+export function readOfferEntry(item: unknown): OfferEntry | undefined {
+  const record = asRecord(item)
+  if (!record) return undefined
+  const { mandatory, ...permission } = record
+  return { permission, mandatory: mandatory === true }
+}
 
 /** The parts of a consent offer that decide what may be unticked. */
 export interface ConsentChoice {

@@ -1,11 +1,5 @@
-import type { Permission } from './accessState'
+import { readOfferEntry, type OfferEntry } from './consentGrant'
 import { readLocalizedText, type LocalizedText } from './localizedText'
-
-/** One offered entry: the permission as signed, without its consent-only `mandatory` flag, kept beside it. */
-export interface OfferEntry {
-  permission: Permission
-  mandatory: boolean
-}
 
 /** What the consent page shows of a signed OAuth state (from the platform's `/oauth2/authorize` redirect). */
 export interface ConsentRequest {
@@ -48,13 +42,6 @@ function decodePayload(state: string): unknown {
   } catch {
     return undefined
   }
-}
-
-/** One offered permission with its consent-only `mandatory` flag set aside (OAuth and CMC offers alike). */
-export function readOfferEntry(item: unknown): OfferEntry | undefined {
-  if (!isRecord(item)) return undefined
-  const { mandatory, ...permission } = item
-  return { permission, mandatory: mandatory === true }
 }
 
 function readRequest(payload: JsonRecord, offer: JsonRecord): ConsentStateReading {

@@ -4,10 +4,9 @@ import { useAsyncAction } from '@/composables/useAsyncAction'
 import { useOfferChoice } from '@/composables/useOfferChoice'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
-import { referrerOrigin } from '@/services/browserWindow'
+import { referrerOrigin } from '@/services/openerWindow'
 import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmcAnswer'
 import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmcCapability'
-import { cmcTriggerError } from '@/services/cmcFailure'
 import { takeFromAddress } from '@/services/linkSecrets'
 import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
@@ -174,7 +173,11 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
         throw err
       })
       if (settled instanceof AppError) return failAfterWrite(settled)
-      if (settled.status === 'failed') return failAfterWrite(cmcTriggerError(settled))
+      if (settled.status === 'failed') {
+        // The reasons' table is fetched only when the platform reports one: the page's first load stays small.
+        const { cmcTriggerError } = await import('@/services/cmcFailure')
+        return failAfterWrite(cmcTriggerError(settled))
+      }
       const dataGrantApiEndpoint = textOf(asRecord(settled.content.acceptedBy)?.apiEndpoint)
       await finish({ kind: 'accepted' }, { ok: true, acceptEventId: trigger.id, dataGrantApiEndpoint })
     })

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import CmcScopeChanges from '@/components/cmc/CmcScopeChanges.vue'
 import CmcScopeUpdatePanel from '@/components/cmc/CmcScopeUpdatePanel.vue'
 import { i18n, loadAccountMessages } from '@/i18n'
-import { loadCmcScopeUpdateMessages } from '@/i18n/cmcScopeUpdateMessages'
+import { loadCmcMessages } from '@/i18n/cmcMessages'
 
-beforeAll(() => Promise.all([loadAccountMessages(), loadCmcScopeUpdateMessages()]))
+beforeAll(() => Promise.all([loadAccountMessages(), loadCmcMessages()]))
 
 const diff = {
   added: [

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError, toAppError } from '@/services/appError'
-import { errorMessageKeys } from '@/i18n/errorMessages'
+import { errorMessageKey } from '@/i18n/errorMessages'
 import { fuzzTimeoutMs } from './fuzzSettings'
 
 const secret = 'p4ssw0rd-secret'
@@ -37,7 +37,7 @@ describe('any failure, from pryv, fetch or a platform', () => {
         fc.property(thrown, (err) => {
           const appError = toAppError(err)
           expect(appError).toBeInstanceOf(AppError)
-          expect(errorMessageKeys[appError.code]).toMatch(/^error\./)
+          expect(errorMessageKey(appError.code)).toMatch(/^error\./)
           expect(appError.details.length).toBeLessThanOrEqual(10)
           for (const detail of appError.details) {
             expect(detail.length).toBeLessThanOrEqual(300)

@@ -34,3 +34,17 @@ describe("account pages' messages", () => {
     expect(i18n.global.t('signInHub.title')).toBe('Vai al tuo account')
   })
 })
+
+describe("CMC pages' messages", () => {
+  it('stay out of the first load and of the account pages, and follow a language chosen afterwards', async () => {
+    const { chooseLanguage, i18n, loadAccountMessages } = await freshI18n()
+    await loadAccountMessages()
+    expect(i18n.global.te('cmcAccept.refuse', 'en')).toBe(false)
+    const { loadCmcMessages } = await import('@/i18n/cmcMessages')
+    await loadCmcMessages()
+    expect(i18n.global.t('cmcAccept.refuse')).toBe('Refuse')
+    await chooseLanguage('fr')
+    expect(i18n.global.t('cmcAccept.refuse')).toBe('Refuser')
+    expect(i18n.global.t('signInHub.title')).not.toBe('signInHub.title')
+  })
+})

@@ -2,7 +2,40 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { errorMessageKeys } from '@/i18n/errorMessages'
+import { errorMessageKey, errorMessageKeys } from '@/i18n/errorMessages'
+import type { AppErrorCode, CmcErrorCode } from '@/services/appError'
+
+// Every CMC code once (a missing one fails the type check): their messages follow a rule, not a list.
+const everyCmcCode: Record<CmcErrorCode, true> = {
+  'cmc-capability-invalid': true,
+  'cmc-capability-timeout': true,
+  'cmc-capability-empty': true,
+  'cmc-offer-read-failed': true,
+  'cmc-capability-consumed': true,
+  'cmc-capability-invalidated': true,
+  'cmc-already-accepted': true,
+  'cmc-delivery-rejected': true,
+  'cmc-delivery-failed': true,
+  'cmc-granted-not-subset': true,
+  'cmc-choice-not-allowed': true,
+  'cmc-mandatory-refused': true,
+  'cmc-insufficient-permissions': true,
+  'cmc-access-name-taken': true,
+  'cmc-offer-invalid-permissions': true,
+  'cmc-offer-invalid-access-type': true,
+  'cmc-scope-apply-failed': true,
+  'cmc-grant-not-found': true,
+  'cmc-no-remote-endpoint': true,
+  'cmc-not-collector-stream': true,
+  'cmc-scope-request-not-found': true,
+  'cmc-scope-request-expired': true,
+  'cmc-scope-request-answered': true,
+  'cmc-scope-update-not-applied': true,
+  'cmc-trigger-timeout': true,
+  'cmc-trigger-failed': true,
+  'cmc-capability-untrusted': true,
+  'cmc-stream-exists': true,
+}
 
 const localesDir = fileURLToPath(new URL('../../../src/i18n/locales/', import.meta.url))
 
@@ -20,19 +53,14 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-/** Every locale of a part: the core messages (`locales/`) or the account pages' ones (`locales/account/`). */
+/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`) or the CMC pages' (`locales/cmc/`). */
 function part(dir: string) {
   const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
   const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
   return { en: load('en.json'), others, load }
 }
 
-const parts = {
-  core: part(localesDir),
-  account: part(`${localesDir}account/`),
-  cmcScopeUpdate: part(`${localesDir}cmcScopeUpdate/`),
-}
-const en = parts.core.en
+const parts = { core: part(localesDir), account: part(`${localesDir}account/`), cmc: part(`${localesDir}cmc/`) }
 
 function blankKeys(messages: Map<string, unknown>): string[] {
   return [...messages].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key)
@@ -57,22 +85,21 @@ describe.each(Object.entries(parts))('locales, %s messages', (_name, { en, other
 })
 
 describe('locales', () => {
-  it("keeps each section in one part: merging a part's messages overwrites nothing", () => {
+  it('keeps each section in one part: merging the account or CMC messages overwrites nothing', () => {
     const sections = (messages: Map<string, unknown>) => [
       ...new Set([...messages.keys()].map((key) => key.split('.')[0])),
     ]
-    const all = Object.values(parts).flatMap(({ en }) => sections(en))
+    const all = [parts.core, parts.account, parts.cmc].flatMap((messages) => sections(messages.en))
     expect(all.filter((section, index) => all.indexOf(section) !== index)).toEqual([])
   })
 
-  it("has a message for every error code: in the core messages, or the consent pages' own ones with the account pages' messages", () => {
-    const isConsentPageKey = (key: string) => key.startsWith('oauthConsent.error.') || key.startsWith('cmc.error.')
-    const consentPageKeys = Object.values(errorMessageKeys).filter(isConsentPageKey)
-    const missing = Object.values(errorMessageKeys).filter(
-      (key) => typeof (isConsentPageKey(key) ? parts.account.en : en).get(key) !== 'string',
-    )
-    expect(missing).toEqual([])
-    expect(consentPageKeys).toHaveLength(3 + 28)
-    expect(Object.keys(errorMessageKeys).length).toBe(25 + 28)
+  it("has a message for every error code: in the core messages, or the consent pages' own parts", () => {
+    const codes = [...Object.keys(errorMessageKeys), ...Object.keys(everyCmcCode)] as AppErrorCode[]
+    const keys = codes.map(errorMessageKey)
+    const partOf = (key: string) =>
+      key.startsWith('cmc.error.') ? parts.cmc : key.startsWith('oauthConsent.error.') ? parts.account : parts.core
+    expect(keys.filter((key) => typeof partOf(key).en.get(key) !== 'string')).toEqual([])
+    expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 28)
+    expect(codes).toHaveLength(25 + 28)
   })
 })

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeWindowIfAllowed, navigateTo, postToOpener, referrerOrigin } from '@/services/browserWindow'
+import { navigateTo } from '@/services/browserWindow'
+import { closeWindowIfAllowed, postToOpener, referrerOrigin } from '@/services/openerWindow'
 import { handOffCmcResult, planCmcDelivery } from '@/services/cmcHandOff'
 
 vi.mock('@/config', () => ({ config: { trustedAppOrigins: ['https://trusted.example'] } }))
-vi.mock('@/services/browserWindow', () => ({
+vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn() }))
+vi.mock('@/services/openerWindow', () => ({
   closeWindowIfAllowed: vi.fn(),
-  navigateTo: vi.fn(),
   postToOpener: vi.fn(),
   referrerOrigin: vi.fn(),
 }))

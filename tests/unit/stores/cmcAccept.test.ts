@@ -17,7 +17,7 @@ vi.mock('@/services/cmcAnswer', async (importActual) => ({
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))
-vi.mock('@/services/browserWindow', () => ({ referrerOrigin: () => 'https://study.example', isFramed: () => false }))
+vi.mock('@/services/openerWindow', () => ({ referrerOrigin: () => 'https://study.example' }))
 
 const service = {} as Service
 const session = { username: 'bob', connection: { token: 'personal-token' } } as Session
