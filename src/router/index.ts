@@ -62,7 +62,7 @@ const routes: RouteRecordRaw[] = [
     path: '/cmc-scope-update',
     name: 'cmc-scope-update',
     component: () =>
-      import('@/pages/CmcScopeUpdatePage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
+      import('@/pages/CmcScopeUpdatePage.vue').then(async (page) => (await page.loadCmcScopeUpdateMessages(), page)),
   },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import CmcScopeChanges from '@/components/cmc/CmcScopeChanges.vue'
 import CmcScopeUpdatePanel from '@/components/cmc/CmcScopeUpdatePanel.vue'
 import { i18n, loadAccountMessages } from '@/i18n'
-import { loadCmcMessages } from '@/i18n/cmcMessages'
+import { loadCmcScopeUpdateMessages } from '@/i18n/cmcScopeUpdateMessages'
 
-beforeAll(() => Promise.all([loadAccountMessages(), loadCmcMessages()]))
+beforeAll(() => Promise.all([loadAccountMessages(), loadCmcScopeUpdateMessages()]))
 
 const diff = {
   added: [
