@@ -57,6 +57,13 @@ const routes: RouteRecordRaw[] = [
       import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'capabilityUrl')),
     component: () => import('@/pages/CmcAcceptPage.vue').then(async (page) => (await page.loadCmcMessages(), page)),
   },
+  // CMC scope update: the requester's `consent/scope-request-cmc`, answered with `?scopeRequestEventId=...&pryvApi=...`.
+  {
+    path: '/cmc-scope-update',
+    name: 'cmc-scope-update',
+    component: () =>
+      import('@/pages/CmcScopeUpdatePage.vue').then(async (page) => (await page.loadCmcScopeUpdateMessages(), page)),
+  },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 

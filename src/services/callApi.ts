@@ -8,9 +8,11 @@ export type ApiMethod =
   | 'accesses.checkApp'
   | 'accesses.create'
   | 'accesses.delete'
+  | 'accesses.get'
   | 'auth.logout'
   | 'account.changePassword'
   | 'events.create'
+  | 'events.get'
   | 'events.getOne'
   | 'streams.create'
 

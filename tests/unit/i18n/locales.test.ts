@@ -60,7 +60,12 @@ function part(dir: string) {
   return { en: load('en.json'), others, load }
 }
 
-const parts = { core: part(localesDir), account: part(`${localesDir}account/`), cmc: part(`${localesDir}cmc/`) }
+const parts = {
+  core: part(localesDir),
+  account: part(`${localesDir}account/`),
+  cmc: part(`${localesDir}cmc/`),
+  cmcScopeUpdate: part(`${localesDir}cmcScopeUpdate/`),
+}
 
 function blankKeys(messages: Map<string, unknown>): string[] {
   return [...messages].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key)
@@ -89,7 +94,9 @@ describe('locales', () => {
     const sections = (messages: Map<string, unknown>) => [
       ...new Set([...messages.keys()].map((key) => key.split('.')[0])),
     ]
-    const all = [parts.core, parts.account, parts.cmc].flatMap((messages) => sections(messages.en))
+    const all = [parts.core, parts.account, parts.cmc, parts.cmcScopeUpdate].flatMap((messages) =>
+      sections(messages.en),
+    )
     expect(all.filter((section, index) => all.indexOf(section) !== index)).toEqual([])
   })
 

@@ -1,0 +1,252 @@
+import type { Service } from 'pryv'
+import { flushPromises } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '@/services/appError'
+import { handOffCmcResult } from '@/services/cmcHandOff'
+import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmcScopeRequest'
+import { followCmcTrigger, writeCmcTrigger } from '@/services/cmcTrigger'
+import type { Session } from '@/services/signIn'
+import { useAuthSessionStore } from '@/stores/authSession'
+import { useCmcScopeUpdateStore } from '@/stores/cmcScopeUpdate'
+import { freshPlatform } from './freshPlatform'
+
+vi.mock('@/services/cmcScopeRequest', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/services/cmcScopeRequest')>()),
+  loadScopeCase: vi.fn(),
+  findScopeAnswer: vi.fn(),
+  findDataGrant: vi.fn(),
+}))
+vi.mock('@/services/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
+vi.mock('@/services/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
+
+const service = {} as Service
+const session = { username: 'alice', connection: { token: 'personal-token' } } as Session
+const collectors = ':_cmc:apps:study:collectors:demo-study--host'
+const plumbing = { streamId: collectors, level: 'contribute' }
+const health = { streamId: 'health', level: 'read' }
+const steps = { streamId: 'steps', level: 'read' }
+const link = {
+  scopeRequestEventId: 'request-1',
+  pryvApi: 'http://127.0.0.1:3000/',
+  returnUrl: 'https://app.example/back',
+}
+
+function scopeCase(overrides: Partial<ScopeCase['request']> = {}, answerId: string | null = null): ScopeCase {
+  return {
+    request: {
+      id: 'request-1',
+      streamId: collectors,
+      newPermissions: [health, steps],
+      requester: 'study@host',
+      ...overrides,
+    },
+    grant: { id: 'grant-1', permissions: [plumbing, health] },
+    answerStreamId: collectors,
+    answerId,
+  }
+}
+
+/** A store whose person signs in at once; the platform answers with `loaded`. */
+async function signedIn(loaded: ScopeCase | null = scopeCase()) {
+  freshPlatform(service)
+  const authSession = useAuthSessionStore()
+  vi.spyOn(authSession, 'submitCredentials').mockImplementation(async () => {
+    authSession.session = session
+    return session
+  })
+  const close = vi.spyOn(authSession, 'close').mockImplementation(async () => {
+    authSession.session = null
+  })
+  vi.mocked(loadScopeCase).mockResolvedValue(loaded)
+  const store = useCmcScopeUpdateStore()
+  store.start(link)
+  await store.signIn('alice', 'password-1')
+  await flushPromises()
+  return { store, close }
+}
+
+function settlesWith(status: 'completed' | 'failed', content: Record<string, unknown> = {}) {
+  vi.mocked(writeCmcTrigger).mockResolvedValue({ id: 'answer-1', status: 'pending', content: {} })
+  vi.mocked(followCmcTrigger).mockResolvedValue({ id: 'answer-1', status, content })
+}
+
+beforeEach(() => {
+  vi.mocked(findScopeAnswer).mockResolvedValue(null)
+  vi.mocked(findDataGrant).mockResolvedValue({ id: 'grant-1', permissions: [plumbing, health, steps] })
+})
+
+describe('cmcScopeUpdate store', () => {
+  it('explains a link without scopeRequestEventId or pryvApi, and asks to sign in otherwise', () => {
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    store.start({ pryvApi: link.pryvApi })
+    expect(store.view).toBe('invalid')
+    store.start({ scopeRequestEventId: 'request-1' })
+    expect(store.view).toBe('invalid')
+    store.start(link)
+    expect(store.view).toBe('sign-in')
+  })
+
+  it('trusts pryvApi like any platform: an untrusted one is recorded for the page to refuse', () => {
+    const platform = freshPlatform(service)
+    useCmcScopeUpdateStore().start({ ...link, pryvApi: 'https://evil.example/' })
+    expect(platform.untrusted).toEqual({ role: 'api', host: 'evil.example' })
+  })
+
+  it('reads the request once signed in and shows what is added, removed and kept', async () => {
+    const { store } = await signedIn(scopeCase({ newPermissions: [steps] }))
+    expect(loadScopeCase).toHaveBeenCalledWith(session.connection, 'request-1', undefined)
+    expect(store.view).toBe('compare')
+    expect(store.diff).toEqual({ added: [steps], removed: [health], kept: [] })
+  })
+
+  it('accepts with accessId and newPermissions, checks the grant, ends the session, then hands the result off', async () => {
+    const { store, close } = await signedIn()
+    settlesWith('completed')
+    await store.accept()
+    expect(vi.mocked(writeCmcTrigger).mock.calls).toEqual([
+      [
+        session.connection,
+        collectors,
+        'consent/scope-update-cmc',
+        { scopeRequestEventId: 'request-1', accept: true, accessId: 'grant-1', newPermissions: [health, steps] },
+      ],
+    ])
+    expect(findDataGrant).toHaveBeenCalledWith(session.connection, collectors)
+    expect(close).toHaveBeenCalledOnce()
+    expect(close.mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(handOffCmcResult).mock.invocationCallOrder[0]!)
+    expect(vi.mocked(handOffCmcResult).mock.calls).toEqual([
+      [
+        'cmc-scope-update-result',
+        'cmcScopeUpdateResult',
+        { ok: true, updateEventId: 'answer-1', action: 'accept' },
+        { mode: 'redirect', returnUrl: link.returnUrl },
+        [],
+      ],
+    ])
+    expect(store.view).toBe('leaving')
+  })
+
+  it('reports cmc-scope-update-not-applied when the completed answer left the grant as it was', async () => {
+    const { store, close } = await signedIn()
+    settlesWith('completed')
+    vi.mocked(findDataGrant).mockResolvedValue({ id: 'grant-1', permissions: [plumbing, health] })
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['failed', 'cmc-scope-update-not-applied'])
+    expect(close).toHaveBeenCalledOnce()
+    expect(handOffCmcResult).not.toHaveBeenCalled()
+    await store.leave()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({
+      ok: false,
+      reason: 'cmc-scope-update-not-applied',
+      updateEventId: 'answer-1',
+      action: 'accept',
+    })
+  })
+
+  it("explains a failed trigger by the platform's reason, and never writes a second answer", async () => {
+    const { store } = await signedIn()
+    settlesWith('failed', { failure: { reason: 'cmc-scope-update-local-apply-failed' } })
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['failed', 'cmc-scope-apply-failed'])
+    await store.accept()
+    await store.refuse('', 'en')
+    expect(writeCmcTrigger).toHaveBeenCalledOnce()
+  })
+
+  it('makes one write for two Accepts in a row', async () => {
+    const { store } = await signedIn()
+    settlesWith('completed')
+    await Promise.all([store.accept(), store.accept(), store.refuse('', 'en')])
+    expect(writeCmcTrigger).toHaveBeenCalledOnce()
+  })
+
+  it('refuses with the typed reason in the page language, or with none', async () => {
+    const { store } = await signedIn()
+    settlesWith('completed')
+    await store.refuse('  Pas maintenant.  ', 'fr')
+    expect(vi.mocked(writeCmcTrigger).mock.calls[0]?.[3]).toEqual({
+      scopeRequestEventId: 'request-1',
+      accept: false,
+      reason: { fr: 'Pas maintenant.' },
+    })
+    expect(findDataGrant).not.toHaveBeenCalled()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({
+      ok: true,
+      updateEventId: 'answer-1',
+      action: 'refuse',
+    })
+
+    const again = await signedIn()
+    settlesWith('completed')
+    await again.store.refuse('   ', 'en')
+    expect(vi.mocked(writeCmcTrigger).mock.calls[0]?.[3]).toEqual({ scopeRequestEventId: 'request-1', accept: false })
+  })
+
+  it('looks for an answer from another tab just before writing, and then writes none', async () => {
+    const { store, close } = await signedIn()
+    vi.mocked(findScopeAnswer).mockResolvedValue('answer-from-tab-2')
+    await store.accept()
+    expect(findScopeAnswer).toHaveBeenCalledWith(session.connection, [collectors, collectors], 'request-1')
+    expect(writeCmcTrigger).not.toHaveBeenCalled()
+    expect(store.view).toBe('answered')
+    expect(close).toHaveBeenCalledOnce()
+  })
+
+  it('shows an answered, expired or unknown kind of request without Accept, and tells the app why on leaving', async () => {
+    const answered = await signedIn(scopeCase({}, 'answer-0'))
+    expect(answered.store.view).toBe('answered')
+    expect(answered.close).toHaveBeenCalledOnce()
+    await answered.store.leave()
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({ ok: false, reason: 'cmc-scope-request-answered' })
+
+    const expired = await signedIn(scopeCase({ expires: Date.now() / 1000 - 1 }))
+    expect(expired.store.view).toBe('expired')
+    await expired.store.accept()
+    expect(writeCmcTrigger).not.toHaveBeenCalled()
+
+    const other = await signedIn(null)
+    expect(other.store.view).toBe('not-a-request')
+  })
+
+  it('keeps the comparison with the error when the write itself fails, so the person may try again', async () => {
+    const { store } = await signedIn()
+    vi.mocked(writeCmcTrigger).mockRejectedValueOnce(new AppError('network'))
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['compare', 'network'])
+    settlesWith('completed')
+    await store.accept()
+    expect(store.view).toBe('leaving')
+  })
+
+  it('asks to sign in again when the platform no longer takes the session, then reads the request anew', async () => {
+    const { store, close } = await signedIn()
+    vi.mocked(findScopeAnswer).mockRejectedValueOnce(new AppError('session-expired'))
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['sign-in', 'session-expired'])
+    expect(close).toHaveBeenCalledOnce()
+    await store.signIn('alice', 'password-1')
+    await flushPromises()
+    expect(loadScopeCase).toHaveBeenCalledTimes(2)
+    expect(store.view).toBe('compare')
+  })
+
+  it('offers to read again after a failed read, and tells the app the reason on leaving', async () => {
+    vi.mocked(loadScopeCase).mockRejectedValueOnce(new AppError('server'))
+    const { store } = await signedIn()
+    expect([store.view, store.error?.code]).toEqual(['load-failed', 'server'])
+    store.retryLoad()
+    await flushPromises()
+    expect(store.view).toBe('compare')
+  })
+
+  it('tells the app once that the person cancelled when they leave from the sign-in', async () => {
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    store.start(link)
+    await Promise.all([store.leave(), store.leave()])
+    expect(vi.mocked(handOffCmcResult).mock.calls).toHaveLength(1)
+    expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({ ok: false, reason: 'user-cancelled' })
+    expect(store.view).toBe('leaving')
+  })
+})
