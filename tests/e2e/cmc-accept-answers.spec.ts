@@ -41,7 +41,10 @@ test('Cancel before sign-in writes nothing and hands back user-cancelled', async
 test('MFA: the code from the SMS opens the session, then the accept completes', async ({ page }) => {
   await openAcceptByRedirect(page)
   await signIn(page, mfaUser.username, mfaUser.password)
-  await page.getByLabel('Verification code').fill(await demoPlatform.lastSmsCode(mfaUser.username))
+  // The code is sent by the sign-in: read it once the code field shows.
+  const codeField = page.getByLabel('Verification code')
+  await expect(codeField).toHaveAttribute('autocomplete', 'one-time-code')
+  await codeField.fill(await demoPlatform.lastSmsCode(mfaUser.username))
   await page.getByRole('button', { name: 'Verify' }).click()
   await expect(page.getByText(`Signed in as ${mfaUser.username}.`)).toBeVisible()
   const result = redirectedResult(page)
