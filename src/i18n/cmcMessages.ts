@@ -11,7 +11,7 @@ async function cmcMessages(language: Language): Promise<Record<string, unknown> 
   return language === 'en' ? en : otherLanguages[`./locales/cmc/${language}.json`]?.()
 }
 
-/** Before a CMC page shows: its messages (sections `cmc`, `cmcAccept`, `cmcScopeUpdate`), in any language shown. */
+/** Before a CMC page shows: its messages (sections `cmc` and `cmcAccept`), in any language shown. */
 export function loadCmcMessages(): Promise<void> {
   return loadMessagePart(cmcMessages)
 }

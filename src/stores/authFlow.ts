@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { config } from '@/config'
+import { loadConsentMessages } from '@/i18n/consentMessages'
 import type { AccessState } from '@/services/accessState'
 import type { RawQuery } from '@/services/authQuery'
 import { closeWindow, navigateTo } from '@/services/browserWindow'
@@ -85,8 +86,8 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
 
   /** The consent step's code, fetched once (again after a failure, e.g. offline); call it early so no one waits for it. */
   function loadConsent(): Promise<ConsentStore> {
-    consentLoading ??= import('./consent').then(
-      ({ useConsentStore }) => (consent.value = useConsentStore()),
+    consentLoading ??= Promise.all([import('./consent'), loadConsentMessages()]).then(
+      ([{ useConsentStore }]) => (consent.value = useConsentStore()),
       (err: unknown) => {
         consentLoading = null
         throw err

@@ -53,7 +53,7 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`) or the CMC pages' (`locales/cmc/`). */
+/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`) or the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`). */
 function part(dir: string) {
   const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
   const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
@@ -63,6 +63,7 @@ function part(dir: string) {
 const parts = {
   core: part(localesDir),
   account: part(`${localesDir}account/`),
+  consent: part(`${localesDir}consent/`),
   cmc: part(`${localesDir}cmc/`),
   cmcScopeUpdate: part(`${localesDir}cmcScopeUpdate/`),
 }
@@ -94,7 +95,7 @@ describe('locales', () => {
     const sections = (messages: Map<string, unknown>) => [
       ...new Set([...messages.keys()].map((key) => key.split('.')[0])),
     ]
-    const all = [parts.core, parts.account, parts.cmc, parts.cmcScopeUpdate].flatMap((messages) =>
+    const all = [parts.core, parts.account, parts.consent, parts.cmc, parts.cmcScopeUpdate].flatMap((messages) =>
       sections(messages.en),
     )
     expect(all.filter((section, index) => all.indexOf(section) !== index)).toEqual([])
