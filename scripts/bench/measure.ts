@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import en from '../../src/i18n/locales/en.json' with { type: 'json' }
 import { chromiumArgs, chromiumPath } from '../chromium.ts'
 import enAccount from '../../src/i18n/locales/account/en.json' with { type: 'json' }
+import enConsent from '../../src/i18n/locales/consent/en.json' with { type: 'json' }
 
 /** A slow phone on a poor network (issue 6); the platform answers `platformLatencyMs` late while a sign-in is timed. */
 export const slowPhone = {
@@ -13,7 +14,7 @@ export const slowPhone = {
 }
 export const platformLatencyMs = 100
 const timeoutMs = 30_000
-const headings = { consent: en.consent.title, notFound: enAccount.notFound.title }
+const headings = { consent: enConsent.consent.title, notFound: enAccount.notFound.title }
 
 export interface RequestRecord {
   url: string
