@@ -75,7 +75,7 @@ function blankKeys(messages: Map<string, unknown>): string[] {
 describe.each(Object.entries(parts))('locales, %s messages', (_name, { en, others, load }) => {
   it('has the three translations besides English', () => {
     expect(others.sort()).toEqual(['de.json', 'fr.json', 'it.json'])
-    expect(en.size).toBeGreaterThan(20)
+    expect(en.size).toBeGreaterThan(10)
   })
 
   it('has no empty message in en.json', () => {
