@@ -71,11 +71,11 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: 0,
       rolldownOptions: {
         output: {
-          // The account, consent-step and CMC messages get their own names (`account-en-<hash>.js`, `cmc-fr-<hash>.js`),
+          // The account, consent-step, CMC and MFA-step messages get their own names (`account-en-<hash>.js`, `cmc-fr-<hash>.js`),
           // apart from a language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
           codeSplitting: { groups: [{ name: 'shared', test: sharedChunk }] },
           chunkFileNames: (chunk) => {
-            const part = /\/src\/i18n\/locales\/(account|consent|cmc)\//.exec(chunk.facadeModuleId ?? '')?.[1]
+            const part = /\/src\/i18n\/locales\/(account|consent|cmc|mfa)\//.exec(chunk.facadeModuleId ?? '')?.[1]
             return part ? `assets/${part}-[name]-[hash].js` : 'assets/[name]-[hash].js'
           },
         },

@@ -202,7 +202,7 @@ export function measureBundle(dir: string, options: BundleSizeOptions = {}): Bun
 /** Kilobytes as Vite's build report counts them (1 KB = 1000 bytes). */
 const kilobyte = 1000
 
-const budgets = { authPage: 69_100, otherEntryPoint: 80 * kilobyte, wholeBuild: 300 * kilobyte }
+const budgets = { authPage: 68_950, otherEntryPoint: 80 * kilobyte, wholeBuild: 300 * kilobyte }
 
 export interface BudgetLine {
   name: string

@@ -22,6 +22,8 @@ export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
     })
   })
   const granted = computed(() => (offer.value ? grantedPermissions(offer.value, ticked.value) : []))
+  // Accepting with nothing ticked would grant nothing: Refuse says that.
+  const canAccept = computed(() => granted.value.length > 0)
 
   function tickAll(): void {
     ticked.value = new Set(offer.value?.entries.map((_entry, index) => index))
@@ -34,5 +36,5 @@ export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
     ticked.value = next
   }
 
-  return { rows, granted, tickAll, toggle }
+  return { rows, granted, canAccept, tickAll, toggle }
 }

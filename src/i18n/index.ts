@@ -35,7 +35,10 @@ async function ensurePart(part: MessagePart, language: Language): Promise<void> 
 
 /** Before a page shows: a part of the messages in the current language, and in any language chosen later. */
 export async function loadMessagePart(part: MessagePart): Promise<void> {
+  await ensurePart(part, i18n.global.locale.value)
+  // Only once it arrived: a part that failed to load must not make every later language change fail too.
   partsShown.add(part)
+  // The language may have changed while it loaded (a no-op otherwise).
   await ensurePart(part, i18n.global.locale.value)
 }
 

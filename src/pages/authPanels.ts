@@ -4,12 +4,12 @@ import { defineAsyncComponent } from 'vue'
 const loadConsentPanel = () => import('@/components/consent/ConsentPanel.vue')
 const loadConsentMatchingPanel = () => import('@/components/consent/ConsentMatchingPanel.vue')
 const loadConsentCheckPanel = () => import('@/components/consent/ConsentCheckPanel.vue')
-const loadMfaStep = () => import('@/components/auth/AuthMfaStep.vue')
+const loadMfaStep = () => import('./SessionMfaStep.vue').then(async (step) => (await step.loadMfaMessages(), step))
 
 export const ConsentPanel = defineAsyncComponent(loadConsentPanel)
 export const ConsentMatchingPanel = defineAsyncComponent(loadConsentMatchingPanel)
 export const ConsentCheckPanel = defineAsyncComponent(loadConsentCheckPanel)
-export const AuthMfaStep = defineAsyncComponent(loadMfaStep)
+export const SessionMfaStep = defineAsyncComponent(loadMfaStep)
 
 /** Starts fetching what the answer to a sign-in may show; module caching makes repeated calls free. */
 export function preloadSignInPanels(): void {

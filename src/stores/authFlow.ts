@@ -31,7 +31,7 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
   const consent = shallowRef<ConsentStore | null>(null)
   let consentLoading: Promise<ConsentStore> | null = null
   // From a submit until its sign-in and check are over, so the button shows progress throughout.
-  const { status: submitStatus, run: whileSubmitting } = useAsyncAction()
+  const { status: submitStatus, error: submitError, run: whileSubmitting } = useAsyncAction()
   const submitting = computed(() => submitStatus.value === 'pending')
   /** How the flow ended, once it did. */
   const ending = shallowRef<FlowEnding | null>(null)
@@ -127,5 +127,17 @@ export const useAuthFlowStore = defineStore('authFlow', () => {
     await (await loadConsent()).refuse('cancelled', consentContext())
   }
 
-  return { view, submitting, ending, consent, start, loadConsent, signIn, submitMfaCode, submitRecoveryCode, cancel }
+  return {
+    view,
+    submitting,
+    submitError,
+    ending,
+    consent,
+    start,
+    loadConsent,
+    signIn,
+    submitMfaCode,
+    submitRecoveryCode,
+    cancel,
+  }
 })

@@ -60,7 +60,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   /** The accept written, once the platform took it. */
   let answerId: string | undefined
 
-  const { rows, granted, tickAll, toggle } = useOfferChoice(offer)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer)
   /** The requester's platform, named when it is not the person's own. */
   const requesterPlatform = computed(() => {
     const host = capabilityReading.value.ok ? capabilityReading.value.capability.host : ''
@@ -211,6 +211,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
     offer,
     rows,
     granted,
+    canAccept,
     requesterPlatform,
     notSecureHost,
     destination,

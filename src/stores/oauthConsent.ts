@@ -31,7 +31,7 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
 
   const request = computed(() => (reading.value.ok ? reading.value.request : null))
   const invalidReason = computed(() => (reading.value.ok ? null : reading.value.reason))
-  const { rows, granted, tickAll, toggle } = useOfferChoice(request)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(request)
   const expired = computed(() => secondsLeft.value <= 0 || error.value?.code === 'consent-expired')
 
   const view = computed<OAuthConsentView>(() => {
@@ -110,6 +110,7 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
     invalidReason,
     rows,
     granted,
+    canAccept,
     secondsLeft,
     status,
     error,

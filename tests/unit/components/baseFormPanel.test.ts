@@ -1,11 +1,14 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import BaseFormPanel from '@/components/base/BaseFormPanel.vue'
 import { i18n } from '@/i18n'
+import { loadMfaMessages } from '@/i18n/mfaMessages'
 import { AppError } from '@/services/appError'
 
 const mountPanel = (props: { texts: string; error?: AppError | null; offerRetry?: boolean }) =>
   mount(BaseFormPanel, { props: { error: null, ...props }, global: { plugins: [i18n] } })
+
+beforeAll(() => loadMfaMessages())
 
 describe('BaseFormPanel', () => {
   it('takes its heading, intro and submit label from its i18n group, and shows no intro when the group has none', () => {

@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import CmcScopeChanges from '@/components/cmc/CmcScopeChanges.vue'
 import CmcScopeUpdatePanel from '@/components/cmc/CmcScopeUpdatePanel.vue'
 import { i18n, loadAccountMessages } from '@/i18n'
@@ -42,6 +42,7 @@ describe('CmcScopeUpdatePanel', () => {
     message: { en: 'Also steps?', fr: 'Aussi les pas ?' },
     requester: 'demo-study@pryv.example',
   }
+  const answer = { busyAction: null, error: null, accept: vi.fn(), refuse: vi.fn() }
   const mountPanel = () =>
     mount(CmcScopeUpdatePanel, {
       props: {
@@ -49,13 +50,12 @@ describe('CmcScopeUpdatePanel', () => {
         diff,
         username: 'alice',
         destination: { kind: 'address' as const, host: 'app.example', flag: null },
-        busyAction: null,
-        error: null,
+        answer,
       },
       global: { plugins: [i18n] },
     })
 
-  it("shows the requester's message and where the answer goes, and sends the typed reason with Refuse", async () => {
+  it("shows the requester's message and where the answer goes, and sends the typed reason with Refuse in the page's language", async () => {
     const wrapper = mountPanel()
     expect(wrapper.find('blockquote').text()).toBe('Also steps?')
     expect(wrapper.text()).toContain('Your answer goes to app.example.')
@@ -66,6 +66,7 @@ describe('CmcScopeUpdatePanel', () => {
       .findAll('button')
       .find((button) => button.text() === 'Refuse')
       ?.trigger('click')
-    expect(wrapper.emitted('refuse')).toEqual([['Not now']])
+    expect(answer.refuse).toHaveBeenCalledExactlyOnceWith('Not now', 'en')
+    expect(answer.accept).not.toHaveBeenCalled()
   })
 })

@@ -53,7 +53,7 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`) or the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`). */
+/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`), the MFA step (`locales/mfa/`) or the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`). */
 function part(dir: string) {
   const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
   const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
@@ -64,6 +64,7 @@ const parts = {
   core: part(localesDir),
   account: part(`${localesDir}account/`),
   consent: part(`${localesDir}consent/`),
+  mfa: part(`${localesDir}mfa/`),
   cmc: part(`${localesDir}cmc/`),
   cmcScopeUpdate: part(`${localesDir}cmcScopeUpdate/`),
 }
@@ -95,8 +96,8 @@ describe('locales', () => {
     const sections = (messages: Map<string, unknown>) => [
       ...new Set([...messages.keys()].map((key) => key.split('.')[0])),
     ]
-    const all = [parts.core, parts.account, parts.consent, parts.cmc, parts.cmcScopeUpdate].flatMap((messages) =>
-      sections(messages.en),
+    const all = [parts.core, parts.account, parts.consent, parts.mfa, parts.cmc, parts.cmcScopeUpdate].flatMap(
+      (messages) => sections(messages.en),
     )
     expect(all.filter((section, index) => all.indexOf(section) !== index)).toEqual([])
   })
