@@ -5,13 +5,13 @@ import { useOfferChoice } from '@/composables/useOfferChoice'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { referrerOrigin } from '@/services/openerWindow'
-import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmcAnswer'
-import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmcCapability'
+import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmc/cmcAnswer'
+import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmc/cmcCapability'
 import { takeFromAddress } from '@/services/linkSecrets'
-import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmcHandOff'
-import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
-import { readCmcReturn, type CmcReturn } from '@/services/cmcReturn'
-import { followCmcTrigger } from '@/services/cmcTrigger'
+import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmc/cmcHandOff'
+import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
+import { readCmcReturn, type CmcReturn } from '@/services/cmc/cmcReturn'
+import { followCmcTrigger } from '@/services/cmc/cmcTrigger'
 import { asRecord, textOf } from '@/services/json'
 import { resultDestination } from '@/services/resultDestination'
 import { parseApiTemplate } from '@/services/safeUrl'
@@ -175,7 +175,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
       if (settled instanceof AppError) return failAfterWrite(settled)
       if (settled.status === 'failed') {
         // The reasons' table is fetched only when the platform reports one: the page's first load stays small.
-        const { cmcTriggerError } = await import('@/services/cmcFailure')
+        const { cmcTriggerError } = await import('@/services/cmc/cmcFailure')
         return failAfterWrite(cmcTriggerError(settled))
       }
       const dataGrantApiEndpoint = textOf(asRecord(settled.content.acceptedBy)?.apiEndpoint)

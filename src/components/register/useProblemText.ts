@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { AccountField, FieldProblem } from '@/services/accountRules'
+import type { AccountField, FieldProblem } from '@/services/register/accountRules'
 
 /** Puts a field's problem in words: our rules localized, the platform's refusals in its own words. */
 export function useProblemText(): (field: AccountField, problem: FieldProblem | undefined) => string {

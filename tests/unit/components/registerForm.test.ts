@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import RegisterForm from '@/components/register/RegisterForm.vue'
 import { i18n, loadAccountMessages } from '@/i18n'
-import type { AccountForm, FieldProblems } from '@/services/accountRules'
-import { availableHostings, parseHostings } from '@/services/hostings'
+import type { AccountForm, FieldProblems } from '@/services/register/accountRules'
+import { availableHostings, parseHostings } from '@/services/register/hostings'
 
 // These forms belong to the account pages, whose messages the router loads with them.
 beforeAll(loadAccountMessages)

@@ -1,19 +1,19 @@
 import type { Service } from 'pryv'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
-import { writeCmcAccept, writeCmcRefuse } from '@/services/cmcAnswer'
-import { handOffCmcResult } from '@/services/cmcHandOff'
-import { readCmcOffer, type CmcOffer } from '@/services/cmcOffer'
-import { followCmcTrigger, type CmcTrigger } from '@/services/cmcTrigger'
+import { writeCmcAccept, writeCmcRefuse } from '@/services/cmc/cmcAnswer'
+import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
+import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
+import { followCmcTrigger, type CmcTrigger } from '@/services/cmc/cmcTrigger'
 import type { Session } from '@/services/signIn'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
 import { freshPlatform, stubSignIn } from './freshPlatform'
 
-vi.mock('@/services/cmcOffer', () => ({ readCmcOffer: vi.fn() }))
-vi.mock('@/services/cmcTrigger', () => ({ followCmcTrigger: vi.fn() }))
-vi.mock('@/services/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'closed') }))
-vi.mock('@/services/cmcAnswer', async (importActual) => ({
-  ...(await importActual<typeof import('@/services/cmcAnswer')>()),
+vi.mock('@/services/cmc/cmcOffer', () => ({ readCmcOffer: vi.fn() }))
+vi.mock('@/services/cmc/cmcTrigger', () => ({ followCmcTrigger: vi.fn() }))
+vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'closed') }))
+vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
+  ...(await importActual<typeof import('@/services/cmc/cmcAnswer')>()),
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))

@@ -2,22 +2,22 @@ import type { Service } from 'pryv'
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
-import { handOffCmcResult } from '@/services/cmcHandOff'
-import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmcScopeRequest'
-import { followCmcTrigger, writeCmcTrigger } from '@/services/cmcTrigger'
+import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
+import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/cmcScopeRequest'
+import { followCmcTrigger, writeCmcTrigger } from '@/services/cmc/cmcTrigger'
 import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcScopeUpdateStore } from '@/stores/cmcScopeUpdate'
 import { freshPlatform } from './freshPlatform'
 
-vi.mock('@/services/cmcScopeRequest', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/services/cmcScopeRequest')>()),
+vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/services/cmc/cmcScopeRequest')>()),
   loadScopeCase: vi.fn(),
   findScopeAnswer: vi.fn(),
   findDataGrant: vi.fn(),
 }))
-vi.mock('@/services/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
-vi.mock('@/services/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
+vi.mock('@/services/cmc/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
+vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session

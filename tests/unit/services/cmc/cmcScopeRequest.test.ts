@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  findDataGrant,
+  findScopeAnswer,
+  loadScopeCase,
+  readScopeRequest,
+  scopeAnswerContent,
+} from '@/services/cmc/cmcScopeRequest'
+import { fakeApiSession, type ApiCall } from '../fakeApi'
+import { appErrorOf } from '../jsonFetch'
+
+const collectors = ':_cmc:apps:study:collectors:demo-study--host'
+const health = { streamId: 'health', level: 'read' }
+const requestEvent = {
+  id: 'request-1',
+  type: 'consent/scope-request-cmc',
+  streamIds: [collectors],
+  content: {
+    newPermissions: [health, 'not an entry'],
+    message: { en: 'Also steps?', '': 'dropped' },
+    expires: 1_900_000_000,
+    from: { username: 'demo-study', host: 'pryv.example' },
+    status: 'completed',
+  },
+}
+const grantAccess = {
+  id: 'grant-1',
+  clientData: { cmc: { role: 'counterparty' } },
+  permissions: [{ streamId: collectors, level: 'contribute' }, health],
+}
+
+/** Answers each method with its entry; records the calls. */
+function platformAnswering(answers: Record<string, unknown>) {
+  return fakeApiSession((call: ApiCall) => answers[call.method] ?? { error: { id: 'unknown-resource' } })
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe('readScopeRequest', () => {
+  it('reads the request event: the proposed entries, message, expiry and who asks (from), ignoring its copied status', async () => {
+    const { session, calls } = platformAnswering({ 'events.getOne': { event: requestEvent } })
+    expect(await readScopeRequest(session.connection, 'request-1')).toEqual({
+      id: 'request-1',
+      streamId: collectors,
+      newPermissions: [health],
+      message: { en: 'Also steps?' },
+      expires: 1_900_000_000,
+      requester: 'demo-study@pryv.example',
+    })
+    expect(calls).toEqual([{ method: 'events.getOne', params: { id: 'request-1' } }])
+  })
+
+  it('names the app from the stream path when `from` is missing', async () => {
+    const event = { ...requestEvent, content: { newPermissions: [health] } }
+    const { session } = platformAnswering({ 'events.getOne': { event } })
+    expect(await readScopeRequest(session.connection, 'request-1')).toMatchObject({ requester: 'study' })
+  })
+
+  it('is null for another kind of event, and an unknown id is explained', async () => {
+    const other = platformAnswering({ 'events.getOne': { event: { ...requestEvent, type: 'note/txt' } } })
+    expect(await readScopeRequest(other.session.connection, 'request-1')).toBeNull()
+    const missing = platformAnswering({})
+    expect((await appErrorOf(readScopeRequest(missing.session.connection, 'x'))).code).toBe(
+      'cmc-scope-request-not-found',
+    )
+  })
+})
+
+describe('findDataGrant', () => {
+  it("picks the counterparty access holding a permission on the request's collectors stream", async () => {
+    const accesses = [
+      { id: 'personal', type: 'personal', permissions: [{ streamId: '*', level: 'manage' }] },
+      { id: 'other-grant', clientData: { cmc: { role: 'counterparty' } }, permissions: [health] },
+      grantAccess,
+    ]
+    const { session, calls } = platformAnswering({ 'accesses.get': { accesses } })
+    expect(await findDataGrant(session.connection, collectors)).toEqual({
+      id: 'grant-1',
+      permissions: grantAccess.permissions,
+    })
+    expect(calls).toEqual([{ method: 'accesses.get', params: {} }])
+  })
+
+  it('explains a grant that no longer exists', async () => {
+    const { session } = platformAnswering({ 'accesses.get': { accesses: [] } })
+    expect((await appErrorOf(findDataGrant(session.connection, collectors))).code).toBe('cmc-grant-not-found')
+  })
+})
+
+describe('findScopeAnswer', () => {
+  it('finds an earlier answer to this request among the scope-update events of the streams', async () => {
+    const events = [
+      { id: 'answer-other', content: { scopeRequestEventId: 'request-0' } },
+      { id: 'answer-1', content: { scopeRequestEventId: 'request-1', accept: false } },
+    ]
+    const { session, calls } = platformAnswering({ 'events.get': { events } })
+    expect(await findScopeAnswer(session.connection, [collectors, collectors], 'request-1')).toBe('answer-1')
+    expect(calls).toEqual([
+      { method: 'events.get', params: { streams: [collectors], types: ['consent/scope-update-cmc'], limit: 1000 } },
+    ])
+    expect(await findScopeAnswer(session.connection, [collectors], 'request-2')).toBeNull()
+  })
+})
+
+describe('loadScopeCase', () => {
+  it("reads the request, its grant and any earlier answer; the answer goes to the link's stream when given", async () => {
+    const { session } = platformAnswering({
+      'events.getOne': { event: requestEvent },
+      'accesses.get': { accesses: [grantAccess] },
+      'events.get': { events: [] },
+    })
+    const loaded = await loadScopeCase(session.connection, 'request-1', undefined)
+    expect(loaded).toMatchObject({ grant: { id: 'grant-1' }, answerStreamId: collectors, answerId: null })
+    expect(await loadScopeCase(session.connection, 'request-1', `${collectors}:x`)).toMatchObject({
+      answerStreamId: `${collectors}:x`,
+    })
+  })
+})
+
+describe('scopeAnswerContent', () => {
+  const scopeCase = {
+    request: { id: 'request-1', streamId: collectors, newPermissions: [health], requester: 'study' },
+    grant: { id: 'grant-1', permissions: [] },
+    answerStreamId: collectors,
+    answerId: null,
+  }
+
+  it('carries accessId and newPermissions with an accept, so the platform at hand applies it', () => {
+    expect(scopeAnswerContent(scopeCase, { accept: true })).toEqual({
+      scopeRequestEventId: 'request-1',
+      accept: true,
+      accessId: 'grant-1',
+      newPermissions: [health],
+    })
+  })
+
+  it('carries only the optional reason with a refusal', () => {
+    expect(scopeAnswerContent(scopeCase, { accept: false })).toEqual({
+      scopeRequestEventId: 'request-1',
+      accept: false,
+    })
+    expect(scopeAnswerContent(scopeCase, { accept: false, reason: { en: 'No' } })).toMatchObject({
+      reason: { en: 'No' },
+    })
+  })
+})
