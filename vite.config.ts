@@ -71,12 +71,17 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: 0,
       rolldownOptions: {
         output: {
-          // The account, consent-step, CMC and MFA-step messages get their own names (`account-en-<hash>.js`, `cmc-fr-<hash>.js`),
-          // apart from a language's core messages (`en-<hash>.js`): the bundle budget tells which first load needs which.
+          // The account pages', consent-step, CMC and MFA-step messages get their own names (`account-en-<hash>.js`,
+          // `cmc-fr-<hash>.js`), apart from a language's core messages (`en-<hash>.js`): the bundle budget tells which
+          // first load needs which.
           codeSplitting: { groups: [{ name: 'shared', test: sharedChunk }] },
           chunkFileNames: (chunk) => {
             const part = /\/src\/i18n\/locales\/(account|consent|cmc|mfa)\//.exec(chunk.facadeModuleId ?? '')?.[1]
-            return part ? `assets/${part}-[name]-[hash].js` : 'assets/[name]-[hash].js'
+            if (part) return `assets/${part}-[name]-[hash].js`
+            // Pages and languages keep their names (the bundle budget finds them by it); other chunks are named by
+            // their hash alone, since the entry lists every chunk a lazy page preloads and each name costs bytes.
+            const named = /Page$/.test(chunk.name) || chunk.facadeModuleId?.includes('/src/i18n/locales/')
+            return named ? 'assets/[name]-[hash].js' : 'assets/[hash].js'
           },
         },
       },

@@ -10,6 +10,7 @@ export const legacyEntryPages = [
   'signinhub.html',
   'change-password.html',
   'oauth2-authorize.html',
+  'account.html',
 ] as const
 
 /** What static hosts (GitHub Pages, Netlify, S3 website...) answer for a missing file: the app, which then shows its routes or a not-found page. */

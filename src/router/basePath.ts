@@ -1,8 +1,14 @@
+// Routes that live below a folder of their own (the account area's sections, the CMC accept page's alias): the
+// app's folder is above them. Listed by name, so a site served from a folder called "account" still works.
+const nestedRoute = /\/(?:account\/(?:apps|apps\/[^/]+)?|cmc\/approve)\/?$/
+
 /**
  * The folder the app is served from, read from the address so one build works
  * at /access/, under a sub-path (/app-web-auth3/access/) or behind a rewrite:
- * everything up to the last "/" of the current path.
+ * everything up to the last "/" of the current path, above any nested route.
  */
 export function basePathFromLocation(pathname: string): string {
-  return pathname.slice(0, pathname.lastIndexOf('/') + 1) || '/'
+  const nested = nestedRoute.exec(pathname)
+  const path = nested ? pathname.slice(0, nested.index + 1) : pathname
+  return path.slice(0, path.lastIndexOf('/') + 1) || '/'
 }

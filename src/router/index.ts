@@ -64,6 +64,15 @@ const routes: RouteRecordRaw[] = [
     component: () =>
       import('@/pages/CmcScopeUpdatePage.vue').then(async (page) => (await page.loadCmcScopeUpdateMessages(), page)),
   },
+  // The account area, where a person sees and withdraws every access to their data (the sign-in hub links to it).
+  // Its sections (`apps`, `apps/<access id>`) are chosen and fetched by its page, so this table stays small.
+  {
+    path: '/account/:section*',
+    name: 'account',
+    alias: ['/account.html/:section*'],
+    component: () =>
+      import('@/pages/AccountPage.vue').then(async (page) => (await page.loadAccountAreaMessages(), page)),
+  },
   { path: '/:unknown(.*)*', name: 'not-found', component: accountPage(() => import('@/pages/NotFoundPage.vue')) },
 ]
 

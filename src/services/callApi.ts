@@ -15,29 +15,58 @@ export type ApiMethod =
   | 'events.get'
   | 'events.getOne'
   | 'streams.create'
+  | 'streams.get'
+  | 'webhooks.get'
+
+export interface ApiCall {
+  method: ApiMethod
+  params: object
+}
+
+/** One call's outcome in a batch: its result, or the platform's refusal of that call alone (with its error id). */
+export type BatchOutcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: AppError; id?: unknown }
 
 /**
- * POST {api} with one call in the API's batch format, as `pryv`'s `apiOne`
- * sends it, written by hand so a failure keeps its HTTP status and the
- * platform's error (`apiOne` reduces a failed batch, such as an expired
- * session or a 500, to a bare Error).
+ * POST {api} with calls in the API's batch format, as `pryv`'s `api` sends them, written by hand so a
+ * failure keeps its HTTP status and the platform's error (`pryv` reduces a failed batch, such as an
+ * expired session or a 500, to a bare Error). A refusal of the whole batch is thrown; each call's own
+ * refusal is its outcome.
  */
+export async function callApiBatch(
+  connection: Connection,
+  calls: readonly ApiCall[],
+  errors?: PlatformErrorMap,
+): Promise<BatchOutcome[]> {
+  const answer = await sendJson(connection.endpoint, {
+    body: calls.map(({ method, params }) => ({ method, params })),
+    authorization: connection.token ?? '',
+  })
+  const body = asRecord(answer.body)
+  const results = body?.results
+  if (!answer.ok || !Array.isArray(results)) {
+    const error = asRecord(body?.error)
+    if (answer.ok && !error) throw new AppError('unexpected-answer')
+    throw failedAnswer(answer.status, error, errors)
+  }
+  return calls.map((_call, index): BatchOutcome => {
+    const result = asRecord(results[index])
+    if (!result) return { ok: false, error: new AppError('unexpected-answer') }
+    const error = asRecord(result.error)
+    return result.error === undefined
+      ? { ok: true, result }
+      : { ok: false, error: failedAnswer(200, error, errors), id: error?.id }
+  })
+}
+
+/** One API method through `callApiBatch`: its result, or its refusal thrown. */
 export async function callApi(
   connection: Connection,
   method: ApiMethod,
   params: object,
   errors?: PlatformErrorMap,
 ): Promise<Record<string, unknown>> {
-  const answer = await sendJson(connection.endpoint, {
-    body: [{ method, params }],
-    authorization: connection.token ?? '',
-  })
-  const body = asRecord(answer.body)
-  const results = body?.results
-  const result = Array.isArray(results) ? asRecord(results[0]) : undefined
-  // A failed call comes back in its result (batch) or as the whole answer's error.
-  const error = asRecord(result?.error) ?? asRecord(body?.error)
-  if (answer.ok && result && result.error === undefined) return result
-  if (answer.ok && !error) throw new AppError('unexpected-answer')
-  throw failedAnswer(answer.status, error, errors)
+  const [outcome] = await callApiBatch(connection, [{ method, params }], errors)
+  if (!outcome) throw new AppError('unexpected-answer')
+  if (!outcome.ok) throw outcome.error
+  return outcome.result
 }

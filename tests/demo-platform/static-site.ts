@@ -72,6 +72,10 @@ async function answerFor(options: StaticSiteOptions, pathname: string): Promise<
   } catch {
     return textAnswer(400, 'Bad request')
   }
+  // Asset URLs are relative to the page: at {base}/account/apps/x they are asked for under account/apps/assets/
+  // (hashed names are unique, so the one assets folder answers them), as the NGINX example does; a host without
+  // rewrites does not.
+  if (options.missingFile !== 'not-found-page') relative = relative.replace(/^(?:[^/]+\/)+(assets\/[^/]+)$/, '$1')
   const target = resolve(root, relative)
   if (relative.includes('\0') || (target !== root && !target.startsWith(root + sep)))
     return textAnswer(403, 'Forbidden')

@@ -1,0 +1,38 @@
+import type { Connection } from 'pryv'
+import type { Permission } from './accessState'
+import { callApi } from './callApi'
+import { asRecord, textOf } from './json'
+
+/** The person's own name of each of their streams, by stream id. */
+export type StreamNames = ReadonlyMap<string, string>
+
+function collectNames(streams: unknown, names: Map<string, string>): void {
+  if (!Array.isArray(streams)) return
+  for (const item of streams) {
+    const stream = asRecord(item)
+    const id = textOf(stream?.id)
+    const name = textOf(stream?.name)
+    if (id && name) names.set(id, name)
+    collectNames(stream?.children, names)
+  }
+}
+
+/** GET streams (`streams.get`, trashed ones too): the name the person gave each stream of their account. */
+export async function loadStreamNames(connection: Connection): Promise<StreamNames> {
+  const result = await callApi(connection, 'streams.get', { state: 'all' })
+  const names = new Map<string, string>()
+  collectNames(result.streams, names)
+  return names
+}
+
+/**
+ * The permissions as the person knows their data: each stream named by its name on their account, else by the name
+ * the request proposed (`defaultName`), the id only as the last resort.
+ */
+export function withStreamNames(permissions: readonly Permission[], names: StreamNames): Permission[] {
+  return permissions.map((permission) => {
+    const streamId = textOf(permission.streamId)
+    const own = streamId === undefined ? undefined : names.get(streamId)
+    return own === undefined ? permission : { ...permission, name: own }
+  })
+}
