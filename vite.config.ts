@@ -83,6 +83,11 @@ export default defineConfig(({ mode }) => {
             const named = /Page$/.test(chunk.name) || chunk.facadeModuleId?.includes('/src/i18n/locales/')
             return named ? 'assets/[name]-[hash].js' : 'assets/[hash].js'
           },
+          // Style sheets too: the entry lists those of every lazy page.
+          assetFileNames: (asset) =>
+            asset.names.some((name) => name.endsWith('.css'))
+              ? 'assets/[hash][extname]'
+              : 'assets/[name]-[hash][extname]',
         },
       },
     },

@@ -12,6 +12,13 @@ export function accountViewOf(section: string | readonly string[] | undefined): 
   return { page: 'unknown' }
 }
 
-// Fetched once the person signed in: the sign-in does not wait for them.
-export const AccountAppsPage = defineAsyncComponent(() => import('./AccountAppsPage.vue'))
-export const AccountAccessPage = defineAsyncComponent(() => import('./AccountAccessPage.vue'))
+const loadAppsPage = () => import('./AccountAppsPage.vue')
+const loadAccessPage = () => import('./AccountAccessPage.vue')
+
+// Shown once the person signed in: fetched while the sign-in form shows, so neither waits for the other.
+export const AccountAppsPage = defineAsyncComponent(loadAppsPage)
+export const AccountAccessPage = defineAsyncComponent(loadAccessPage)
+
+export function preloadAccountSections(): void {
+  void Promise.all([loadAppsPage(), loadAccessPage()]).catch(() => undefined)
+}

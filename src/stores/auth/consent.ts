@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { useAsyncSteps } from '@/composables/useAsyncAction'
+import { useAsyncSteps } from '@/composables/useAsyncSteps'
 import type { AccessRequest, AccessState, Permission } from '@/services/accessState'
 import { AppError, toAppError } from '@/services/appError'
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { reachedEnd, useAsyncAction, useAsyncSteps } from '@/composables/useAsyncAction'
+import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
+import { useAsyncSteps } from '@/composables/useAsyncSteps'
 import { AppError } from '@/services/appError'
 
 describe('useAsyncAction', () => {
