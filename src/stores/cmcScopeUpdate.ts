@@ -12,6 +12,7 @@ import { findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/c
 import { resultDestination } from '@/services/resultDestination'
 import type { LocalizedText } from '@/services/localizedText'
 import type { Session } from '@/services/signIn'
+import { loadStreamNames, withStreamNames, type StreamNames } from '@/services/streamNames'
 import { useAuthSessionStore } from './authSession'
 import { usePlatformStore } from './platform'
 
@@ -52,6 +53,8 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const answering = useAsyncAction()
   const stage = ref<Stage>('invalid')
   const scopeCase = shallowRef<ScopeCase | null>(null)
+  /** The person's own names of their streams, shown instead of ids. */
+  const streamNames = shallowRef<StreamNames>(new Map())
   const busyAction = ref<ScopeAction | null>(null)
   /** The answer once written: from then on the page never writes another one. */
   const written = ref<{ id: string; action: ScopeAction } | null>(null)
@@ -66,9 +69,12 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     return authSession.step === 'mfa' || authSession.step === 'recovery' ? authSession.step : 'sign-in'
   })
   const request = computed(() => scopeCase.value?.request ?? null)
-  const diff = computed(() =>
-    scopeCase.value ? diffScope(scopeCase.value.grant.permissions, request.value?.newPermissions ?? []) : null,
-  )
+  const diff = computed(() => {
+    if (!scopeCase.value) return null
+    const { added, removed, kept } = diffScope(scopeCase.value.grant.permissions, request.value?.newPermissions ?? [])
+    const named = (permissions: typeof added) => withStreamNames(permissions, streamNames.value)
+    return { added: named(added), removed: named(removed), kept: named(kept) }
+  })
   /** Where the answer goes, named to the person before they answer (as on the accept page). */
   const destination = computed(() =>
     resultDestination(
@@ -131,6 +137,11 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     if (!link) return
     const { scopeRequestEventId, scopeStreamId } = link
     stage.value = 'loading'
+    // The names only help the person read the request: without them the request's own names (or ids) show.
+    void loadStreamNames(session.connection).then(
+      (names) => (streamNames.value = names),
+      () => undefined,
+    )
     const loaded = await reading.run(() => loadScopeCase(session.connection, scopeRequestEventId, scopeStreamId))
     if (reading.status.value === 'error') return fallBack('load-failed')
     scopeCase.value = loaded

@@ -8,6 +8,21 @@ describe('basePathFromLocation', () => {
     expect(basePathFromLocation('/access/')).toBe('/access/')
   })
 
+  it('is the folder above the account area and its sections, where an access has an address of its own', () => {
+    expect(basePathFromLocation('/access/account')).toBe('/access/')
+    expect(basePathFromLocation('/access/account/')).toBe('/access/')
+    expect(basePathFromLocation('/access/account/apps')).toBe('/access/')
+    expect(basePathFromLocation('/access/account/apps/')).toBe('/access/')
+    expect(basePathFromLocation('/app-web-auth3/access/account/apps/ckx1')).toBe('/app-web-auth3/access/')
+    expect(basePathFromLocation('/access/account.html')).toBe('/access/')
+    expect(basePathFromLocation('/access/cmc/approve')).toBe('/access/')
+  })
+
+  it('keeps a site folder that happens to be named "account"', () => {
+    expect(basePathFromLocation('/account/auth')).toBe('/account/')
+    expect(basePathFromLocation('/account/access/account/apps/x')).toBe('/account/access/')
+  })
+
   it('is the root for root or odd paths', () => {
     expect(basePathFromLocation('/')).toBe('/')
     expect(basePathFromLocation('/index.html')).toBe('/')

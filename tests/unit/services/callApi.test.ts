@@ -1,7 +1,7 @@
 import type { Connection } from 'pryv'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { toAppError } from '@/services/appError'
-import { callApi } from '@/services/callApi'
+import { callApi, callApiBatch } from '@/services/callApi'
 
 const connection = { endpoint: 'https://alice.pryv.example/', token: 'personal-token' } as unknown as Connection
 
@@ -55,5 +55,23 @@ describe('callApi', () => {
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     )
     expect(await failureCode()).toBe('network')
+  })
+})
+
+describe('callApiBatch', () => {
+  it("gives each call's result or refusal, with the platform's error id", async () => {
+    const fetchMock = answer(
+      200,
+      JSON.stringify({ results: [{ accessDeletion: { id: 'a' } }, { error: { id: 'unknown-resource', message: 'gone' } }] }),
+    )
+    const outcomes = await callApiBatch(connection, [
+      { method: 'accesses.delete', params: { id: 'a' } },
+      { method: 'accesses.delete', params: { id: 'b' } },
+      { method: 'accesses.delete', params: { id: 'c' } },
+    ])
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(outcomes[0]).toEqual({ ok: true, result: { accessDeletion: { id: 'a' } } })
+    expect(outcomes[1]).toMatchObject({ ok: false, id: 'unknown-resource', error: { code: 'invalid-request' } })
+    expect(outcomes[2]).toMatchObject({ ok: false, error: { code: 'unexpected-answer' } })
   })
 })

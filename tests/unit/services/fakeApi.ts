@@ -8,7 +8,7 @@ export interface ApiCall {
 }
 
 /**
- * A session whose API answers each batch call with `answer(call)` as its one
+ * A session whose API answers each call of a batch with `answer(call)` as its
  * result (`{ error }` for a method error), through a stubbed `fetch`; records the calls.
  */
 export function fakeApiSession(answer: (call: ApiCall) => unknown): { session: Session; calls: ApiCall[] } {
@@ -16,9 +16,9 @@ export function fakeApiSession(answer: (call: ApiCall) => unknown): { session: S
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
-      const [call] = JSON.parse(String(init.body)) as ApiCall[]
-      if (call) calls.push(call)
-      return new Response(JSON.stringify({ results: [call ? answer(call) : {}], meta: { serverTime: 0 } }), {
+      const batch = JSON.parse(String(init.body)) as ApiCall[]
+      calls.push(...batch)
+      return new Response(JSON.stringify({ results: batch.map((call) => answer(call)), meta: { serverTime: 0 } }), {
         status: 200,
         headers: { 'Content-Type': 'application/json' },
       })

@@ -18,6 +18,10 @@ vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
 }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
 vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
+vi.mock('@/services/streamNames', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/services/streamNames')>()),
+  loadStreamNames: vi.fn(async () => new Map([['health', 'My health']])),
+}))
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session
@@ -76,6 +80,12 @@ beforeEach(() => {
 })
 
 describe('cmcScopeUpdate store', () => {
+  it("names the person's streams by their own names in what would change", async () => {
+    const { store } = await signedIn()
+    expect(store.diff?.added).toEqual([steps])
+    expect(store.diff?.kept).toEqual([{ ...health, name: 'My health' }])
+  })
+
   it('explains a link without scopeRequestEventId or pryvApi, and asks to sign in otherwise', () => {
     freshPlatform(service)
     const store = useCmcScopeUpdateStore()
@@ -97,7 +107,7 @@ describe('cmcScopeUpdate store', () => {
     const { store } = await signedIn(scopeCase({ newPermissions: [steps] }))
     expect(loadScopeCase).toHaveBeenCalledWith(session.connection, 'request-1', undefined)
     expect(store.view).toBe('compare')
-    expect(store.diff).toEqual({ added: [steps], removed: [health], kept: [] })
+    expect(store.diff).toEqual({ added: [steps], removed: [{ ...health, name: 'My health' }], kept: [] })
   })
 
   it('accepts with accessId and newPermissions, checks the grant, ends the session, then hands the result off', async () => {
