@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { demoPlatform } from './demoPlatform'
+import { accountSeed, demoPlatform } from './demoPlatform'
 import { expectNothingKept, recordKept } from './securityKept'
 
 export { expect }
@@ -8,7 +8,7 @@ export const demoUser = { username: 'demo-user', email: 'demo-user@example.com',
 export const mfaUser = { username: 'mfa-user', email: 'mfa-user@example.com', password: 'mfa-password-1' }
 
 // The seeded accounts' passwords and the usual wrong one: secrets even where a test never types them.
-const knownSecrets = [demoUser.password, mfaUser.password, 'wrong-password-1']
+const knownSecrets = [demoUser.password, mfaUser.password, accountSeed.password, 'wrong-password-1']
 
 /**
  * Every test starts on a fresh demo platform and ends with the one secrets check

@@ -15,7 +15,7 @@ export interface RevokePlan {
   createdGoing: AccessRecord[]
   /** The webhooks of every access removed; null when the platform did not list them. */
   webhooks: WebhookRecord[] | null
-  /** An OAuth client's session tokens removed with its grant. */
+  /** An OAuth client's open sessions (expired ones are removed too, but end nothing). */
   sessions: number
   /** The requester a CMC grant (or an OAuth grant) was given to: the platform tells it the grant was withdrawn. */
   toldParty: Party | null
@@ -57,7 +57,9 @@ export function planRevoke(
     ids,
     createdGoing,
     webhooks: webhooks ? webhooks.filter((webhook) => gone.has(webhook.accessId)) : null,
-    sessions: group.members.filter((member) => member !== grant && group.kind === 'oauth-client').length,
+    sessions: group.members.filter(
+      (member) => member !== grant && group.kind === 'oauth-client' && !isExpired(member, nowSeconds),
+    ).length,
     toldParty: grant?.cmc?.counterparty ?? null,
     sessionLivesOn: group.kind === 'personal',
   }
