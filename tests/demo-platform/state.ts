@@ -1,6 +1,8 @@
 import type { HostingsTree } from './hostings.ts'
 import type {
+  AuditEntry,
   AuthRequest,
+  CmcRevocation,
   Faults,
   IssuedToken,
   Mail,
@@ -35,6 +37,10 @@ export interface PlatformState {
   requestLog: RequestLogEntry[]
   /** Every personal and MFA token handed out, live or not. */
   issuedTokens: IssuedToken[]
+  /** Each user's audit log, by username: a store apart from the events. */
+  audit: Map<string, AuditEntry[]>
+  /** What deleting CMC data grants told their requesters. */
+  cmcRevocations: CmcRevocation[]
   faults: Faults
   /** What GET {register}hostings answers; null for the default single hosting. */
   hostings: HostingsTree | null
@@ -56,6 +62,8 @@ export function createState(): PlatformState {
     sms: [],
     requestLog: [],
     issuedTokens: [],
+    audit: new Map(),
+    cmcRevocations: [],
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
   }

@@ -131,9 +131,11 @@ interface StateView {
   users: { username: string; accesses: Json[] }[]
 }
 
+/** The user's app and shared accesses (a login's personal access left aside). */
 async function accessesOf(username: string): Promise<Json[]> {
   const state = await control<StateView>('GET', '/state')
-  return state.users.find((user) => user.username === username)?.accesses ?? []
+  const accesses = state.users.find((user) => user.username === username)?.accesses ?? []
+  return accesses.filter((access) => access.type !== 'personal')
 }
 
 describe('GET /oauth2/authorize', () => {

@@ -341,11 +341,12 @@ describe('accesses', () => {
     })
     const [first, second] = await connection.api([
       { method: 'accesses.delete', params: { id: String(access.id) } },
-      { method: 'webhooks.get', params: null },
+      { method: 'followedSlices.get', params: null },
     ])
     expect([first?.error?.id, second?.error?.id]).toEqual(['unknown-resource', 'invalid-method'])
     const { users } = await control<{ users: Array<{ username: string; accesses: Json[] }> }>('GET', '/state')
     expect(users.find((user) => user.username === 'demo-user')?.accesses).toEqual([
+      expect.objectContaining({ type: 'personal', name: appId, token: connection.token }),
       expect.objectContaining({ id: access.id, deleted: expect.any(Number) }),
     ])
   })
