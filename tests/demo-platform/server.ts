@@ -128,7 +128,8 @@ export async function startDemoPlatform(options: DemoPlatformOptions): Promise<R
     return handlePlatformRequest(holder.platform, routes, req, res)
   })
   const port = await listen(server, options.port, options.host ?? '127.0.0.1')
-  holder.platform = { config: platformConfig(options, port), state: createState() }
+  const config = platformConfig(options, port)
+  holder.platform = { config, state: createState(config) }
   return { url: holder.platform.config.origin, close: () => closeAll([server]) }
 }
 

@@ -1,4 +1,5 @@
 import type { HostingsTree } from './hostings.ts'
+import { seedAccountArea } from './account-seed-state.ts'
 import type {
   AuditEntry,
   AuthRequest,
@@ -51,8 +52,8 @@ export interface Platform {
   state: PlatformState
 }
 
-export function createState(): PlatformState {
-  return {
+export function createState(config: PlatformConfig): PlatformState {
+  const state: PlatformState = {
     users: seedUsers(),
     sessions: new Map(),
     mfaSessions: new Map(),
@@ -67,10 +68,12 @@ export function createState(): PlatformState {
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
   }
+  seedAccountArea(state, config)
+  return state
 }
 
 export function resetState(platform: Platform): void {
-  platform.state = createState()
+  platform.state = createState(platform.config)
 }
 
 export function findUserByEmail(state: PlatformState, email: string): User | undefined {
