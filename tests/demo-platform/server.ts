@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { accessInfoRoutes } from './access-info.ts'
+import { accountControlRoutes } from './account-control.ts'
 import { apiMethodRoutes } from './api-methods.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
@@ -51,6 +52,7 @@ export interface StaticSiteServerOptions {
 // Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
 const platformRoutes: Route[] = [
   ...controlRoutes,
+  ...accountControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
