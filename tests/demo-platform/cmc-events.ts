@@ -74,7 +74,7 @@ function streamIdsParam(check: ParamsCheck): string[] {
   return list
 }
 
-/** `events.create`: the streams must exist and be writable; CMC types go through the plugin's checks and hooks. */
+/** `events.create`: the streams must exist and be writable; CMC types go through the plugin's checks and hooks. `time` is now unless given. */
 export function createEvent({ platform, caller, params }: MethodCall): Record<string, unknown> {
   const user = caller.user
   ensurePluginStreams(user)
@@ -82,6 +82,7 @@ export function createEvent({ platform, caller, params }: MethodCall): Record<st
   const type = check.requiredString('type', { minLength: 3 })
   const streamIds = streamIdsParam(check)
   const content = check.params.content
+  const time = check.number('time')
   if (type !== '' && !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(type))
     check.add({ code: 'PATTERN', message: 'must match the event type pattern "class/format"', path: '#/type' })
   check.done()
@@ -97,7 +98,7 @@ export function createEvent({ platform, caller, params }: MethodCall): Record<st
   const event = storeEvent(
     platform.state,
     user.username,
-    { streamIds, type, content: (content ?? {}) as Record<string, unknown> },
+    { streamIds, type, content: (content ?? {}) as Record<string, unknown>, time },
     by,
   )
   return { event: startCmcEvent(platform, caller, event) }
