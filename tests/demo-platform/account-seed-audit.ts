@@ -1,4 +1,4 @@
-import { day, hour } from './account-seed-accesses.ts'
+import { day, hour } from './account-seed-rows.ts'
 import { accountSeed } from './account-seed.ts'
 import { auditEntry, auditPseudoAccess } from './audit-store.ts'
 import type { AuditEntry, StoredAccess } from './model.ts'
@@ -24,7 +24,7 @@ function cuidLike(random: Random): string {
 }
 
 /** Who called what, how often, and when (epoch seconds): one line of the trail's plan. */
-interface Caller {
+interface CallPlan {
   accessId: string
   count: number
   actions: readonly string[]
@@ -54,7 +54,7 @@ function failure(random: Random, action: string): { query: Record<string, unknow
 }
 
 /** A successful call's URL query: REST calls carry theirs, batch calls (and bodies) leave `{}`. */
-function successQuery(random: Random, caller: Caller, action: string): Record<string, unknown> {
+function successQuery(random: Random, caller: CallPlan, action: string): Record<string, unknown> {
   if (action === 'events.get' && random() < 0.7) {
     const query: Record<string, unknown> = {
       streams: [pick(random, caller.streams)],
@@ -67,7 +67,7 @@ function successQuery(random: Random, caller: Caller, action: string): Record<st
   return {}
 }
 
-function callerEntries(random: Random, caller: Caller): AuditEntry[] {
+function callerEntries(random: Random, caller: CallPlan): AuditEntry[] {
   const entries: AuditEntry[] = []
   for (let index = 0; index < caller.count; index++) {
     // The newest call is the access's `lastUsed`; the others fall anywhere in its life.
@@ -126,7 +126,7 @@ const volumes: Record<string, { count: number; actions: readonly string[]; strea
 }
 
 /** Each seeded access's calls over the last 60 days (from its creation, up to its last use or expiry). */
-function accessCallers(now: number, accesses: StoredAccess[]): Caller[] {
+function accessCallers(now: number, accesses: StoredAccess[]): CallPlan[] {
   return accesses.flatMap((access) => {
     const volume = volumes[access.id]
     if (!volume) return []
@@ -140,7 +140,7 @@ function accessCallers(now: number, accesses: StoredAccess[]): Caller[] {
 export function seededAuditTrail(now: number, accesses: StoredAccess[]): AuditEntry[] {
   const random = seededRandom(20260801)
   const logins = { actions: ['auth.login'], streams: [], from: now - 60 * day, to: now - 3 * day }
-  const callers: Caller[] = [
+  const callers: CallPlan[] = [
     ...accessCallers(now, accesses),
     { accessId: auditPseudoAccess.validPassword, count: 40, ...logins },
     { accessId: auditPseudoAccess.invalid, count: 6, ...logins, to: now - 5 * day },

@@ -1,4 +1,5 @@
-import { seededAccesses, day } from './account-seed-accesses.ts'
+import { seededAccesses } from './account-seed-accesses.ts'
+import { day } from './account-seed-rows.ts'
 import { seededAuditTrail } from './account-seed-audit.ts'
 import { accountSeed } from './account-seed.ts'
 import { cmcRecords } from './cmc-records.ts'
