@@ -1,38 +1,38 @@
 import { accessView } from './access-records.ts'
+import { auditedCall } from './audit-calls.ts'
 import { authenticateCaller } from './cmc-capability.ts'
-import { isRecord, jsonAnswer } from './http.ts'
-import type { Access } from './model.ts'
+import { jsonAnswer } from './http.ts'
+import type { Access, PersonalAccess } from './model.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
 
-/** Entries the platform adds to what an OAuth or data-grant token shows, besides the granted ones. */
+/** Entries the platform adds to every app or shared token at use time (not stored: accesses.get leaves them out). */
 function systemEntries(access: Access): Record<string, string>[] {
-  const fromConsent = access.name.startsWith('oauth:') || isRecord(access.clientData?.cmc)
-  return fromConsent
-    ? [
-        { streamId: ':_system:account', level: 'none' },
-        { streamId: `:_audit:access-${access.id}`, level: 'read' },
-      ]
-    : []
+  return [
+    { streamId: ':_system:account', level: 'none' },
+    { streamId: `:_audit:access-${access.id}`, level: 'read' },
+  ]
 }
 
-/** GET /{username}/access-info: what the caller's token may do. */
-function accessInfo({ platform, params, headers }: RequestContext) {
+/** What a personal token is told: its access (named after the app id) without permissions, integrity or modifiedBy. */
+function personalInfo(access: PersonalAccess): Record<string, unknown> {
+  const { type, name, id, token, created, createdBy, modified, lastUsed } = access
+  return { type, name, id, token, created, createdBy, modified, ...(lastUsed === undefined ? {} : { lastUsed }) }
+}
+
+/** GET /{username}/access-info: what the caller's token may do (audited as `getAccessInfo`). */
+function accessInfo({ platform, params, headers, query }: RequestContext) {
   const user = pathUser(platform, params.username ?? '')
-  const caller = authenticateCaller(platform, user, headers.authorization)
-  if (caller.kind === 'personal') {
-    return jsonAnswer(200, {
-      type: 'personal',
-      name: caller.session.appId,
-      permissions: [{ streamId: '*', level: 'manage' }],
-      user: { username: user.username },
-    })
-  }
-  const view = accessView(caller.access)
-  return jsonAnswer(200, {
-    ...view,
-    permissions: [...caller.access.permissions, ...systemEntries(caller.access)],
-    user: { username: user.username },
+  return auditedCall(platform, user, { methodId: 'getAccessInfo', query, token: headers.authorization }, () => {
+    const caller = authenticateCaller(platform, user, headers.authorization)
+    const info =
+      caller.kind === 'personal'
+        ? personalInfo(caller.access)
+        : {
+            ...accessView(caller.access),
+            permissions: [...caller.access.permissions, ...systemEntries(caller.access)],
+          }
+    return jsonAnswer(200, { ...info, user: { username: user.username } })
   })
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { ApiError } from './http.ts'
 import { newId, nowSeconds } from './ids.ts'
-import type { Access, Permission, User } from './model.ts'
+import type { Access, Permission, StoredAccess, User } from './model.ts'
 import { ensureStreams, storedPermissions } from './permissions.ts'
 import { apiEndpoint } from './sessions.ts'
 import type { PlatformConfig } from './state.ts'
@@ -16,24 +16,39 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-function integrityOf(access: Omit<Access, 'integrity'>): string {
-  return 'ACCESS:0:sha256-' + createHash('sha256').update(canonicalJson(access)).digest('base64')
+/** The access's integrity over what it was given (an earlier integrity, `lastUsed` and `deleted` stay out). */
+export function integrityOf(access: Omit<StoredAccess, 'integrity'>): string {
+  const sealed: Record<string, unknown> = { ...access }
+  delete sealed.integrity
+  delete sealed.lastUsed
+  delete sealed.deleted
+  return 'ACCESS:0:sha256-' + createHash('sha256').update(canonicalJson(sealed)).digest('base64')
 }
 
-/** An access as the API shows it (`deleted` is only for the control API's state). */
-export function accessView(access: Access, config?: PlatformConfig, username?: string): Record<string, unknown> {
+/** An access as the API shows it (`deleted` is only for the control API's state and deletion lists). */
+export function accessView(access: StoredAccess, config?: PlatformConfig, username?: string): Record<string, unknown> {
   const view: Record<string, unknown> = { ...structuredClone(access) }
   delete view.deleted
   if (config && username) view.apiEndpoint = apiEndpoint(config, username, access.token)
   return view
 }
 
-export function isLive(access: Access): boolean {
+export function isLive(access: StoredAccess): boolean {
   return access.deleted === undefined
 }
 
-export function isExpired(access: Access): boolean {
-  return access.expires !== undefined && access.expires < nowSeconds()
+export function isExpired(access: StoredAccess): boolean {
+  return access.type !== 'personal' && access.expires !== undefined && access.expires < nowSeconds()
+}
+
+/** App and shared accesses: those with permissions. */
+export function isGrant(access: StoredAccess): access is Access {
+  return access.type !== 'personal'
+}
+
+/** The user's app and shared accesses, deleted ones included. */
+export function grantsOf(user: User): Access[] {
+  return user.accesses.filter(isGrant)
 }
 
 export interface NewAccess {
@@ -53,7 +68,7 @@ function refuseDuplicates(user: User, wanted: NewAccess): void {
     })
   }
   const deviceName = wanted.type === 'shared' ? undefined : wanted.deviceName
-  const clash = user.accesses.some(
+  const clash = grantsOf(user).some(
     (access) =>
       isLive(access) && access.type === wanted.type && access.name === wanted.name && access.deviceName === deviceName,
   )

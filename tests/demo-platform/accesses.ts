@@ -1,9 +1,16 @@
-import { accessView, canonicalJson, insertAccess, isExpired, isLive, type NewAccess } from './access-records.ts'
+import {
+  accessView,
+  canonicalJson,
+  grantsOf,
+  insertAccess,
+  isExpired,
+  isLive,
+  type NewAccess,
+} from './access-records.ts'
 import { ApiError } from './http.ts'
-import { nowSeconds } from './ids.ts'
 import type { MethodCall } from './method-call.ts'
-import type { Access, Permission } from './model.ts'
-import { checkPermissionNames, isStreamPermission, parsePermissions, permissionsMatch } from './permissions.ts'
+import type { Permission } from './model.ts'
+import { checkPermissionNames, parsePermissions, permissionsMatch } from './permissions.ts'
 import { requirePersonal } from './sessions.ts'
 import { enumError, ParamsCheck } from './validation.ts'
 
@@ -49,7 +56,7 @@ export function checkApp({ caller, params }: MethodCall): Record<string, unknown
   const requested = permissionsParam(check, 'requestedPermissions')
   const { deviceName, clientData } = optionalFields(check)
   check.done()
-  const existing = caller.user.accesses.find(
+  const existing = grantsOf(caller.user).find(
     (access) =>
       isLive(access) && access.type === 'app' && access.name === requestingAppId && access.deviceName === deviceName,
   )
@@ -67,28 +74,7 @@ export function checkApp({ caller, params }: MethodCall): Record<string, unknown
 
 /** `accesses.create`: an app access, made with a personal token. */
 export function createAccess({ platform, caller, params }: MethodCall): Record<string, unknown> {
-  const session = requirePersonal(caller)
-  const access = insertAccess(caller.user, parseNewAccess(params), session.accessId)
+  const personal = requirePersonal(caller)
+  const access = insertAccess(caller.user, parseNewAccess(params), personal.id)
   return { access: accessView(access, platform.config, caller.user.username) }
-}
-
-function selfRevokeForbidden(access: Access): boolean {
-  return access.permissions.some(
-    (permission) =>
-      !isStreamPermission(permission) && permission.feature === 'selfRevoke' && permission.setting === 'forbidden',
-  )
-}
-
-/** `accesses.delete`: personal tokens delete any access; an app access may only revoke itself. */
-export function deleteAccess({ caller, params }: MethodCall): Record<string, unknown> {
-  const check = new ParamsCheck(params)
-  const id = check.requiredString('id')
-  check.done()
-  const access = caller.user.accesses.find((candidate) => candidate.id === id && isLive(candidate))
-  if (!access) throw new ApiError(404, 'unknown-resource', `Unknown access "${id}"`)
-  const allowed = caller.kind === 'personal' || (caller.access.id === access.id && !selfRevokeForbidden(access))
-  if (!allowed)
-    throw new ApiError(403, 'forbidden', 'Your access token has insufficient permissions to delete this access.')
-  access.deleted = nowSeconds()
-  return { accessDeletion: { id: access.id } }
 }

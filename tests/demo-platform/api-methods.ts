@@ -1,5 +1,7 @@
-import { checkApp, createAccess, deleteAccess } from './accesses.ts'
-import { getAccesses } from './cmc-accesses.ts'
+import { checkApp, createAccess } from './accesses.ts'
+import { deleteAccess } from './accesses-delete.ts'
+import { getAccesses } from './accesses-list.ts'
+import { auditedCall } from './audit-calls.ts'
 import { authenticateCaller } from './cmc-capability.ts'
 import { createEvent, getEvent, getEvents } from './cmc-events.ts'
 import { createStream, getStreams } from './cmc-streams.ts'
@@ -7,8 +9,10 @@ import { jsonAnswer } from './http.ts'
 import { logout } from './login.ts'
 import type { MethodHandler } from './method-call.ts'
 import { changePassword } from './passwords.ts'
+import { queryParams } from './query-params.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
+import { createWebhook, getWebhooks } from './webhooks.ts'
 
 /** The API methods that take a token, by id: one implementation each, for REST routes and batches alike. */
 const apiMethods = {
@@ -21,6 +25,8 @@ const apiMethods = {
   'events.getOne': getEvent,
   'streams.create': createStream,
   'streams.get': getStreams,
+  'webhooks.create': createWebhook,
+  'webhooks.get': getWebhooks,
   'auth.logout': logout,
   'account.changePassword': changePassword,
 } satisfies Record<string, MethodHandler>
@@ -31,6 +37,7 @@ export function findApiMethod(id: string): MethodHandler | undefined {
   return Object.hasOwn(apiMethods, id) ? apiMethods[id as ApiMethodId] : undefined
 }
 
+/** A REST route of a method: the path's account, the token, then the method, filed in the account's audit log. */
 function methodRoute(
   method: string,
   pattern: RegExp,
@@ -43,39 +50,31 @@ function methodRoute(
     pattern,
     meta: 'always',
     handle: (context) => {
-      const user = pathUser(context.platform, context.params.username ?? '')
-      const caller = authenticateCaller(context.platform, user, context.headers.authorization)
-      return jsonAnswer(status, apiMethods[methodId]({ platform: context.platform, caller, params: paramsOf(context) }))
+      const { platform, headers, query } = context
+      const user = pathUser(platform, context.params.username ?? '')
+      return auditedCall(platform, user, { methodId, query, token: headers.authorization }, () => {
+        const caller = authenticateCaller(platform, user, headers.authorization)
+        return jsonAnswer(status, apiMethods[methodId]({ platform, caller, params: paramsOf(context) }))
+      })
     },
   }
 }
 
-/** A GET's query as method parameters: `name[]=a&name[]=b` (or repeated `name=`) as a list, `limit` as a number. */
-function queryParams({ query }: RequestContext): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const key of new Set(query.keys())) {
-    const name = key.replace(/\[\]$/, '')
-    const values = [...query.getAll(name), ...query.getAll(`${name}[]`)]
-    params[name] = key.endsWith('[]') || values.length > 1 ? values : values[0]
-  }
-  if (typeof params.limit === 'string') params.limit = Number(params.limit)
-  return params
-}
+const fromQuery = (context: RequestContext) => queryParams(context.query)
+const withPathId = (context: RequestContext) => ({ id: context.params.id })
 
 export const apiMethodRoutes: Route[] = [
-  methodRoute('GET', /^\/(?<username>[^/]+)\/accesses$/, 'accesses.get', 200),
-  methodRoute('GET', /^\/(?<username>[^/]+)\/events$/, 'events.get', 200, queryParams),
-  methodRoute('GET', /^\/(?<username>[^/]+)\/events\/(?<id>[^/]+)$/, 'events.getOne', 200, (context) => ({
-    id: context.params.id,
-  })),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/accesses$/, 'accesses.get', 200, fromQuery),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/events$/, 'events.get', 200, fromQuery),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/events\/(?<id>[^/]+)$/, 'events.getOne', 200, withPathId),
   methodRoute('POST', /^\/(?<username>[^/]+)\/events$/, 'events.create', 201),
-  methodRoute('GET', /^\/(?<username>[^/]+)\/streams$/, 'streams.get', 200, queryParams),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/streams$/, 'streams.get', 200, fromQuery),
   methodRoute('POST', /^\/(?<username>[^/]+)\/streams$/, 'streams.create', 201),
   methodRoute('POST', /^\/(?<username>[^/]+)\/accesses\/check-app$/, 'accesses.checkApp', 200),
   methodRoute('POST', /^\/(?<username>[^/]+)\/accesses$/, 'accesses.create', 201),
-  methodRoute('DELETE', /^\/(?<username>[^/]+)\/accesses\/(?<id>[^/]+)$/, 'accesses.delete', 200, (context) => ({
-    id: context.params.id,
-  })),
+  methodRoute('DELETE', /^\/(?<username>[^/]+)\/accesses\/(?<id>[^/]+)$/, 'accesses.delete', 200, withPathId),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/webhooks$/, 'webhooks.get', 200, fromQuery),
+  methodRoute('POST', /^\/(?<username>[^/]+)\/webhooks$/, 'webhooks.create', 201),
   methodRoute('POST', /^\/(?<username>[^/]+)\/auth\/logout$/, 'auth.logout', 200),
   methodRoute('POST', /^\/(?<username>[^/]+)\/account\/change-password$/, 'account.changePassword', 200),
 ]

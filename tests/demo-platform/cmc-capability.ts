@@ -1,4 +1,4 @@
-import { insertAccess, isLive } from './access-records.ts'
+import { grantsOf, insertAccess, isLive } from './access-records.ts'
 import { storeEvent } from './cmc-event-store.ts'
 import { cmcRecords, type Capability, type CapabilityMode, type PryvEvent } from './cmc-records.ts'
 import { addInternalStream } from './cmc-streams.ts'
@@ -62,17 +62,26 @@ export function mintCapability(
   const host = options.host ?? new URL(platform.config.origin).hostname
   const offerStreamId = addInternalStream(requester, `offer:${capabilityId}`)
   const responsesStreamId = addInternalStream(requester, `responses:${capabilityId}`)
+  const mode = modeOf(trigger.content)
   const access = insertAccess(
     requester,
     {
-      name: `cmc-capability:${capabilityId}`,
+      name: `__cmc-cap-${capabilityId.slice(0, 8)}`,
       type: 'shared',
       permissions: [
         { streamId: offerStreamId, level: 'read' },
         { streamId: responsesStreamId, level: 'create-only' },
       ],
       expireAfter: Math.max(0, lifetimeOf(trigger.content, options)),
-      clientData: { cmc: { role: 'capability', capabilityId } },
+      clientData: {
+        cmc: {
+          kind: 'capability',
+          capabilityId,
+          requestEventId: trigger.id,
+          capability: { mode, state: 'open', stateChangedAt: nowSeconds() },
+          singleUse: mode === 'single-use',
+        },
+      },
     },
     trigger.createdBy,
   )
@@ -95,7 +104,7 @@ export function mintCapability(
     id: capabilityId,
     accessId: access.id,
     requester: requester.username,
-    mode: modeOf(trigger.content),
+    mode,
     expires: access.expires ?? nowSeconds(),
     consumed: false,
     invalidated: false,
@@ -115,7 +124,7 @@ export function mintCapability(
 }
 
 function capabilityAccess(user: User, capability: Capability): Access | undefined {
-  return user.accesses.find((access) => access.id === capability.accessId)
+  return grantsOf(user).find((access) => access.id === capability.accessId)
 }
 
 function isUsable(access: Access): boolean {

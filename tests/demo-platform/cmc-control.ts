@@ -1,4 +1,4 @@
-import { accessView } from './access-records.ts'
+import { accessView, grantsOf } from './access-records.ts'
 import { mintCapability } from './cmc-capability.ts'
 import { eventView, storeEvent, updateContent } from './cmc-event-store.ts'
 import { checkCmcEvent } from './cmc-hooks.ts'
@@ -168,7 +168,7 @@ function cmcView({ platform }: RequestContext) {
       (event) => byPlugin(event) && !event.streamIds.includes(cmcInbox) && !event.streamIds.some(isInternalStreamId),
     ),
     grants: [...platform.state.users.values()].flatMap((user) =>
-      user.accesses
+      grantsOf(user)
         .filter((access) => isRecord(access.clientData?.cmc) && access.clientData.cmc.role === 'counterparty')
         .map((access) => ({
           username: user.username,

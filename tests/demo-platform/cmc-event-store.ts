@@ -7,7 +7,7 @@ import type { PlatformState } from './state.ts'
 export function storeEvent(
   state: PlatformState,
   username: string,
-  wanted: { streamIds: string[]; type: string; content: Record<string, unknown> },
+  wanted: { streamIds: string[]; type: string; content: Record<string, unknown>; time?: number },
   by: string,
 ): PryvEvent {
   const now = nowSeconds()
@@ -16,7 +16,7 @@ export function storeEvent(
     streamIds: [...wanted.streamIds],
     type: wanted.type,
     content: structuredClone(wanted.content),
-    time: now,
+    time: wanted.time ?? now,
     created: now,
     createdBy: by,
     modified: now,

@@ -2,13 +2,14 @@ import { eventView, findEvent, storeEvent } from './cmc-event-store.ts'
 import { checkCmcEvent, startCmcEvent } from './cmc-hooks.ts'
 import { userEvents, type PryvEvent } from './cmc-records.ts'
 import { canRead, canWrite, ensurePluginStreams, findStream, isInSubtree, isInternalStreamId } from './cmc-streams.ts'
+import { asksForAudit, getAuditEvents } from './audit-events.ts'
+import { pageOf, parsePaging, typeMatches } from './events-paging.ts'
 import { ApiError } from './http.ts'
+import { nowSeconds } from './ids.ts'
 import type { MethodCall } from './method-call.ts'
 import type { Caller } from './sessions.ts'
+import { matchesStreams, parseStreamsQuery } from './streams-query.ts'
 import { ParamsCheck, typeError } from './validation.ts'
-
-/** The platform's default page size when no time range is given. */
-const defaultLimit = 20
 
 function stringList(check: ParamsCheck, name: string): string[] | undefined {
   const value = check.params[name]
@@ -23,28 +24,31 @@ function readable(caller: Caller, event: PryvEvent): boolean {
   return event.streamIds.some((streamId) => canRead(caller, streamId))
 }
 
-/** In one of the given streams or below; a hidden stream matches nothing (an answer of 0 events, not an error). */
-function inStreams(caller: Caller, event: PryvEvent, streams: string[]): boolean {
-  return streams.some(
-    (root) => !isInternalStreamId(root) && event.streamIds.some((streamId) => isInSubtree(caller.user, streamId, root)),
-  )
+/** In the stream or below it; a hidden stream holds nothing (an answer of 0 events, not an error). */
+function isInStream(caller: Caller, event: PryvEvent, root: string): boolean {
+  return !isInternalStreamId(root) && event.streamIds.some((streamId) => isInSubtree(caller.user, streamId, root))
 }
 
-/** `events.get`: what the token may read, newest first, filtered by `types` and `streams`, at most `limit`. */
+/**
+ * `events.get`: what the token may read, filtered by `streams` and `types`,
+ * paged with the platform's defaults (see events-paging.ts). A query naming
+ * an audit stream is answered by the audit store instead.
+ */
 export function getEvents({ platform, caller, params }: MethodCall): Record<string, unknown> {
   ensurePluginStreams(caller.user)
   const check = new ParamsCheck(params)
   const types = stringList(check, 'types')
-  const streams = stringList(check, 'streams')
-  const limit = check.number('limit') ?? defaultLimit
+  const streams = parseStreamsQuery(check)
+  const paging = parsePaging(check, nowSeconds())
   check.done()
-  const events = userEvents(platform.state, caller.user.username)
-    .filter((event) => readable(caller, event))
-    .filter((event) => !types || types.includes(event.type))
-    .filter((event) => !streams || inStreams(caller, event, streams))
-    .sort((a, b) => b.time - a.time)
-    .slice(0, Math.max(0, limit))
-  return { events: events.map(eventView) }
+  if (streams && asksForAudit(streams)) return getAuditEvents(platform, caller, streams, types, paging)
+  const events = userEvents(platform.state, caller.user.username).filter(
+    (event) =>
+      readable(caller, event) &&
+      typeMatches(types, event.type) &&
+      (!streams || matchesStreams(streams, (root) => isInStream(caller, event, root))),
+  )
+  return { events: pageOf(events, paging).map(eventView) }
 }
 
 /** `events.getOne`: 404 for an event the token may not read, as for an unknown one. */
@@ -70,7 +74,7 @@ function streamIdsParam(check: ParamsCheck): string[] {
   return list
 }
 
-/** `events.create`: the streams must exist and be writable; CMC types go through the plugin's checks and hooks. */
+/** `events.create`: the streams must exist and be writable; CMC types go through the plugin's checks and hooks. `time` is now unless given. */
 export function createEvent({ platform, caller, params }: MethodCall): Record<string, unknown> {
   const user = caller.user
   ensurePluginStreams(user)
@@ -78,6 +82,7 @@ export function createEvent({ platform, caller, params }: MethodCall): Record<st
   const type = check.requiredString('type', { minLength: 3 })
   const streamIds = streamIdsParam(check)
   const content = check.params.content
+  const time = check.number('time')
   if (type !== '' && !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(type))
     check.add({ code: 'PATTERN', message: 'must match the event type pattern "class/format"', path: '#/type' })
   check.done()
@@ -89,11 +94,11 @@ export function createEvent({ platform, caller, params }: MethodCall): Record<st
   if (!streamIds.every((id) => canWrite(caller, id)))
     throw new ApiError(403, 'forbidden', 'You cannot access this resource using the given access token.')
   checkCmcEvent(caller.kind === 'personal', type, content, streamIds)
-  const by = caller.kind === 'personal' ? caller.session.accessId : caller.access.id
+  const by = caller.access.id
   const event = storeEvent(
     platform.state,
     user.username,
-    { streamIds, type, content: (content ?? {}) as Record<string, unknown> },
+    { streamIds, type, content: (content ?? {}) as Record<string, unknown>, time },
     by,
   )
   return { event: startCmcEvent(platform, caller, event) }

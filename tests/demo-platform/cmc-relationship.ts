@@ -25,7 +25,7 @@ export function peerSlug(identity: Identity): string {
 }
 
 export const collectorsStreamUnder = (scope: string, peer: Identity) => `${scope}:collectors:${peerSlug(peer)}`
-const chatStreamUnder = (scope: string, peer: Identity) => `${scope}:chats:${peerSlug(peer)}`
+export const chatStreamUnder = (scope: string, peer: Identity) => `${scope}:chats:${peerSlug(peer)}`
 
 /** The data grant's wanted shape: the permissions given to the requester and what its `clientData.cmc` tells. */
 export interface WantedRelationship {
@@ -55,7 +55,14 @@ function createDataGrant(wanted: WantedRelationship, permissions: Permission[]):
         name,
         type: wanted.accessType,
         permissions,
-        clientData: { cmc: { role: 'counterparty', counterparty: wanted.requesterIdentity, ...wanted.cmc } },
+        clientData: {
+          cmc: {
+            role: 'counterparty',
+            counterparty: wanted.requesterIdentity,
+            scopeStreamId: wanted.scopeStreamId,
+            ...wanted.cmc,
+          },
+        },
       },
       wanted.createdBy,
     )

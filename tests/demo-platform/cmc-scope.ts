@@ -1,3 +1,4 @@
+import { grantsOf } from './access-records.ts'
 import { storeEvent } from './cmc-event-store.ts'
 import { cmcRecords, type PryvEvent, type Relationship } from './cmc-records.ts'
 import { identityOn } from './cmc-relationship.ts'
@@ -39,7 +40,7 @@ export function deliverScopeRequest(platform: Platform, requester: User, trigger
 }
 
 function counterpartyGrant(recipient: User, accessId: string): Access {
-  const access = recipient.accesses.find(
+  const access = grantsOf(recipient).find(
     (candidate) =>
       candidate.id === accessId &&
       candidate.deleted === undefined &&

@@ -6,7 +6,7 @@ import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
 import { resetState, type PlatformState } from './state.ts'
 
-/** Everything tests assert on; deleted accesses stay listed with their `deleted` time. */
+/** Everything tests assert on; personal accesses are listed too, deleted accesses and webhooks with their `deleted` time. */
 function stateView(state: PlatformState) {
   const now = Date.now()
   return {
@@ -21,6 +21,7 @@ function stateView(state: PlatformState) {
       ).length,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),
+      webhooks: structuredClone(user.webhooks),
     })),
     authRequests: Object.fromEntries(
       [...state.authRequests.values()]

@@ -23,21 +23,51 @@ export interface Stream {
   parentId: string | null
 }
 
-/** An app or shared access; timestamps in seconds; `deleted` set instead of removing it. */
-export interface Access {
+/** What every stored access has; timestamps in seconds; `deleted` set instead of removing it. */
+interface AccessRecord {
   id: string
   token: string
-  type: 'app' | 'shared'
   name: string
-  deviceName?: string
-  permissions: Permission[]
-  clientData?: Record<string, unknown>
-  expires?: number
   created: number
   createdBy: string
   modified: number
   modifiedBy: string
   integrity: string
+  /** Set by the first authenticated call made with the token, then by each later one. */
+  lastUsed?: number
+  deleted?: number
+}
+
+/** An app or shared access. */
+export interface Access extends AccessRecord {
+  type: 'app' | 'shared'
+  deviceName?: string
+  permissions: Permission[]
+  clientData?: Record<string, unknown>
+  expires?: number
+}
+
+/** The access a login keeps for its app id (named after it); its token is the live session's, it has no permissions. */
+export interface PersonalAccess extends AccessRecord {
+  type: 'personal'
+}
+
+export type StoredAccess = Access | PersonalAccess
+
+/** A webhook an app or shared access registered; gone with that access. */
+export interface Webhook {
+  id: string
+  accessId: string
+  url: string
+  state: 'active'
+  runCount: number
+  failCount: number
+  lastRun: { status: number; timestamp: number }
+  runs: unknown[]
+  created: number
+  createdBy: string
+  modified: number
+  modifiedBy: string
   deleted?: number
 }
 
@@ -48,19 +78,17 @@ export interface User {
   language: string
   mfa: { active: boolean; recoveryCodes: string[] }
   streams: Stream[]
-  accesses: Access[]
-  /** The personal access id behind each app id's sessions (Pryv keeps one per app id). */
-  personalAccessIds: Record<string, string>
+  accesses: StoredAccess[]
+  webhooks: Webhook[]
   /** What the registering app sent beside the credentials (absent for seeded accounts). */
   registration?: { appId: string; hosting: string; referer?: string }
 }
 
-/** A personal session opened by a login; it ends on logout or after 30 minutes unused. */
+/** A personal session opened by a login; it ends on logout or after 30 minutes unused. Its token is its personal access's. */
 export interface Session {
   token: string
   username: string
   appId: string
-  accessId: string
   expires: number
 }
 
@@ -130,4 +158,37 @@ export interface IssuedToken {
 export interface Faults {
   latencyMs: number
   rules: FaultRule[]
+}
+
+/** One entry of a user's audit log: an event in the audit store, filed under the access and the method. */
+export interface AuditEntry {
+  id: string
+  streamIds: [string, string]
+  type: 'audit-log/pryv-api' | 'audit-log/pryv-api-error'
+  time: number
+  content: {
+    action: string
+    query: Record<string, unknown>
+    source: { ip: string; name: string }
+    id?: string
+    message?: string
+  }
+  created: number
+  createdBy: 'system'
+  modified: number
+  modifiedBy: 'system'
+}
+
+/** What deleting a CMC data grant told (or could not tell) the requester. */
+export interface CmcRevocation {
+  /** The account the grant was deleted from. */
+  username: string
+  accessId: string
+  requester: { username: string; host: string }
+  /** False when the requester is not an account of this platform. */
+  delivered: boolean
+  /** The `consent/revoke-cmc` event put in the requester's inbox. */
+  eventId: string | null
+  content: Record<string, unknown>
+  time: number
 }

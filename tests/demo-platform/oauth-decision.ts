@@ -102,7 +102,7 @@ export function accept({ platform, body }: RequestContext): Answer {
     minted = mintOAuthAccess(
       platform.config,
       caller.user,
-      caller.session,
+      caller.access.id,
       { clientId: payload.clientId, offerName, offerEventId },
       granted,
     )

@@ -1,7 +1,8 @@
-import { insertAccess, isLive } from './access-records.ts'
+import { grantsOf, insertAccess, isLive } from './access-records.ts'
+import { cmcApps, ensureAppStreamChain } from './cmc-streams.ts'
 import { isRecord } from './http.ts'
 import { newId } from './ids.ts'
-import type { Access, Permission, Session, User } from './model.ts'
+import type { Access, Permission, User } from './model.ts'
 import { withoutConsentFlags, type ConsentEntry } from './oauth-consent.ts'
 import type { PlatformConfig } from './state.ts'
 
@@ -19,6 +20,26 @@ export function asPermissions(entries: ConsentEntry[]): Permission[] {
   return entries.map((entry) => withoutConsentFlags(entry) as Permission)
 }
 
+/** The data grant's name and `clientData.cmc`, as the server's accept leaves them: the client's app account is the counterparty. */
+export function oauthGrantShape(
+  host: string,
+  offer: GrantedOffer,
+): { name: string; scopeStreamId: string; cmc: Record<string, unknown> } {
+  const scopeStreamId = `${cmcApps}:oauth:${offer.clientId}`
+  return {
+    name: `cmc:${offer.offerName}:${offer.clientId}@${host}`,
+    scopeStreamId,
+    cmc: {
+      role: 'counterparty',
+      counterparty: { username: offer.clientId, host },
+      scopeStreamId,
+      clientId: offer.clientId,
+      offerName: offer.offerName,
+      offerEventId: offer.offerEventId,
+    },
+  }
+}
+
 function offerEventIdOf(access: Access): unknown {
   const cmc = access.clientData?.cmc
   return isRecord(cmc) && cmc.role === 'counterparty' ? cmc.offerEventId : undefined
@@ -27,37 +48,28 @@ function offerEventIdOf(access: Access): unknown {
 /**
  * The durable data grant of this offer on the user's account (a shared
  * access), reused when the user already accepted it. One the user revoked
- * blocks the offer, as on the real server.
+ * blocks the offer, as on the real server. The first accept also creates
+ * the client's scope streams, where the server writes its trigger.
  */
 function dataGrant(
   config: PlatformConfig,
   user: User,
-  session: Session,
+  createdBy: string,
   offer: GrantedOffer,
   granted: ConsentEntry[],
 ): Access {
-  const earlier = user.accesses.filter(
+  const earlier = grantsOf(user).filter(
     (access) => access.type === 'shared' && offerEventIdOf(access) === offer.offerEventId,
   )
   const live = earlier.find(isLive)
   if (live) return live
   if (earlier.length > 0) throw new Error('the user revoked the data grant of this offer')
+  const shape = oauthGrantShape(new URL(config.origin).host, offer)
+  ensureAppStreamChain(user, shape.scopeStreamId)
   return insertAccess(
     user,
-    {
-      name: `cmc:${offer.offerName}:${offer.clientId}@${new URL(config.origin).host}`,
-      type: 'shared',
-      permissions: asPermissions(granted),
-      clientData: {
-        cmc: {
-          role: 'counterparty',
-          clientId: offer.clientId,
-          offerName: offer.offerName,
-          offerEventId: offer.offerEventId,
-        },
-      },
-    },
-    session.accessId,
+    { name: shape.name, type: 'shared', permissions: asPermissions(granted), clientData: { cmc: shape.cmc } },
+    createdBy,
   )
 }
 
@@ -69,11 +81,11 @@ function dataGrant(
 export function mintOAuthAccess(
   config: PlatformConfig,
   user: User,
-  session: Session,
+  createdBy: string,
   offer: GrantedOffer,
   granted: ConsentEntry[],
 ): { dataGrant: Access; access: Access } {
-  const grant = dataGrant(config, user, session, offer, granted)
+  const grant = dataGrant(config, user, createdBy, offer, granted)
   const kept = granted.filter((entry) => !('feature' in entry && entry.feature === 'selfRevoke'))
   const access = insertAccess(
     user,
@@ -84,7 +96,7 @@ export function mintOAuthAccess(
       permissions: [...asPermissions(kept), { feature: 'selfRevoke', setting: 'allowed' }],
       expireAfter: accessTokenLifetime,
     },
-    session.accessId,
+    createdBy,
   )
   return { dataGrant: grant, access }
 }

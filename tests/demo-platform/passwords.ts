@@ -1,5 +1,6 @@
+import { auditedCall } from './audit-calls.ts'
 import { assertPathUsername } from './credentials.ts'
-import { ApiError, jsonAnswer } from './http.ts'
+import { ApiError, jsonAnswer, type Answer } from './http.ts'
 import { newId } from './ids.ts'
 import type { MethodCall } from './method-call.ts'
 import type { User } from './model.ts'
@@ -75,12 +76,25 @@ export function changePassword({ caller, params }: MethodCall): Record<string, u
   return {}
 }
 
+/** A reset route filed in the account's audit log under its pseudo access (nothing is filed for an unknown account). */
+function audited(methodId: string, accessId: string, handle: (context: RequestContext) => Answer): Route['handle'] {
+  return (context) => {
+    const user = context.platform.state.users.get(context.params.username ?? '')
+    return user ? auditedCall(context.platform, user, { methodId, accessId }, () => handle(context)) : handle(context)
+  }
+}
+
 export const passwordRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/(?<username>[^/]+)\/account\/request-password-reset$/,
     meta: 'always',
-    handle: requestPasswordReset,
+    handle: audited('account.requestPasswordReset', 'password-reset-request', requestPasswordReset),
   },
-  { method: 'POST', pattern: /^\/(?<username>[^/]+)\/account\/reset-password$/, meta: 'always', handle: resetPassword },
+  {
+    method: 'POST',
+    pattern: /^\/(?<username>[^/]+)\/account\/reset-password$/,
+    meta: 'always',
+    handle: audited('account.resetPassword', 'password-reset-token', resetPassword),
+  },
 ]

@@ -113,7 +113,7 @@ function createUser({ platform, body }: RequestContext) {
     mfa: { active: false, recoveryCodes: [] },
     streams: [],
     accesses: [],
-    personalAccessIds: {},
+    webhooks: [],
     registration: {
       appId: wanted.appId,
       hosting: wanted.hosting,

@@ -28,7 +28,7 @@ export function seedUsers(): Map<string, User> {
             ]
           : [],
       accesses: [],
-      personalAccessIds: {},
+      webhooks: [],
     })
   }
   return users

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { accessInfoRoutes } from './access-info.ts'
+import { accountControlRoutes } from './account-control.ts'
 import { apiMethodRoutes } from './api-methods.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
@@ -51,6 +52,7 @@ export interface StaticSiteServerOptions {
 // Register routes (`/reg/...`) come before the `/{username}/...` ones they could be mistaken for.
 const platformRoutes: Route[] = [
   ...controlRoutes,
+  ...accountControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -128,7 +130,8 @@ export async function startDemoPlatform(options: DemoPlatformOptions): Promise<R
     return handlePlatformRequest(holder.platform, routes, req, res)
   })
   const port = await listen(server, options.port, options.host ?? '127.0.0.1')
-  holder.platform = { config: platformConfig(options, port), state: createState() }
+  const config = platformConfig(options, port)
+  holder.platform = { config, state: createState(config) }
   return { url: holder.platform.config.origin, close: () => closeAll([server]) }
 }
 

@@ -1,12 +1,16 @@
+import { isExpired, isLive } from './access-records.ts'
 import { ApiError } from './http.ts'
-import { newId } from './ids.ts'
-import type { Access, Session, User } from './model.ts'
+import { newId, nowSeconds } from './ids.ts'
+import type { Access, PersonalAccess, Session, User } from './model.ts'
+import { storePersonalAccess } from './personal-accesses.ts'
 import type { Platform, PlatformConfig } from './state.ts'
 
 export const sessionLifetimeMs = 30 * 60 * 1000
 
-/** Who made an API call: a personal session or an app (or shared) access. */
-export type Caller = { kind: 'personal'; user: User; session: Session } | { kind: 'app'; user: User; access: Access }
+/** Who made an API call: a personal session (with its access) or an app (or shared) access. */
+export type Caller =
+  | { kind: 'personal'; user: User; session: Session; access: PersonalAccess }
+  | { kind: 'app'; user: User; access: Access }
 
 export function apiEndpoint(config: PlatformConfig, username: string, token?: string): string {
   const url = new URL(`${config.origin}/${username}/`)
@@ -21,38 +25,43 @@ export function pathUser(platform: Platform, username: string): User {
   return user
 }
 
-/** A login's personal session; like the platform, a live session of the same user and app id is reused. */
+function liveSession(platform: Platform, username: string, token: string): Session | undefined {
+  const session = platform.state.sessions.get(token)
+  return session && session.username === username && session.expires > Date.now() ? session : undefined
+}
+
+/**
+ * A login's personal session, as the platform opens it: a live session of the
+ * same user and app id is reused (same token), otherwise a new token is
+ * minted; then the app id's personal access takes that token.
+ */
 export function openSession(platform: Platform, user: User, appId: string): Session {
   const now = Date.now()
-  for (const session of platform.state.sessions.values()) {
-    if (session.username === user.username && session.appId === appId && session.expires > now) {
-      session.expires = now + sessionLifetimeMs
-      return session
-    }
+  let session = [...platform.state.sessions.values()].find(
+    (candidate) => candidate.username === user.username && candidate.appId === appId && candidate.expires > now,
+  )
+  if (session) {
+    session.expires = now + sessionLifetimeMs
+  } else {
+    session = { token: newId(), username: user.username, appId, expires: now + sessionLifetimeMs }
+    platform.state.sessions.set(session.token, session)
+    platform.state.issuedTokens.push({ kind: 'personal', username: user.username, token: session.token })
   }
-  const accessId = user.personalAccessIds[appId] ?? newId()
-  user.personalAccessIds[appId] = accessId
-  const session: Session = {
-    token: newId(),
-    username: user.username,
-    appId,
-    accessId,
-    expires: now + sessionLifetimeMs,
-  }
-  platform.state.sessions.set(session.token, session)
-  platform.state.issuedTokens.push({ kind: 'personal', username: user.username, token: session.token })
+  storePersonalAccess(user, appId, session.token)
   return session
 }
 
-function liveAccess(user: User, token: string): Access | undefined {
-  const nowS = Date.now() / 1000
-  return user.accesses.find(
-    (access) =>
-      access.token === token && access.deleted === undefined && (access.expires === undefined || access.expires > nowS),
-  )
+/** The live (not deleted) access holding this token on the user's account, of any type. */
+export function accessOfToken(user: User, token: string | undefined): Access | PersonalAccess | undefined {
+  return token ? user.accesses.find((access) => access.token === token && isLive(access)) : undefined
 }
 
-/** The caller behind an `Authorization` header on this user's API: 401 without a token, 403 with an unknown one. */
+/**
+ * The caller behind an `Authorization` header on this user's API, in the
+ * platform's order: 401 without a token, 403 for a token no access holds,
+ * then a personal token needs its session (sliding it on), an app or shared
+ * one must not be expired. Every call that passes marks the access used.
+ */
 export function authenticate(platform: Platform, user: User, authorization: string | undefined): Caller {
   if (!authorization) {
     throw new ApiError(
@@ -61,18 +70,27 @@ export function authenticate(platform: Platform, user: User, authorization: stri
       'The access token is missing: expected an "Authorization" header or an "auth" query string parameter.',
     )
   }
-  const session = platform.state.sessions.get(authorization)
-  if (session && session.username === user.username && session.expires > Date.now()) {
+  const access = accessOfToken(user, authorization)
+  if (!access) throw new ApiError(403, 'invalid-access-token', 'Cannot find access from token.')
+  if (access.type === 'personal') {
+    const session = liveSession(platform, user.username, authorization)
+    if (!session) throw new ApiError(403, 'invalid-access-token', 'Access session has expired.')
     session.expires = Date.now() + sessionLifetimeMs
-    return { kind: 'personal', user, session }
+    access.lastUsed = nowSeconds()
+    return { kind: 'personal', user, session, access }
   }
-  const access = liveAccess(user, authorization)
-  if (access) return { kind: 'app', user, access }
-  throw new ApiError(403, 'invalid-access-token', 'Cannot find access from token.')
+  if (isExpired(access)) throw new ApiError(403, 'forbidden', 'Access has expired.')
+  access.lastUsed = nowSeconds()
+  return { kind: 'app', user, access }
 }
 
-export function requirePersonal(caller: Caller): Session {
+export function requirePersonal(caller: Caller): PersonalAccess {
   if (caller.kind !== 'personal')
     throw new ApiError(403, 'forbidden', 'You cannot access this resource using the given access token.')
-  return caller.session
+  return caller.access
+}
+
+/** The platform's answer to a method an access of this kind may not call (`AccessLogic.can`). */
+export function methodRefused(methodId: string): ApiError {
+  return new ApiError(403, 'forbidden', `You cannot access ${methodId} resource using the given access`)
 }

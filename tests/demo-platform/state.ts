@@ -1,6 +1,9 @@
 import type { HostingsTree } from './hostings.ts'
+import { seedAccountArea } from './account-seed-state.ts'
 import type {
+  AuditEntry,
   AuthRequest,
+  CmcRevocation,
   Faults,
   IssuedToken,
   Mail,
@@ -35,6 +38,10 @@ export interface PlatformState {
   requestLog: RequestLogEntry[]
   /** Every personal and MFA token handed out, live or not. */
   issuedTokens: IssuedToken[]
+  /** Each user's audit log, by username: a store apart from the events. */
+  audit: Map<string, AuditEntry[]>
+  /** What deleting CMC data grants told their requesters. */
+  cmcRevocations: CmcRevocation[]
   faults: Faults
   /** What GET {register}hostings answers; null for the default single hosting. */
   hostings: HostingsTree | null
@@ -45,8 +52,8 @@ export interface Platform {
   state: PlatformState
 }
 
-export function createState(): PlatformState {
-  return {
+export function createState(config: PlatformConfig): PlatformState {
+  const state: PlatformState = {
     users: seedUsers(),
     sessions: new Map(),
     mfaSessions: new Map(),
@@ -56,13 +63,17 @@ export function createState(): PlatformState {
     sms: [],
     requestLog: [],
     issuedTokens: [],
+    audit: new Map(),
+    cmcRevocations: [],
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
   }
+  seedAccountArea(state, config)
+  return state
 }
 
 export function resetState(platform: Platform): void {
-  platform.state = createState()
+  platform.state = createState(platform.config)
 }
 
 export function findUserByEmail(state: PlatformState, email: string): User | undefined {

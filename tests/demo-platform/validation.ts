@@ -106,6 +106,14 @@ export class ParamsCheck {
     return undefined
   }
 
+  boolean(name: string): boolean | undefined {
+    if (!this.present(name, false)) return undefined
+    const value = this.params[name]
+    if (typeof value === 'boolean') return value
+    this.errors.push(typeError(`#/${name}`, 'boolean'))
+    return undefined
+  }
+
   object(name: string, required = false): Record<string, unknown> | undefined {
     if (!this.present(name, required)) return undefined
     const value = this.params[name]

@@ -1,5 +1,8 @@
 import { appUrl, platformUrl } from './urls'
 
+/** The account the account-area pages are tested on: credentials, fixed access ids, names (see the demo platform's seed). */
+export { accountSeed } from '../demo-platform/account-seed.ts'
+
 export interface AuthRequestCreated {
   key: string
   authUrl: string
@@ -10,10 +13,41 @@ export interface DemoAccess {
   id: string
   token: string
   name: string
-  type: string
-  permissions: Array<Record<string, unknown>>
+  /** `personal` for the access a login keeps per app id (it has no permissions). */
+  type: 'personal' | 'app' | 'shared'
+  permissions?: Array<Record<string, unknown>>
   clientData?: Record<string, unknown>
+  created: number
+  createdBy: string
+  expires?: number
+  lastUsed?: number
   deleted?: number
+}
+
+export interface DemoWebhook {
+  id: string
+  accessId: string
+  url: string
+  deleted?: number
+}
+
+/** One entry of a user's audit log, as `events.get` on an audit stream answers it. */
+export interface AuditEntry {
+  id: string
+  streamIds: string[]
+  type: 'audit-log/pryv-api' | 'audit-log/pryv-api-error'
+  time: number
+  content: { action: string; query: Record<string, unknown>; id?: string; message?: string }
+}
+
+/** What deleting a CMC data grant told its requester. */
+export interface CmcRevocation {
+  username: string
+  accessId: string
+  requester: { username: string; host: string }
+  delivered: boolean
+  eventId: string | null
+  content: Record<string, unknown>
 }
 
 export interface DemoUser {
@@ -29,6 +63,7 @@ export interface DemoUser {
   openSessions: number
   streams: Array<{ id: string; name: string }>
   accesses: DemoAccess[]
+  webhooks: DemoWebhook[]
 }
 
 export interface Mail {
@@ -155,6 +190,27 @@ export const demoPlatform = {
       body: JSON.stringify({ username, password, appId: 'test-e2e' }),
     })
     return response.status === 200
+  },
+
+  /** Ends the user's sessions (or those of one app id) at once, as if they had run out: their tokens are then refused. */
+  expireSessions: (username: string, appId?: string) =>
+    call<{ expired: number }>('POST', `/_demo/users/${username}/sessions/expire`, appId === undefined ? {} : { appId }),
+
+  /** The user's whole audit log, oldest first. */
+  audit: (username: string) => call<AuditEntry[]>('GET', `/_demo/users/${username}/audit`),
+
+  /** What deletions of CMC data grants told their requesters. */
+  cmcRevocations: () => call<CmcRevocation[]>('GET', '/_demo/cmc-revocations'),
+
+  /** The user's webhooks, deleted ones included (with `deleted`). */
+  async webhooks(username: string): Promise<DemoWebhook[]> {
+    return (await demoPlatform.user(username)).webhooks
+  },
+
+  /** True when the platform refuses this token on the user's account (`access-info` answers 403). */
+  async tokenRefused(username: string, token: string): Promise<boolean> {
+    const response = await fetch(`${platformUrl}/${username}/access-info`, { headers: { Authorization: token } })
+    return response.status === 403
   },
 
   /** Replaces what GET {register}hostings answers until the next reset. */

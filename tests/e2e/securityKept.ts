@@ -238,8 +238,8 @@ function handsDataGrantOver(url: string, token: string): boolean {
   return typeof endpoint === 'string' && URL.canParse(endpoint) && new URL(endpoint).username === token
 }
 
-function hasCmcRole(access: DemoAccess, role: string): boolean {
-  return (access.clientData?.cmc as { role?: unknown } | undefined)?.role === role
+function cmcOf(access: DemoAccess): { role?: unknown; kind?: unknown } | undefined {
+  return access.clientData?.cmc as { role?: unknown; kind?: unknown } | undefined
 }
 
 /**
@@ -255,6 +255,7 @@ async function handedOver(): Promise<SecretAllowance[]> {
     ...mails.map((mail) => ({ secret: mail.resetToken, address: (url: string) => url === mail.url })),
     ...state.users
       .flatMap((user) => user.accesses)
+      .filter((access) => access.type !== 'personal')
       .map((access) => ({
         secret: access.token,
         address: (url: string) =>
@@ -264,11 +265,11 @@ async function handedOver(): Promise<SecretAllowance[]> {
       })),
     ...state.users
       .flatMap((user) => user.accesses)
-      .filter((access) => hasCmcRole(access, 'capability'))
+      .filter((access) => cmcOf(access)?.kind === 'capability')
       .map((access) => ({ secret: access.token, address: (url: string) => handsCapabilityOver(url, access.token) })),
     ...state.users
       .flatMap((user) => user.accesses)
-      .filter((access) => hasCmcRole(access, 'counterparty'))
+      .filter((access) => cmcOf(access)?.role === 'counterparty')
       .map((access) => ({ secret: access.token, address: (url: string) => handsDataGrantOver(url, access.token) })),
   ]
 }

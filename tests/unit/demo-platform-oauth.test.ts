@@ -131,9 +131,11 @@ interface StateView {
   users: { username: string; accesses: Json[] }[]
 }
 
+/** The user's app and shared accesses (a login's personal access left aside). */
 async function accessesOf(username: string): Promise<Json[]> {
   const state = await control<StateView>('GET', '/state')
-  return state.users.find((user) => user.username === username)?.accesses ?? []
+  const accesses = state.users.find((user) => user.username === username)?.accesses ?? []
+  return accesses.filter((access) => access.type !== 'personal')
 }
 
 describe('GET /oauth2/authorize', () => {
@@ -303,7 +305,14 @@ describe('the code flow', () => {
     expect(accesses.find((access) => access.type === 'shared')).toMatchObject({
       name: expect.stringMatching(/^cmc:share:demo-health-study@127\.0\.0\.1:\d+$/),
       permissions: [health, selfRevokeForbidden],
-      clientData: { cmc: { role: 'counterparty', offerName: 'share' } },
+      clientData: {
+        cmc: {
+          role: 'counterparty',
+          offerName: 'share',
+          counterparty: { username: 'demo-health-study', host: new URL(platform.url).host },
+          scopeStreamId: ':_cmc:apps:oauth:demo-health-study',
+        },
+      },
     })
     const recorded = await control<{ decisions: Json[]; codes: Json[] }>('GET', '/oauth')
     expect(recorded.decisions).toEqual([

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import pryv, { type Connection, type Service } from 'pryv'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { accountSeed } from '../demo-platform/account-seed.ts'
 import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
 
 const authPageUrl = 'http://localhost:4173/access/access.html'
@@ -228,12 +229,16 @@ describe('sign-in', () => {
     await callApi(connection, 'auth.logout', {})
     const error = await signIn('mfa-user', 'mfa-password-1').catch((err: unknown) => err)
     const { mfaToken } = error as InstanceType<typeof pryv.MfaRequiredError>
+    // The seeded account-area account's personal tokens come first, from the reset.
+    const seeded = [expect.objectContaining({ kind: 'personal', username: accountSeed.username })]
     expect(await control<Json[]>('GET', '/tokens')).toEqual([
+      ...seeded,
+      ...seeded,
       { kind: 'personal', username: 'demo-user', token: connection.token },
       { kind: 'mfa', username: 'mfa-user', token: mfaToken },
     ])
     await control('POST', '/reset')
-    expect(await control<Json[]>('GET', '/tokens')).toEqual([])
+    expect(await control<Json[]>('GET', '/tokens')).toEqual([...seeded, ...seeded])
   })
 
   it('serves another site that frames the given web addresses, escaped, and nothing else', async () => {
@@ -341,11 +346,12 @@ describe('accesses', () => {
     })
     const [first, second] = await connection.api([
       { method: 'accesses.delete', params: { id: String(access.id) } },
-      { method: 'webhooks.get', params: null },
+      { method: 'followedSlices.get', params: null },
     ])
     expect([first?.error?.id, second?.error?.id]).toEqual(['unknown-resource', 'invalid-method'])
     const { users } = await control<{ users: Array<{ username: string; accesses: Json[] }> }>('GET', '/state')
     expect(users.find((user) => user.username === 'demo-user')?.accesses).toEqual([
+      expect.objectContaining({ type: 'personal', name: appId, token: connection.token }),
       expect.objectContaining({ id: access.id, deleted: expect.any(Number) }),
     ])
   })
