@@ -31,7 +31,7 @@ test('every state of the account area passes axe in the light and the dark theme
   await page.locator('.activity-query summary').first().click()
   await expectAccessibleInBothThemes(page, 'one access and its activity', figures)
 
-  await page.goto('/access/account')
+  await page.reload()
   await expect(page.getByText('This page keeps your session in its memory only')).toBeVisible()
   await expectAccessibleInBothThemes(page, 'sign-in after a reload', figures)
   await attachAxeFigures(testInfo, figures)

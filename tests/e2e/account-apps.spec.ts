@@ -58,7 +58,7 @@ test('expired accesses are shown apart, on request', async ({ page }) => {
   await expect(accessCard(page, names.appExpired)).toHaveCount(0)
 })
 
-test("one access shows its words, its sanitized message and its dates", async ({ page }) => {
+test('one access shows its words, its sanitized message and its dates', async ({ page }) => {
   await signInToAccount(page)
   await expectAppsList(page)
   await accessCard(page, names.appDiary).getByRole('link', { name: 'Details and activity' }).click()

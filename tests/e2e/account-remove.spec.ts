@@ -1,4 +1,11 @@
-import { accessCard, accountSeed, expectAppsList, expectNoTokenInPage, seededAccess, signInToAccount } from './accountArea'
+import {
+  accessCard,
+  accountSeed,
+  expectAppsList,
+  expectNoTokenInPage,
+  seededAccess,
+  signInToAccount,
+} from './accountArea'
 import { clickTwiceAtOnce } from './clicks'
 import { demoPlatform } from './demoPlatform'
 import { expect, test } from './fixtures'
@@ -28,13 +35,17 @@ test('removing an app takes what it created and its webhook; its tokens are then
   await expect(page.getByText(`“${names.appDiary}” can no longer reach your data.`)).toBeFocused()
   await expect(accessCard(page, names.appDiary)).toHaveCount(0)
   expect((await deletedIds()).sort()).toEqual([accessIds.appDiary, accessIds.diaryShare].sort())
-  expect((await demoPlatform.webhooks(username)).find((hook) => hook.id === accountSeed.webhook.id)?.deleted).toBeDefined()
+  expect(
+    (await demoPlatform.webhooks(username)).find((hook) => hook.id === accountSeed.webhook.id)?.deleted,
+  ).toBeDefined()
   expect(await demoPlatform.tokenRefused(username, app.token)).toBe(true)
   expect(await demoPlatform.tokenRefused(username, share.token)).toBe(true)
   await expectNoTokenInPage(page)
 })
 
-test('removing an OAuth client removes its grant and every session row, and tells its app account', async ({ page }) => {
+test('removing an OAuth client removes its grant and every session row, and tells its app account', async ({
+  page,
+}) => {
   await signInToAccount(page)
   await expectAppsList(page)
   await accessCard(page, accountSeed.oauthClientId).getByRole('button', { name: 'Remove access' }).click()

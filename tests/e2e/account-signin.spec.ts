@@ -1,11 +1,12 @@
 import { accessCard, accountSeed, expectAppsList, expectNoTokenInPage, signInToAccount } from './accountArea'
 import { demoPlatform } from './demoPlatform'
 import { expect, mfaUser, test } from './fixtures'
-import { openSessions, platformCalls } from './security'
+import { openSessions, recordApiMethods } from './security'
 
 const { username, email, password, accessIds } = accountSeed
 
 test('signs in with a username, marks its own session, and signs out through the platform', async ({ page }) => {
+  const methods = recordApiMethods(page)
   await signInToAccount(page)
   await expectAppsList(page)
   const own = accessCard(page, accountSeed.appIds.web)
@@ -17,7 +18,7 @@ test('signs in with a username, marks its own session, and signs out through the
   await page.getByRole('button', { name: 'Sign out' }).first().click()
   await expect(page.getByText('You are signed out.')).toBeVisible()
   await expect(page.getByLabel('Password', { exact: true })).toBeVisible()
-  expect(await platformCalls()).toContain(`POST /${username}/auth/logout`)
+  expect(methods.filter((method) => method === 'auth.logout')).toHaveLength(1)
   // Only the page's session ended: the mobile app's lives on.
   expect(await openSessions(username)).toBe(1)
 })
@@ -41,7 +42,9 @@ test('a reload asks to sign in again, and says why; nothing of the session is ke
   await signInToAccount(page)
   await expectAppsList(page)
   await page.reload()
-  await expect(page.getByText('This page keeps your session in its memory only: after a reload, sign in again.')).toBeVisible()
+  await expect(
+    page.getByText('This page keeps your session in its memory only: after a reload, sign in again.'),
+  ).toBeVisible()
   await expect(page.getByLabel('Password', { exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Apps and access' })).toHaveCount(0)
 })
@@ -53,7 +56,9 @@ test('the account area answers at account.html and at a section address loaded d
   await expect(page.getByRole('heading', { level: 1, name: 'diary-app' })).toBeVisible()
 })
 
-test('an ended session brings the sign-in back; the removal it cut off is offered again, not repeated', async ({ page }) => {
+test('an ended session brings the sign-in back; the removal it cut off is offered again, not repeated', async ({
+  page,
+}) => {
   await signInToAccount(page)
   await expectAppsList(page)
   await demoPlatform.expireSessions(username)
@@ -61,19 +66,27 @@ test('an ended session brings the sign-in back; the removal it cut off is offere
   await accessCard(page, accountSeed.names.sharedLink).getByRole('button', { name: 'Remove access' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Remove access' }).click()
   await expect(page.getByText('Your session has ended. Sign in again to go on.')).toBeVisible()
-  expect((await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted).toBeUndefined()
+  expect(
+    (await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted,
+  ).toBeUndefined()
 
   await page.getByLabel('Username or e-mail').fill(username)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  const notice = page.getByText(`Your session ended while you were removing the access of “${accountSeed.names.sharedLink}”: it was not removed.`)
+  const notice = page.getByText(
+    `Your session ended while you were removing the access of “${accountSeed.names.sharedLink}”: it was not removed.`,
+  )
   await expect(notice).toBeVisible()
-  expect((await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted).toBeUndefined()
+  expect(
+    (await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted,
+  ).toBeUndefined()
 
   await page.getByRole('button', { name: 'Review and remove' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Remove access' }).click()
   await expect(page.getByText(`“${accountSeed.names.sharedLink}” can no longer reach your data.`)).toBeVisible()
-  expect((await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted).toBeDefined()
+  expect(
+    (await demoPlatform.user(username)).accesses.find((access) => access.id === accessIds.sharedLink)?.deleted,
+  ).toBeDefined()
 })
 
 test('the sign-in hub leads to the account area', async ({ page }) => {

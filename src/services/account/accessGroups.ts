@@ -52,7 +52,8 @@ function oauthClientOf(record: AccessRecord): string | undefined {
   return scope?.startsWith(oauthScopePrefix) ? scope.slice(oauthScopePrefix.length) : undefined
 }
 
-function isInvitation(record: AccessRecord): boolean {
+/** A CMC capability the person published (an open invitation), by its kind, its role or its name. */
+export function isInvitation(record: AccessRecord): boolean {
   return record.cmc?.kind === 'capability' || record.cmc?.role === 'capability' || record.name.startsWith('__cmc-cap-')
 }
 

@@ -25,8 +25,8 @@ export interface ActivityFilter {
 }
 
 const periodSeconds: Record<Exclude<ActivityPeriod, 'all'>, number> = { day: 86400, week: 7 * 86400, month: 30 * 86400 }
-// Entries shown per "Show older"; the platform is read 200 entries at a time (most may be other accesses').
-const listPaging = { pageSize: 25, batchSize: 200, maxRequests: 10 }
+// Entries shown per "Show older"; the platform is read 100 entries at a time (most may be other accesses').
+const listPaging = { pageSize: 25, batchSize: 100, maxRequests: 10 }
 // The summary reads the trail in bigger requests, and says when it stopped before the access's creation.
 const summaryPaging = { pageSize: Number.POSITIVE_INFINITY, batchSize: 1000, maxRequests: 10 }
 

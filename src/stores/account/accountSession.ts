@@ -42,6 +42,11 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     return authSession.step === 'mfa' || authSession.step === 'recovery' ? authSession.step : 'sign-in'
   })
 
+  /** Before the sign-in shows: the platform's service info, so its name and look are there from the first screen. */
+  function start(): void {
+    void platform.info().catch(() => undefined)
+  }
+
   /** Opens the area once the sign-in gave a session; false while it waits for an MFA code. */
   async function enter(session: Session | null): Promise<boolean> {
     if (authSession.error) throw authSession.error
@@ -134,6 +139,7 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     interrupted,
     signingOut,
     view,
+    start,
     submit,
     mfaActions,
     call,

@@ -84,16 +84,17 @@ describe('HubSignInForm', () => {
     return mount(HubSignInForm, { props: { busy: false, error: null }, global: { plugins: [i18n, router] } })
   }
 
-  it('links to the password reset and to registration', async () => {
-    const wrapper = await mountHub(['signinhub', 'reset-password', 'register'])
+  it('links to the password reset, to registration and to the account area', async () => {
+    const wrapper = await mountHub(['signinhub', 'reset-password', 'register', 'account'])
     expect(wrapper.findAll('a').map((link) => [link.text(), link.attributes('href')])).toEqual([
       ['Forgot your password?', '/reset-password'],
       ['Create an account', '/register'],
+      ['See and remove what can reach your data', '/account'],
     ])
   })
 
   it('submits the username or e-mail as typed', async () => {
-    const wrapper = await mountHub(['signinhub', 'reset-password', 'register'])
+    const wrapper = await mountHub(['signinhub', 'reset-password', 'register', 'account'])
     await wrapper.get('input').setValue('alice@example.com')
     await wrapper.get('form').trigger('submit')
     expect(wrapper.emitted('submit')).toEqual([['alice@example.com']])

@@ -62,7 +62,9 @@ describe('callApiBatch', () => {
   it("gives each call's result or refusal, with the platform's error id", async () => {
     const fetchMock = answer(
       200,
-      JSON.stringify({ results: [{ accessDeletion: { id: 'a' } }, { error: { id: 'unknown-resource', message: 'gone' } }] }),
+      JSON.stringify({
+        results: [{ accessDeletion: { id: 'a' } }, { error: { id: 'unknown-resource', message: 'gone' } }],
+      }),
     )
     const outcomes = await callApiBatch(connection, [
       { method: 'accesses.delete', params: { id: 'a' } },

@@ -24,7 +24,9 @@ describe('AccountAccessCard', () => {
     const card = mountCard('app-diary')
     expect(card.get('h3').text()).toBe('diary-app')
     expect(card.get('.permission-list').text()).toBe('Read and add to “My diary”')
-    expect(card.get('.access-facts').text()).toContain('Given last month while you were signed in to pryv-app-web-auth-3')
+    expect(card.get('.access-facts').text()).toContain(
+      'Given last month while you were signed in to pryv-app-web-auth-3',
+    )
     expect(card.get('.access-facts').text()).toContain('Last used 2 hours ago')
     expect(card.get('.access-created summary').text()).toBe('Accesses it created (3)')
     expect(card.findAllComponents(RouterLinkStub).map((link) => link.props('to'))).toContainEqual({

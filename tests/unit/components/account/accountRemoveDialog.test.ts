@@ -10,6 +10,7 @@ beforeAll(async () => {
   await loadAccountAreaMessages()
   // jsdom has <dialog> but may lack its modal behaviour: the test checks what the dialog says and emits.
   HTMLDialogElement.prototype.showModal ??= vi.fn()
+  HTMLDialogElement.prototype.close ??= vi.fn()
 })
 
 const base: RevokePlan = {

@@ -34,7 +34,11 @@ describe('groupAccesses', () => {
   })
 
   it('shows what an app created under it, at any depth, and never on its own', () => {
-    expect(byKey('app-diary')?.created.map((record) => record.id)).toEqual(['share-diary', 'share-diary-old', 'share-grand'])
+    expect(byKey('app-diary')?.created.map((record) => record.id)).toEqual([
+      'share-diary',
+      'share-diary-old',
+      'share-grand',
+    ])
     expect(groups.some((group) => group.members.some((member) => member.createdBy === 'app-diary'))).toBe(false)
   })
 

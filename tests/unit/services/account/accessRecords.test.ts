@@ -13,7 +13,10 @@ const row = {
   type: 'app',
   name: 'diary-app',
   deviceName: 'phone',
-  permissions: [{ streamId: 'diary', level: 'read', defaultName: 'Diary', extra: token }, { feature: 'selfRevoke', setting: 'forbidden' }],
+  permissions: [
+    { streamId: 'diary', level: 'read', defaultName: 'Diary', extra: token },
+    { feature: 'selfRevoke', setting: 'forbidden' },
+  ],
   created: 10,
   createdBy: 'p-web',
   modified: 11,
@@ -43,7 +46,10 @@ describe('readAccessRecord', () => {
       type: 'app',
       name: 'diary-app',
       deviceName: 'phone',
-      permissions: [{ streamId: 'diary', level: 'read', defaultName: 'Diary' }, { feature: 'selfRevoke', setting: 'forbidden' }],
+      permissions: [
+        { streamId: 'diary', level: 'read', defaultName: 'Diary' },
+        { feature: 'selfRevoke', setting: 'forbidden' },
+      ],
       created: 10,
       createdBy: 'p-web',
       modified: 11,
@@ -72,7 +78,12 @@ describe('readAccessRecord', () => {
     expect(readAccessRecord({ ...row, id: '' })).toBeNull()
     expect(readAccessRecord({ ...row, type: 'root' })).toBeNull()
     expect(readAccessRecord('app-diary')).toBeNull()
-    expect(readAccessRecord({ id: 'p', type: 'personal' })).toEqual({ id: 'p', type: 'personal', name: 'p', permissions: [] })
+    expect(readAccessRecord({ id: 'p', type: 'personal' })).toEqual({
+      id: 'p',
+      type: 'personal',
+      name: 'p',
+      permissions: [],
+    })
   })
 
   it('keeps only the text fields of a permission, and drops one with none', () => {

@@ -43,10 +43,13 @@ describe('removeAccesses', () => {
       'fetch',
       vi.fn(
         async () =>
-          new Response(JSON.stringify({ error: { id: 'invalid-access-token', message: 'Access session has expired.' } }), {
-            status: 403,
-            headers: { 'Content-Type': 'application/json' },
-          }),
+          new Response(
+            JSON.stringify({ error: { id: 'invalid-access-token', message: 'Access session has expired.' } }),
+            {
+              status: 403,
+              headers: { 'Content-Type': 'application/json' },
+            },
+          ),
       ),
     )
     const failure = await removeAccesses(session.connection, ['app']).catch(toAppError)

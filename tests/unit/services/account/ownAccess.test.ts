@@ -17,7 +17,8 @@ describe('readOwnAccess', () => {
   })
 
   it('refuses a token that is not personal, an ended session and an answer without an id', async () => {
-    const failure = (info: unknown) => readOwnAccess(connectionAnswering(info)).catch((err: unknown) => toAppError(err).code)
+    const failure = (info: unknown) =>
+      readOwnAccess(connectionAnswering(info)).catch((err: unknown) => toAppError(err).code)
     expect(await failure({ type: 'app', id: 'a' })).toBe('forbidden')
     expect(await failure({ error: { id: 'invalid-access-token', message: 'Access session has expired.' } })).toBe(
       'session-expired',

@@ -38,7 +38,8 @@ function setUp() {
 
 afterEach(() => vi.useRealTimers())
 
-const queries = () => vi.mocked(readAuditPage).mock.calls.map(([, query, cursor, paging]) => ({ query, cursor, paging }))
+const queries = () =>
+  vi.mocked(readAuditPage).mock.calls.map(([, query, cursor, paging]) => ({ query, cursor, paging }))
 
 describe('accessActivity store', () => {
   it('reads the list if needed, then the first entries and the summary of all the access made', async () => {
@@ -51,7 +52,7 @@ describe('accessActivity store', () => {
       {
         query: { accessIds: ['app-diary'], since: created - 1, until: now + 1, errorsOnly: false },
         cursor: null,
-        paging: { pageSize: 25, batchSize: 200, maxRequests: 10 },
+        paging: { pageSize: 25, batchSize: 100, maxRequests: 10 },
       },
       {
         query: { accessIds: ['app-diary'], since: created - 1, until: now + 1 },

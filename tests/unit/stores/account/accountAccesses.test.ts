@@ -85,7 +85,10 @@ describe('accountAccesses store', () => {
     const { accesses } = await setUp()
     vi.mocked(removeAccesses).mockResolvedValueOnce({
       removed: ['oauth-grant'],
-      refused: [{ id: 'oauth-1', error: new AppError('server') }, { id: 'oauth-2', error: new AppError('server') }],
+      refused: [
+        { id: 'oauth-1', error: new AppError('server') },
+        { id: 'oauth-2', error: new AppError('server') },
+      ],
     })
     accesses.askRemoval('oauth-grant')
     await accesses.confirmRemoval()

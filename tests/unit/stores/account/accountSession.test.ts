@@ -82,7 +82,9 @@ describe('accountSession store', () => {
   it("drops what another account's session was doing", async () => {
     const { account } = setUp()
     await account.submit('alice', 'password-1')
-    await account.call(() => Promise.reject(new AppError('session-expired')), { action: 'remove', key: 'k', title: 't' }).catch(() => undefined)
+    await account
+      .call(() => Promise.reject(new AppError('session-expired')), { action: 'remove', key: 'k', title: 't' })
+      .catch(() => undefined)
     await account.submit('bob', 'password-2')
     expect(account.interrupted).toBeNull()
   })
