@@ -1,37 +1,11 @@
-import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, test } from './fixtures'
+import { englishPieces } from './localeText'
 
 // One run per language through the auth popup and the other pages, failing on any of our English
 // sentences left on screen, and checking the duration is written by Intl in that language.
 test.describe.configure({ timeout: 90_000 })
-
-type Messages = { [key: string]: string | Messages }
-
-function leaves(tree: Messages, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') found.set(prefix + key, value)
-    else for (const [leaf, text] of leaves(value, `${prefix}${key}.`)) found.set(leaf, text)
-  }
-  return found
-}
-
-const readLocale = (language: string) =>
-  leaves(
-    JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as Messages,
-  )
-const english = readLocale('en')
-
-/** Pieces of our English text (around placeholders) that the language translates differently; short words are left out. */
-function englishPieces(language: string): string[] {
-  const translated = readLocale(language)
-  return [...english]
-    .filter(([key, text]) => translated.get(key) !== text)
-    .flatMap(([, text]) => text.split(/\{\w+\}/).map((piece) => piece.trim()))
-    .filter((piece) => piece.length >= 8)
-}
 
 async function expectNoEnglish(page: Page, language: string, where: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', language)

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
 import { accessCard, accountSeed, expectAppsList, signInToAccount } from './accountArea'
 import { expect, test } from './fixtures'
+import { englishPieces } from './localeText'
 
 // axe takes seconds per run on a slow machine: these tests get more time.
 test.describe.configure({ timeout: 150_000 })
@@ -71,34 +71,11 @@ test.describe('at 320 px', () => {
   })
 })
 
-type Messages = { [key: string]: string | Messages }
-
-function leaves(tree: Messages, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') found.set(prefix + key, value)
-    else for (const [leaf, text] of leaves(value, `${prefix}${key}.`)) found.set(leaf, text)
-  }
-  return found
-}
-
-const areaLocale = (language: string) =>
-  leaves(
-    JSON.parse(
-      readFileSync(new URL(`../../src/i18n/locales/accountArea/${language}.json`, import.meta.url), 'utf8'),
-    ) as Messages,
-  )
-
 const titles = { fr: 'Applications et accès', de: 'Apps und Zugriffe', it: 'App e accessi' }
 
 for (const [language, title] of Object.entries(titles)) {
   test(`the account area speaks ${language}, with none of its English words left`, async ({ page }) => {
-    const english = areaLocale('en')
-    const translated = areaLocale(language)
-    const pieces = [...english]
-      .filter(([key, text]) => translated.get(key) !== text)
-      .flatMap(([, text]) => text.split(/\{\w+\}|\|/).map((piece) => piece.trim()))
-      .filter((piece) => piece.length >= 8)
+    const pieces = englishPieces(language, 'accountArea/')
     await signInToAccount(page)
     await expectAppsList(page)
     await page.getByLabel('Language').selectOption(language)
