@@ -25,7 +25,7 @@ test('accept: the person sees exactly what changes, the grant becomes that, the 
   await expect(page.getByText('May the study also count your steps?')).toBeVisible()
   const group = (name: RegExp) => page.getByRole('region', { name })
   await expect(group(/^Added/).getByRole('listitem')).toHaveText(['Read and add to “Steps”'])
-  await expect(group(/^Removed/).getByRole('listitem')).toHaveText(['Read “diary”'])
+  await expect(group(/^Removed/).getByRole('listitem')).toHaveText(['Read “Diary”'])
   await expect(group(/^Unchanged/).getByRole('listitem')).toHaveText(['Read “Health”'])
   await expect(page.getByText(/^Answer by /)).toBeVisible()
   await expect(page.getByText(`Your answer goes to ${new URL(demoClientUrl).host}.`)).toBeVisible()
@@ -69,7 +69,7 @@ test('popup: the opener gets the answer from our origin and the popup closes', a
   await page.getByRole('button', { name: 'Open the scope-update page in a popup' }).click()
   const popup = await popupOpened
   await signIn(popup, demoUser.username, demoUser.password)
-  await expect(popup.getByRole('region', { name: /^Added/ }).getByRole('listitem')).toHaveText(['Read “diary”'])
+  await expect(popup.getByRole('region', { name: /^Added/ }).getByRole('listitem')).toHaveText(['Read “Diary”'])
   const closed = popup.waitForEvent('close')
   await popup.getByRole('button', { name: 'Accept the change' }).click()
   await closed

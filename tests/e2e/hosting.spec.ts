@@ -11,6 +11,8 @@ const headingOf: Record<string, string> = {
   'signinhub.html': 'Go to your account',
   'change-password.html': 'Change your password',
   'oauth2-authorize.html': 'This authorization request cannot be used',
+  // The account area asks to sign in first.
+  'account.html': 'Sign in',
 }
 const cleanRoutes: Array<[string, string]> = [
   ['register', 'Create an account'],
@@ -19,6 +21,7 @@ const cleanRoutes: Array<[string, string]> = [
   ['change-password', 'Change your password'],
   ['signinhub', 'Go to your account'],
   ['signin', 'Go to your account'],
+  ['account', 'Sign in'],
   ['oauth2-authorize', 'This authorization request cannot be used'],
 ]
 
