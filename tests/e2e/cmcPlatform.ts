@@ -1,3 +1,4 @@
+import { accountSeed } from '../demo-platform/account-seed.ts'
 import { appUrl, platformUrl } from './urls'
 
 /** The seeded app account that publishes offers. */
@@ -149,8 +150,10 @@ export function requestScopeUpdate(options: {
   return control('POST', '/scope-requests', { requester: requesterAccount.username, ...options })
 }
 
-export function cmcRecords(): Promise<CmcRecords> {
-  return control('GET', '')
+/** What `/_demo/cmc` shows, less the grants the seeded account-area account holds from the start. */
+export async function cmcRecords(): Promise<CmcRecords> {
+  const all = await control<CmcRecords>('GET', '')
+  return { ...all, grants: all.grants.filter((grant) => grant.username !== accountSeed.username) }
 }
 
 /** Changes the plugin's behaviour until the next `/_demo/reset`; answers the settings now in force. */
