@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { Service } from 'pryv'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'

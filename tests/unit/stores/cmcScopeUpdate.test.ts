@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { Service } from 'pryv'
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'

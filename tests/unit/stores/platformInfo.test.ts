@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { beforeEach, describe, expect, it, vi } from 'vitest'

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { Service } from 'pryv'
 import { describe, expect, it, vi } from 'vitest'
 import { navigateTo } from '@/services/browserWindow'
