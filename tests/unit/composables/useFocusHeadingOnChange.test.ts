@@ -55,6 +55,16 @@ describe('useFocusHeadingOnChange', () => {
     expect(document.activeElement).toBe(heading)
   })
 
+  it('stops looking at the deadline itself', async () => {
+    // Frames come every 16 ms from the clock's start: 8 ms in, the deadline (3008 ms) falls on a frame.
+    vi.advanceTimersByTime(8)
+    await changeStep('consent')
+    vi.advanceTimersByTime(3002)
+    const late = addHeading()
+    vi.advanceTimersByTime(100)
+    expect(document.activeElement).not.toBe(late)
+  })
+
   it('stops looking after three seconds', async () => {
     await changeStep('consent')
     vi.advanceTimersByTime(3100)

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref, type VNode } from 'vue'
 import { useFocusTrap } from '@/composables/useFocusTrap'
 
@@ -30,8 +30,8 @@ const panel = (): VNode[] => [
   h('span', { id: 'skipped', tabindex: -1 }, 'skipped'),
 ]
 
-/** A page with the language switch `switchAt` the panel, and a control outside both. */
-function page(switchAt: 'before' | 'after', shown = ref(true)) {
+/** A page with the language switch `switchAt` the panel (or none), the panel showing `content`, and a control outside both. */
+function page(switchAt: 'before' | 'after' | null, shown = ref(true), content: () => VNode[] = panel) {
   const languageSwitch = button('language', { 'data-reachable-in-modal': '' })
   return mount(
     defineComponent({
@@ -42,7 +42,7 @@ function page(switchAt: 'before' | 'after', shown = ref(true)) {
           h('div', [
             button('outside'),
             switchAt === 'before' ? languageSwitch : null,
-            shown.value ? h('section', { ref: container }, panel()) : null,
+            shown.value ? h('section', { ref: container }, content()) : null,
             switchAt === 'after' ? languageSwitch : null,
           ])
       },
@@ -106,6 +106,21 @@ describe('useFocusTrap', () => {
     focus('skipped')
     expect([tab(), focused()]).toEqual([false, 'skipped'])
     expect([tab(true), focused()]).toEqual([false, 'skipped'])
+  })
+
+  it('takes no key from the browser when the panel has no control to cycle through', () => {
+    page(null, ref(true), () => [h('p', 'Only words')])
+    focus('outside')
+    expect([tab(), tab(true), focused()]).toEqual([false, false, 'outside'])
+  })
+
+  it('leaves no key listener on the document once unmounted', () => {
+    const added = vi.spyOn(document, 'addEventListener')
+    const removed = vi.spyOn(document, 'removeEventListener')
+    page('before').unmount()
+    const listener = added.mock.calls.find(([type]) => type === 'keydown')?.[1]
+    expect(listener).toBeTypeOf('function')
+    expect(removed.mock.calls).toContainEqual(['keydown', listener])
   })
 
   it('traps nothing while the panel is not shown', () => {
