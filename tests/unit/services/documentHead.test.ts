@@ -34,7 +34,11 @@ describe('applyBrandingToHead', () => {
       ['stylesheet', 'app.css', ''],
       ['stylesheet', 'https://reg.pryv.example/style.css', ''],
     ])
-    expect(document.head.querySelector('link[data-platform-style]')?.getAttribute('href')).toBe(branding.stylesheet)
+    const marked = document.head.querySelector('link[data-platform-style]')
+    expect([marked?.getAttribute('href'), marked?.getAttribute('data-platform-style')]).toEqual([
+      branding.stylesheet,
+      '',
+    ])
   })
 })
 
