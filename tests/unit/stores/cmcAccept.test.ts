@@ -1,6 +1,6 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 import type { Service } from 'pryv'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { writeCmcAccept, writeCmcRefuse } from '@/services/cmc/cmcAnswer'
 import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
@@ -11,6 +11,7 @@ import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
 import { freshPlatform, stubSignIn } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/cmc/cmcOffer', () => ({ readCmcOffer: vi.fn() }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ followCmcTrigger: vi.fn() }))
@@ -21,6 +22,10 @@ vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
   writeCmcRefuse: vi.fn(),
 }))
 vi.mock('@/services/openerWindow', () => ({ referrerOrigin: vi.fn(() => 'https://study.example') }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'bob', connection: { token: 'personal-token' } } as Session

@@ -1,7 +1,7 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 import type { Service } from 'pryv'
 import { flushPromises } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/cmcScopeRequest'
@@ -10,6 +10,7 @@ import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcScopeUpdateStore } from '@/stores/cmcScopeUpdate'
 import { freshPlatform } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/cmc/cmcScopeRequest')>()),
@@ -19,6 +20,10 @@ vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
 }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
 vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
@@ -8,9 +8,14 @@ import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useOAuthConsentStore } from '@/stores/oauthConsent'
 import { freshPlatform, stubSignIn } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session
