@@ -10,6 +10,7 @@ import { referrerOrigin } from '@/services/openerWindow'
 import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
+import { usePlatformStore } from '@/stores/platform'
 import { freshPlatform, stubSignIn } from './freshPlatform'
 import { installFakeWindow } from '../services/fakeWindow'
 
@@ -107,9 +108,10 @@ describe('cmcAccept store: before sign-in', () => {
     expect(readCmcOffer).not.toHaveBeenCalled()
   })
 
-  it('makes no request for an untrusted pryvApi', async () => {
+  it('makes no request for an untrusted pryvApi, and records it as the API it is', async () => {
     await setUp(choiceOffer, { ...link, pryvApi: 'https://evil.example/' })
     expect(readCmcOffer).not.toHaveBeenCalled()
+    expect(usePlatformStore().untrusted).toEqual({ role: 'api', host: 'evil.example' })
   })
 
   it('explains an expired capability at once, and hands off only when the person goes back', async () => {
@@ -271,6 +273,24 @@ describe('cmcAccept store: what the page says', () => {
     freshPlatform(service)
     const store = useCmcAcceptStore()
     expect([store.view, store.notSecureHost, store.requesterPlatform]).toEqual(['invalid', '', null])
+    // A link without `mode` nor `returnUrl` is a popup: its result goes back to the opener's page.
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+  })
+
+  it('names no requester platform for a capability it cannot use', async () => {
+    const { store } = await setUp(choiceOffer, { ...link, capabilityUrl: 'http://cap@requester.example/study/' })
+    expect(store.requesterPlatform).toBeNull()
+  })
+
+  it('keeps the offer shown while a refusal is written', async () => {
+    const { store } = await signedIn()
+    let written: (refusal: CmcTrigger) => void = () => undefined
+    vi.mocked(writeCmcRefuse).mockReturnValue(new Promise((resolve) => (written = resolve)))
+    const refusing = store.refuse()
+    expect([store.view, store.busyAction]).toEqual(['offer', 'refuse'])
+    written({ id: 'refuse-1', status: 'pending', content: {} })
+    await refusing
+    expect(store.view).toBe('ended')
   })
 
   it("names where the result goes: the opener's origin, else the popup's returnUrl, or the redirect's returnUrl", async () => {

@@ -158,6 +158,8 @@ describe('cmcScopeUpdate store', () => {
     await store.accept()
     await store.refuse('', 'en')
     expect(writeCmcTrigger).toHaveBeenCalledOnce()
+    expect(findScopeAnswer).toHaveBeenCalledOnce()
+    expect([store.view, store.error?.code]).toEqual(['failed', 'cmc-scope-apply-failed'])
   })
 
   it('makes one write for two Accepts in a row', async () => {
@@ -277,6 +279,18 @@ describe('cmcScopeUpdate store: steps and destination', () => {
     expect(store.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
     store.start({ ...link, mode: 'popup', returnUrl: 'http://popup.example/back' })
     expect(store.destination).toEqual({ kind: 'address', host: 'popup.example', flag: 'not-https' })
+  })
+
+  it("names the opener's origin for a popup, and the returnUrl for a redirect, whatever the referrer", () => {
+    installFakeWindow({ url: 'http://localhost:3000/', referrer: 'https://study.example/invite' })
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    // A link without `mode` nor `returnUrl` is a popup: its result goes back to the opener's page.
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+    store.start({ ...link, mode: 'popup' })
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+    store.start(link)
+    expect(store.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
   })
 
   it('shows the MFA and recovery steps of the sign-in, and stays idle once signed in', async () => {

@@ -339,6 +339,7 @@ describe('consent store: accepting', () => {
 
 describe('consent store: refusing', () => {
   beforeEach(() => {
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
     vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => accepted(update))
   })
 
@@ -394,7 +395,9 @@ describe('consent store: refusing', () => {
     await consent.refuse('refused')
     expect(consent.failedStep).toBe('refuse')
     await consent.retry()
-    expect(context.finish).toHaveBeenCalledTimes(2)
+    const refused = refusal('The user refused to give access to the requested permissions.')
+    expect(context.finish.mock.calls).toEqual([[refused], [refused]])
+    expect(createAppAccess).not.toHaveBeenCalled()
     expect(consent.phase).toBe('ended')
   })
 })
