@@ -1,4 +1,4 @@
-// Mutation testing of the services that hold the security rules: `npm run test:mutation`
+// Mutation testing of the services, the composables and the stores that hold a flow's rules: `npm run test:mutation`
 // (add `-- --incremental` to re-test only what changed since the last run). Not part of `npm test`: it takes minutes.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -7,18 +7,15 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.mjs' },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/services/trust.ts',
-    'src/services/safeUrl.ts',
-    'src/services/auth/pollUrl.ts',
-    'src/services/flowEnding.ts',
-    'src/services/auth/appAccess.ts',
-    'src/services/passwords.ts',
-    'src/services/register/accountRules.ts',
-    'src/services/appError.ts',
-    'src/services/http.ts',
-    'src/services/oauthState.ts',
-    'src/services/localizedText.ts',
-    'src/services/consentGrant.ts',
+    // Every service and composable, so a new module is measured from its first commit.
+    'src/services/**/*.ts',
+    'src/composables/**/*.ts',
+    // The stores that hold a flow's rules; the others only wire services to pages.
+    'src/stores/auth/consent.ts',
+    'src/stores/auth/authFlow.ts',
+    'src/stores/oauthConsent.ts',
+    'src/stores/cmcAccept.ts',
+    'src/stores/cmcScopeUpdate.ts',
   ],
   ignorePatterns: ['dist', 'test-results', 'playwright-report', 'bench-results', 'reports'],
   tempDirName: 'reports/.stryker-tmp',

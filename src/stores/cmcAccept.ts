@@ -52,11 +52,12 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   const pryvApiHost = ref('')
   /** The answer is written and the page waits for the platform to settle it. */
   const following = ref(false)
-  // Credentials and where they go back: in memory only, out of the store's state.
+  /** Where the result goes back; out of the store's state too, but reactive: the destination named follows a new link. */
+  const target = shallowRef<CmcReturn>({ mode: 'popup', returnUrl: null })
+  // Credentials: in memory only, out of the store's state.
   let capability: CmcCapability | null = null
   let scopeStreamId = ''
   let accessName: string | undefined
-  let target: CmcReturn = { mode: 'popup', returnUrl: null }
   /** The accept written, once the platform took it. */
   let answerId: string | undefined
 
@@ -68,7 +69,9 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   })
   const notSecureHost = computed(() => (capabilityReading.value.ok ? '' : capabilityReading.value.host))
   const destination = computed(() =>
-    resultDestination(target.mode === 'popup' ? (referrerOrigin() ?? target.returnUrl) : target.returnUrl),
+    resultDestination(
+      target.value.mode === 'popup' ? (referrerOrigin() ?? target.value.returnUrl) : target.value.returnUrl,
+    ),
   )
 
   const view = computed<CmcAcceptView>(() => {
@@ -102,7 +105,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
     capability = capabilityReading.value.ok ? capabilityReading.value.capability : null
     scopeStreamId = stream ?? ''
     accessName = queryValue(query, 'accessName')
-    target = readCmcReturn(query)
+    target.value = readCmcReturn(query)
     linkComplete.value = Boolean(pryvApi && stream && streamLevels(stream))
     pryvApiHost.value = parseApiTemplate(pryvApi)?.host ?? ''
     offer.value = null
@@ -128,7 +131,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   async function finish(ended: CmcAcceptOutcome, result: CmcResult): Promise<void> {
     await authSession.close()
     outcome.value = ended
-    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target, secretKeys)
+    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target.value, secretKeys)
   }
 
   /** A failure is explained first; the app is told when the person goes back to it. */
@@ -136,7 +139,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
     const ended = outcome.value
     if (ended?.kind !== 'failed' || handOff.value) return
     const result = { ok: false, reason: ended.error.code, ...(answerId ? { acceptEventId: answerId } : {}) }
-    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target, secretKeys)
+    handOff.value = handOffCmcResult('cmc-accept-result', 'cmcAcceptResult', result, target.value, secretKeys)
   }
 
   async function act(action: 'accept' | 'refuse', answer: () => Promise<void>): Promise<void> {

@@ -50,11 +50,23 @@ describe('callApi', () => {
     expect(await failureCode()).toBe('unexpected-answer')
     answer(200, JSON.stringify({ meta: {} }))
     expect(await failureCode()).toBe('unexpected-answer')
+    answer(200, 'null')
+    expect(await failureCode()).toBe('unexpected-answer')
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     )
     expect(await failureCode()).toBe('network')
+  })
+
+  it('sends an empty authorization for a connection without a token, never one in the URL', async () => {
+    const fetchMock = answer(200, JSON.stringify({ results: [{}] }))
+    const anonymous = { endpoint: 'https://alice.pryv.example/' } as unknown as Connection
+    await callApi(anonymous, 'accesses.get', {})
+    expect(fetchMock).toHaveBeenCalledWith(
+      'https://alice.pryv.example/',
+      expect.objectContaining({ headers: expect.objectContaining({ Authorization: '' }) }),
+    )
   })
 })
 

@@ -24,7 +24,7 @@ describe('sendJson', () => {
   it('sends a GET without body or Authorization when none is given', async () => {
     const fetchMock = answer(200, '{}')
     await sendJson('https://reg.example.com/x')
-    expect(fetchMock.mock.calls[0]?.[1]).toEqual({
+    expect(fetchMock.mock.calls[0]?.[1]).toStrictEqual({
       method: 'GET',
       headers: { Accept: 'application/json' },
       body: undefined,

@@ -19,4 +19,20 @@ describe('keepOutOfAddress and takeFromAddress', () => {
     keepOutOfAddress({ path: '/x', query: { capabilityUrl: ['first', 'second'] }, hash: '#h' }, 'capabilityUrl')
     expect(takeFromAddress('capabilityUrl')).toBe('first')
   })
+
+  it('takes an empty or valueless secret out of the address too, and keeps nothing for it', () => {
+    for (const value of ['', null, [null, 'second'], ['', 'second']]) {
+      const answer = keepOutOfAddress(
+        { path: '/cmc-accept', query: { capabilityUrl: value }, hash: '' },
+        'capabilityUrl',
+      )
+      expect(answer, JSON.stringify(value)).toEqual({
+        path: '/cmc-accept',
+        query: { capabilityUrl: undefined },
+        hash: '',
+        replace: true,
+      })
+      expect(takeFromAddress('capabilityUrl'), JSON.stringify(value)).toBeUndefined()
+    }
+  })
 })

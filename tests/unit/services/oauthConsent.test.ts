@@ -65,6 +65,34 @@ describe('acceptConsent', () => {
   it('calls a 200 without a redirect an unexpected answer', async () => {
     answer(200, { redirectTo: 42 })
     expect((await failure(acceptConsent(call, acceptance))).code).toBe('unexpected-answer')
+    answer(200, null)
+    expect((await failure(acceptConsent(call, acceptance))).code).toBe('unexpected-answer')
+  })
+
+  it('reads the state problem only from the start of the words, and calls any other refusal an invalid consent', async () => {
+    answer(400, { error: 'invalid_request', error_description: 'the signed state expired before' })
+    expect((await failure(acceptConsent(call, acceptance))).code).toBe('consent-invalid')
+    answer(400, { error: 'invalid_request', error_description: 'client mismatch' })
+    expect(await failure(acceptConsent(call, acceptance))).toMatchObject({
+      code: 'consent-invalid',
+      details: ['client mismatch'],
+    })
+  })
+
+  it('needs no words: a refusal without a description or a JSON object has no detail', async () => {
+    for (const body of [{ error: 'invalid_scope' }, null, 'refused']) {
+      answer(400, body)
+      const error = await failure(acceptConsent(call, acceptance))
+      expect([error.code, error.details], JSON.stringify(body)).toEqual([
+        body === null || typeof body === 'string' ? 'consent-invalid' : 'consent-choice-refused',
+        [],
+      ])
+    }
+  })
+
+  it("keeps at most 500 characters of the platform's words", async () => {
+    answer(400, { error: 'invalid_scope', error_description: 'x'.repeat(600) })
+    expect((await failure(acceptConsent(call, acceptance))).details).toEqual(['x'.repeat(500)])
   })
 })
 

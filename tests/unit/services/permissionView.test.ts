@@ -49,6 +49,13 @@ describe('describePermission', () => {
   it('shows any other shape as JSON text', () => {
     expect(describePermission({ value: 'read-all' })).toEqual({ kind: 'other', text: '{"value":"read-all"}' })
     expect(describePermission({ streamId: 'diary' })).toEqual({ kind: 'other', text: '{"streamId":"diary"}' })
+    expect(describePermission({ feature: 'selfRevoke' })).toEqual({ kind: 'other', text: '{"feature":"selfRevoke"}' })
+  })
+
+  it('shows at most 300 characters of it, and a question mark for what JSON cannot write', () => {
+    const long = describePermission({ value: 'x'.repeat(400) })
+    expect(long.kind === 'other' && long.text).toBe(JSON.stringify({ value: 'x'.repeat(400) }).slice(0, 300))
+    expect(describePermission({ value: 1n })).toEqual({ kind: 'other', text: '?' })
   })
 })
 
@@ -64,5 +71,6 @@ describe('consentDescription', () => {
     expect(consentDescription({ 'app-web-auth:description': '  ' })).toBeUndefined()
     expect(consentDescription({ 'app-web-auth:description': { type: 'note/txt' } })).toBeUndefined()
     expect(consentDescription({ 'app-web-auth:description': 5 })).toBeUndefined()
+    expect(consentDescription({ 'app-web-auth:description': null })).toBeUndefined()
   })
 })

@@ -61,4 +61,21 @@ describe('loadBranding', () => {
     expect(await loadBranding(failing.service, info('https://assets.example/index.json'))).toEqual({})
     expect(failing.calls.assets).toBe(1)
   })
+
+  it('resolves against the definitions file when baseUrl is empty, and skips an empty or misplaced asset', async () => {
+    const { service } = serviceWith({
+      baseUrl: '',
+      favicon: { default: { url: '' } },
+      css: { default: { url: 'site.css' } },
+      logo: null,
+    })
+    expect(await loadBranding(service, info('https://assets.example/lab/index.json'))).toEqual({
+      stylesheet: 'https://assets.example/lab/site.css',
+    })
+  })
+
+  it('gives nothing for assets under a baseUrl that is no address', async () => {
+    const { service } = serviceWith({ baseUrl: 'not an address', css: { default: { url: 'site.css' } } })
+    expect(await loadBranding(service, info('https://assets.example/lab/index.json'))).toEqual({})
+  })
 })

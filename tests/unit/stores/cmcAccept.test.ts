@@ -1,13 +1,18 @@
+// @vitest-environment node
 import type { Service } from 'pryv'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { writeCmcAccept, writeCmcRefuse } from '@/services/cmc/cmcAnswer'
 import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
 import { followCmcTrigger, type CmcTrigger } from '@/services/cmc/cmcTrigger'
+import { referrerOrigin } from '@/services/openerWindow'
 import type { Session } from '@/services/signIn'
+import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
+import { usePlatformStore } from '@/stores/platform'
 import { freshPlatform, stubSignIn } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/cmc/cmcOffer', () => ({ readCmcOffer: vi.fn() }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ followCmcTrigger: vi.fn() }))
@@ -17,7 +22,11 @@ vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))
-vi.mock('@/services/openerWindow', () => ({ referrerOrigin: () => 'https://study.example' }))
+vi.mock('@/services/openerWindow', () => ({ referrerOrigin: vi.fn(() => 'https://study.example') }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'bob', connection: { token: 'personal-token' } } as Session
@@ -99,9 +108,10 @@ describe('cmcAccept store: before sign-in', () => {
     expect(readCmcOffer).not.toHaveBeenCalled()
   })
 
-  it('makes no request for an untrusted pryvApi', async () => {
+  it('makes no request for an untrusted pryvApi, and records it as the API it is', async () => {
     await setUp(choiceOffer, { ...link, pryvApi: 'https://evil.example/' })
     expect(readCmcOffer).not.toHaveBeenCalled()
+    expect(usePlatformStore().untrusted).toEqual({ role: 'api', host: 'evil.example' })
   })
 
   it('explains an expired capability at once, and hands off only when the person goes back', async () => {
@@ -255,5 +265,171 @@ describe('cmcAccept store: the answer', () => {
       refuseEventId: 'refuse-1',
     })
     expect(store.outcome).toEqual({ kind: 'refused' })
+  })
+})
+
+describe('cmcAccept store: what the page says', () => {
+  it('is an invalid link naming no host until started', () => {
+    freshPlatform(service)
+    const store = useCmcAcceptStore()
+    expect([store.view, store.notSecureHost, store.requesterPlatform]).toEqual(['invalid', '', null])
+    // A link without `mode` nor `returnUrl` is a popup: its result goes back to the opener's page.
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+  })
+
+  it('names no requester platform for a capability it cannot use', async () => {
+    const { store } = await setUp(choiceOffer, { ...link, capabilityUrl: 'http://cap@requester.example/study/' })
+    expect(store.requesterPlatform).toBeNull()
+  })
+
+  it('keeps the offer shown while a refusal is written', async () => {
+    const { store } = await signedIn()
+    let written: (refusal: CmcTrigger) => void = () => undefined
+    vi.mocked(writeCmcRefuse).mockReturnValue(new Promise((resolve) => (written = resolve)))
+    const refusing = store.refuse()
+    expect([store.view, store.busyAction]).toEqual(['offer', 'refuse'])
+    written({ id: 'refuse-1', status: 'pending', content: {} })
+    await refusing
+    expect(store.view).toBe('ended')
+  })
+
+  it("names where the result goes: the opener's origin, else the popup's returnUrl, or the redirect's returnUrl", async () => {
+    const { store } = await setUp()
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+    vi.mocked(referrerOrigin).mockReturnValue(null)
+    await store.start({ ...link, returnUrl: 'https://app.example/done' })
+    expect(store.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
+    await store.start({ ...link, mode: 'redirect', returnUrl: 'http://back.example/done' })
+    expect(store.destination).toEqual({ kind: 'address', host: 'back.example', flag: 'not-https' })
+    await store.start(link)
+    expect(store.destination).toEqual({ kind: 'opener' })
+  })
+
+  it('shows the MFA and recovery steps of the sign-in', async () => {
+    const { store } = await setUp()
+    const authSession = useAuthSessionStore()
+    authSession.showStep('mfa')
+    expect(store.view).toBe('mfa')
+    authSession.showStep('recovery')
+    expect(store.view).toBe('recovery')
+  })
+
+  it('is loading until the offer arrives, and stays idle once signed in', async () => {
+    freshPlatform(service)
+    stubSignIn(session)
+    let arrive: (offer: CmcOffer) => void = () => undefined
+    vi.mocked(readCmcOffer).mockReturnValue(new Promise((resolve) => (arrive = resolve)))
+    const store = useCmcAcceptStore()
+    const starting = store.start(link)
+    expect(store.view).toBe('loading')
+    arrive(choiceOffer)
+    await starting
+    await store.signIn('bob', 'password-1')
+    expect([store.view, store.status]).toEqual(['offer', 'idle'])
+  })
+
+  it('says it follows the platform while an accept waits for it to settle, and not before the write', async () => {
+    const { store } = await signedIn()
+    let write: (written: CmcTrigger) => void = () => undefined
+    let settle: (settled: CmcTrigger) => void = () => undefined
+    vi.mocked(writeCmcAccept).mockReturnValue(new Promise((resolve) => (write = resolve)))
+    vi.mocked(followCmcTrigger).mockReturnValue(new Promise((resolve) => (settle = resolve)))
+    const accepting = store.accept()
+    expect([store.view, store.busyAction]).toEqual(['offer', 'accept'])
+    write(trigger('pending'))
+    await vi.waitFor(() => expect(store.view).toBe('following'))
+    settle(trigger('completed', {}))
+    await accepting
+    expect(store.view).toBe('ended')
+  })
+
+  it('leaves following behind after a failed follow-up, so a new write shows the offer first', async () => {
+    vi.mocked(followCmcTrigger).mockRejectedValueOnce(new AppError('network'))
+    const { store } = await signedIn()
+    await store.accept()
+    expect([store.view, store.error?.code]).toEqual(['offer', 'network'])
+    let write: (written: CmcTrigger) => void = () => undefined
+    vi.mocked(writeCmcAccept).mockReturnValue(new Promise((resolve) => (write = resolve)))
+    const again = store.accept()
+    expect(store.view).toBe('offer')
+    write(trigger('pending'))
+    await again
+  })
+})
+
+describe('cmcAccept store: answering rules', () => {
+  it('gives no endpoint when the platform names none, and hands off the accept as such', async () => {
+    vi.mocked(followCmcTrigger).mockResolvedValue(trigger('completed', {}))
+    const { store } = await signedIn()
+    await store.accept()
+    expect(vi.mocked(handOffCmcResult).mock.calls).toEqual([
+      [
+        'cmc-accept-result',
+        'cmcAcceptResult',
+        { ok: true, acceptEventId: 'accept-1', dataGrantApiEndpoint: undefined },
+        { mode: 'popup', returnUrl: null },
+        ['dataGrantApiEndpoint'],
+      ],
+    ])
+  })
+
+  it('ends on a failed follow-up only for a timeout; another failure keeps the offer', async () => {
+    vi.mocked(followCmcTrigger).mockRejectedValueOnce(new AppError('server'))
+    const { store } = await signedIn()
+    await store.accept()
+    expect([store.outcome, store.view, store.error?.code]).toEqual([null, 'offer', 'server'])
+    vi.mocked(followCmcTrigger).mockRejectedValueOnce(new TypeError('offline'))
+    await store.accept()
+    expect([store.outcome, store.error?.code]).toEqual([null, 'network'])
+  })
+
+  it('answers nothing without a session, and asks to sign in again', async () => {
+    const { store } = await setUp()
+    await store.accept()
+    await store.refuse()
+    expect(store.error?.code).toBe('session-expired')
+    expect(writeCmcAccept).not.toHaveBeenCalled()
+    expect(writeCmcRefuse).not.toHaveBeenCalled()
+  })
+
+  it('answers nothing without a usable capability, even signed in', async () => {
+    const { store } = await setUp(choiceOffer, { ...link, capabilityUrl: 'http://cap@requester.example/study/' })
+    await store.signIn('bob', 'password-1')
+    await store.refuse()
+    expect(store.error?.code).toBe('session-expired')
+    expect(writeCmcRefuse).not.toHaveBeenCalled()
+  })
+
+  it('accepts an offer that names no features', async () => {
+    const { store } = await signedIn({ ...choiceOffer, allowUserChoice: false })
+    await store.accept()
+    expect(vi.mocked(writeCmcAccept).mock.calls[0]?.[2]).toEqual({ capabilityUrl })
+  })
+
+  it('cancels once, showing the cancel as running, and not after an answer', async () => {
+    const { store } = await signedIn()
+    let closed: () => void = () => undefined
+    vi.mocked(useAuthSessionStore().close).mockReturnValueOnce(new Promise((resolve) => (closed = resolve)))
+    const cancelling = store.cancel()
+    expect(store.busyAction).toBe('cancel')
+    const second = store.cancel()
+    closed()
+    await Promise.all([cancelling, second])
+    expect(vi.mocked(handOffCmcResult).mock.calls.map((call) => call[2])).toEqual([
+      { ok: false, reason: 'user-cancelled' },
+    ])
+    expect([store.outcome, store.busyAction]).toEqual([{ kind: 'cancelled' }, null])
+    await store.cancel()
+    await store.refuse()
+    expect(handOffCmcResult).toHaveBeenCalledOnce()
+  })
+
+  it('tells the app nothing on returning before any failure, and once after one', async () => {
+    const { store } = await signedIn()
+    store.returnToApp()
+    expect(handOffCmcResult).not.toHaveBeenCalled()
+    await store.refuse()
+    store.returnToApp()
+    expect(handOffCmcResult).toHaveBeenCalledOnce()
   })
 })

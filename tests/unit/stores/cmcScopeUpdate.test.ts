@@ -1,6 +1,7 @@
+// @vitest-environment node
 import type { Service } from 'pryv'
 import { flushPromises } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/cmcScopeRequest'
@@ -9,6 +10,7 @@ import type { Session } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcScopeUpdateStore } from '@/stores/cmcScopeUpdate'
 import { freshPlatform } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/cmc/cmcScopeRequest')>()),
@@ -22,6 +24,10 @@ vi.mock('@/services/streamNames', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/streamNames')>()),
   loadStreamNames: vi.fn(async () => new Map([['health', 'My health']])),
 }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session
@@ -162,6 +168,8 @@ describe('cmcScopeUpdate store', () => {
     await store.accept()
     await store.refuse('', 'en')
     expect(writeCmcTrigger).toHaveBeenCalledOnce()
+    expect(findScopeAnswer).toHaveBeenCalledOnce()
+    expect([store.view, store.error?.code]).toEqual(['failed', 'cmc-scope-apply-failed'])
   })
 
   it('makes one write for two Accepts in a row', async () => {
@@ -258,5 +266,169 @@ describe('cmcScopeUpdate store', () => {
     expect(vi.mocked(handOffCmcResult).mock.calls).toHaveLength(1)
     expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({ ok: false, reason: 'user-cancelled' })
     expect(store.view).toBe('leaving')
+  })
+})
+
+describe('cmcScopeUpdate store: steps and destination', () => {
+  it('is an invalid link with nothing read until started', () => {
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    expect([store.view, store.request, store.diff, store.endedOk]).toEqual(['invalid', null, null, false])
+  })
+
+  it('trusts no platform for a link without pryvApi', () => {
+    const platform = freshPlatform(service)
+    useCmcScopeUpdateStore().start({ scopeRequestEventId: 'request-1' })
+    expect(platform.untrusted).toBeNull()
+  })
+
+  it('names where the result goes: the returnUrl of a redirect, or of a popup without a referrer', () => {
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    store.start(link)
+    expect(store.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
+    store.start({ ...link, mode: 'popup', returnUrl: 'http://popup.example/back' })
+    expect(store.destination).toEqual({ kind: 'address', host: 'popup.example', flag: 'not-https' })
+  })
+
+  it("names the opener's origin for a popup, and the returnUrl for a redirect, whatever the referrer", () => {
+    installFakeWindow({ url: 'http://localhost:3000/', referrer: 'https://study.example/invite' })
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    // A link without `mode` nor `returnUrl` is a popup: its result goes back to the opener's page.
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+    store.start({ ...link, mode: 'popup' })
+    expect(store.destination).toEqual({ kind: 'address', host: 'study.example', flag: null })
+    store.start(link)
+    expect(store.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
+  })
+
+  it('shows the MFA and recovery steps of the sign-in, and stays idle once signed in', async () => {
+    const { store } = await signedIn()
+    expect(store.signInStatus).toBe('idle')
+    store.start(link)
+    const authSession = useAuthSessionStore()
+    authSession.showStep('mfa')
+    expect(store.view).toBe('mfa')
+    authSession.showStep('recovery')
+    expect(store.view).toBe('recovery')
+  })
+
+  it('signs in on no platform that is not trusted', async () => {
+    const platform = freshPlatform(service)
+    vi.mocked(platform.trustedService).mockResolvedValue(null)
+    const submit = vi.spyOn(useAuthSessionStore(), 'submitCredentials')
+    const store = useCmcScopeUpdateStore()
+    store.start(link)
+    await store.signIn('alice', 'password-1')
+    expect(submit).not.toHaveBeenCalled()
+    expect(store.view).toBe('sign-in')
+  })
+
+  it("reads the request in the link's stream, showing that it loads", async () => {
+    freshPlatform(service)
+    const authSession = useAuthSessionStore()
+    let loaded: (value: ScopeCase | null) => void = () => undefined
+    vi.mocked(loadScopeCase).mockReturnValue(new Promise((resolve) => (loaded = resolve)))
+    const store = useCmcScopeUpdateStore()
+    store.start({ ...link, scopeStreamId: `${collectors}:answers` })
+    authSession.session = session
+    await flushPromises()
+    expect(store.view).toBe('loading')
+    expect(vi.mocked(loadScopeCase).mock.calls).toEqual([[session.connection, 'request-1', `${collectors}:answers`]])
+    loaded(scopeCase())
+    await flushPromises()
+    expect(store.view).toBe('compare')
+  })
+
+  it('asks to sign in when a read is retried without a session', async () => {
+    vi.mocked(loadScopeCase).mockRejectedValueOnce(new AppError('server'))
+    const { store } = await signedIn()
+    useAuthSessionStore().session = null
+    store.retryLoad()
+    expect(store.view).toBe('sign-in')
+  })
+})
+
+describe('cmcScopeUpdate store: expiry and answers', () => {
+  it('compares a request that expires later, and ends one whose time has come', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(1_900_000_000_000)
+    try {
+      const later = await signedIn(scopeCase({ expires: 1_900_000_060 }))
+      expect(later.store.view).toBe('compare')
+      const now = await signedIn(scopeCase({ expires: 1_900_000_000 }))
+      expect(now.store.view).toBe('expired')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('writes nothing for a request that expired while the page was open', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(1_900_000_000_000)
+    try {
+      const { store } = await signedIn(scopeCase({ expires: 1_900_000_060 }))
+      vi.setSystemTime(1_900_000_061_000)
+      await store.accept()
+      expect(writeCmcTrigger).not.toHaveBeenCalled()
+      expect(store.view).toBe('expired')
+      await store.leave()
+      expect(vi.mocked(handOffCmcResult).mock.calls[0]?.[2]).toEqual({ ok: false, reason: 'cmc-scope-request-expired' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('writes nothing before sign-in', async () => {
+    freshPlatform(service)
+    const store = useCmcScopeUpdateStore()
+    store.start(link)
+    await store.accept()
+    expect(findScopeAnswer).not.toHaveBeenCalled()
+  })
+
+  it('keeps the button of the running answer, whatever else is clicked meanwhile', async () => {
+    const { store } = await signedIn()
+    let none: (value: null) => void = () => undefined
+    vi.mocked(findScopeAnswer).mockReturnValue(new Promise((resolve) => (none = resolve)))
+    settlesWith('completed')
+    const accepting = store.accept()
+    await store.refuse('', 'en')
+    expect(store.busyAction).toBe('accept')
+    none(null)
+    await accepting
+    expect(vi.mocked(writeCmcTrigger).mock.calls.map((call) => call[3])).toEqual([
+      { scopeRequestEventId: 'request-1', accept: true, accessId: 'grant-1', newPermissions: [health, steps] },
+    ])
+  })
+
+  it('says the result was a success, and stays on the page once a popup result was handed over', async () => {
+    const { store } = await signedIn()
+    settlesWith('completed')
+    vi.mocked(handOffCmcResult).mockReturnValueOnce('closed')
+    await store.accept()
+    await flushPromises()
+    expect([store.view, store.endedOk]).toEqual(['done', true])
+    expect(loadScopeCase).toHaveBeenCalledOnce()
+  })
+
+  it('tells the app why it got no answer: an unknown request, a failed read, or a cancel after a failed write', async () => {
+    const unknown = await signedIn(null)
+    await unknown.store.leave()
+    expect(vi.mocked(handOffCmcResult).mock.calls.at(-1)?.[2]).toEqual({
+      ok: false,
+      reason: 'cmc-scope-request-not-found',
+    })
+    vi.mocked(loadScopeCase).mockRejectedValueOnce(new AppError('server'))
+    const unread = await signedIn()
+    await unread.store.leave()
+    expect(vi.mocked(handOffCmcResult).mock.calls.at(-1)?.[2]).toEqual({ ok: false, reason: 'server' })
+    const unwritten = await signedIn()
+    vi.mocked(writeCmcTrigger).mockRejectedValueOnce(new AppError('network'))
+    await unwritten.store.accept()
+    await unwritten.store.leave()
+    expect(vi.mocked(handOffCmcResult).mock.calls.at(-1)?.[2]).toEqual({ ok: false, reason: 'user-cancelled' })
+    expect(unwritten.store.endedOk).toBe(false)
   })
 })

@@ -1,14 +1,21 @@
+// @vitest-environment node
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
 import type { Session } from '@/services/signIn'
+import { useAuthSessionStore } from '@/stores/authSession'
 import { useOAuthConsentStore } from '@/stores/oauthConsent'
 import { freshPlatform, stubSignIn } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 const session = { username: 'alice', connection: { token: 'personal-token' } } as Session
@@ -136,5 +143,97 @@ describe('oauthConsent store', () => {
     store.start({ state: 'garbage', pryvApi: 'https://evil.example' })
     expect([store.view, store.invalidReason]).toEqual(['invalid', 'garbled'])
     expect(platform.untrusted).toEqual({ role: 'api', host: 'evil.example' })
+  })
+})
+
+describe('oauthConsent store: steps and clock', () => {
+  it('is an invalid link until started', () => {
+    freshPlatform(service)
+    const store = useOAuthConsentStore()
+    expect([store.view, store.invalidReason, store.request]).toEqual(['invalid', 'missing', null])
+  })
+
+  it('shows the MFA and recovery steps of the sign-in, and stays idle once signed in', async () => {
+    const { store } = setUp()
+    const authSession = useAuthSessionStore()
+    authSession.showStep('mfa')
+    expect(store.view).toBe('mfa')
+    authSession.showStep('recovery')
+    expect(store.view).toBe('recovery')
+    await store.signIn('alice', 'password-1')
+    expect([store.view, store.status]).toEqual(['consent', 'idle'])
+  })
+
+  it("shows the request as expired when the platform says so, before the page's clock does", async () => {
+    const { store, close } = setUp()
+    await store.signIn('alice', 'password-1')
+    vi.mocked(acceptConsent).mockRejectedValue(new AppError('consent-expired'))
+    await store.accept()
+    expect(store.secondsLeft).toBe(300)
+    expect(store.view).toBe('expired')
+    expect(close).toHaveBeenCalledOnce()
+  })
+
+  it('stops its clock once the request expired, once it leaves, and never starts one for an invalid link', async () => {
+    setUp()
+    expect(vi.getTimerCount()).toBe(1)
+    vi.advanceTimersByTime(301_000)
+    expect(vi.getTimerCount()).toBe(0)
+
+    const leaving = setUp()
+    vi.mocked(refuseConsent).mockResolvedValue('https://client.example/cb?error=access_denied')
+    await leaving.store.refuse()
+    vi.advanceTimersByTime(1000)
+    expect(vi.getTimerCount()).toBe(0)
+
+    freshPlatform(service)
+    useOAuthConsentStore().start({ state: 'garbage', pryvApi: 'http://127.0.0.1:3000/' })
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('oauthConsent store: answering', () => {
+  it('sends nothing without both the state and pryvApi', async () => {
+    for (const query of [{ pryvApi: 'http://127.0.0.1:3000/' }, { state: signedState(choiceOffer) }]) {
+      freshPlatform(service)
+      const store = useOAuthConsentStore()
+      store.start(query)
+      await store.refuse()
+      expect(refuseConsent, JSON.stringify(query)).not.toHaveBeenCalled()
+    }
+  })
+
+  it('keeps the button of the running call, whatever else is clicked meanwhile', async () => {
+    const { store } = setUp()
+    await store.signIn('alice', 'password-1')
+    let answer: (redirect: string) => void = () => undefined
+    vi.mocked(acceptConsent).mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const accepting = store.accept()
+    const refusing = store.refuse()
+    expect(store.busyAction).toBe('accept')
+    await refusing
+    expect(store.busyAction).toBe('accept')
+    answer('https://client.example/cb?code=c')
+    await accepting
+    expect(refuseConsent).not.toHaveBeenCalled()
+  })
+
+  it('shows which button runs while refusing', async () => {
+    const { store } = setUp()
+    vi.mocked(refuseConsent).mockResolvedValue('https://client.example/cb?error=access_denied')
+    const refusing = store.refuse()
+    expect(store.busyAction).toBe('refuse')
+    await refusing
+    expect(store.busyAction).toBeNull()
+  })
+
+  it('asks to sign in again when Accept comes without a session or its token', async () => {
+    const { store } = setUp()
+    await store.accept()
+    expect(store.error?.code).toBe('session-expired')
+    useAuthSessionStore().session = { username: 'alice', connection: {} } as Session
+    await store.accept()
+    expect(store.error?.code).toBe('session-expired')
+    expect(acceptConsent).not.toHaveBeenCalled()
   })
 })

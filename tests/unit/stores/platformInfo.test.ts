@@ -1,16 +1,22 @@
+// @vitest-environment node
 import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ServiceInfo } from '@/services/accessState'
 import { AppError } from '@/services/appError'
 import { loadServiceInfo, openService } from '@/services/platform'
 import { usePlatformStore } from '@/stores/platform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/platform', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/platform')>()),
   openService: vi.fn(async () => ({}) as Service),
   loadServiceInfo: vi.fn(),
 }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const info = {
   name: 'P',

@@ -1,12 +1,18 @@
+// @vitest-environment node
 import type { Service } from 'pryv'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { navigateTo } from '@/services/browserWindow'
 import { findUsername, userHomeUrl } from '@/services/users'
 import { useSignInHubStore } from '@/stores/signInHub'
 import { freshPlatform } from './freshPlatform'
+import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/users', () => ({ findUsername: vi.fn(), userHomeUrl: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const service = {} as Service
 

@@ -23,6 +23,8 @@ describe('cmcTriggerError', () => {
     ['cmc-system-counterparty-access-not-found', 'cmc-grant-not-found'],
     ['cmc-system-no-remote-apiendpoint', 'cmc-no-remote-endpoint'],
     ['cmc-system-stream-not-collector', 'cmc-not-collector-stream'],
+    ['cmc-scope-request-not-found', 'cmc-scope-request-not-found'],
+    ['cmc-scope-request-expired', 'cmc-scope-request-expired'],
     ['cmc-scope-request-already-answered', 'cmc-scope-request-answered'],
   ])('maps the reason %s to %s and keeps the reason as a detail', (reason, code) => {
     const error = failed({ reason, detail: {} })
@@ -49,5 +51,12 @@ describe('cmcTriggerError', () => {
     expect(failed({ reason: 'cmc-from-the-future' }).code).toBe('cmc-trigger-failed')
     expect(failed(undefined).code).toBe('cmc-trigger-failed')
     expect(failed({ reason: 'toString' }).code).toBe('cmc-trigger-failed')
+  })
+
+  it("reads the remote platform's cause only for a rejected delivery, and keeps at most 300 characters of each word", () => {
+    const detail = { body: { error: { message: 'm'.repeat(400), data: { id: 'cmc-capability-consumed' } } } }
+    const error = failed({ reason: 'cmc-capability-invalid', detail })
+    expect(error.code).toBe('cmc-capability-invalid')
+    expect(error.details).toEqual(['cmc-capability-invalid', 'm'.repeat(300)])
   })
 })

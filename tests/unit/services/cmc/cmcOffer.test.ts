@@ -93,4 +93,51 @@ describe('readCmcOffer', () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
     expect((await appErrorOf(readCmcOffer(capability))).code).toBe('network')
   })
+
+  it('says the capability is invalid on 403 too', async () => {
+    stubCapability({ error: { id: 'forbidden', message: 'no' } }, undefined, 403)
+    expect((await appErrorOf(readCmcOffer(capability))).code).toBe('cmc-capability-invalid')
+  })
+
+  it('refuses an offer whose request, permissions or entries are not what an offer holds', async () => {
+    const contents = [
+      { ...offerContent, request: undefined },
+      { ...offerContent, request: { ...offerContent.request, permissions: 'health' } },
+      {
+        ...offerContent,
+        request: { ...offerContent.request, permissions: [...offerContent.request.permissions, 'x'] },
+      },
+    ]
+    for (const content of contents) {
+      stubCapability({ events: [{ id: 'e1', content }] })
+      expect((await appErrorOf(readCmcOffer(capability))).code).toBe('cmc-offer-invalid-permissions')
+    }
+    stubCapability({ events: [{ id: 'e1', content: 'an offer' }] })
+    expect((await appErrorOf(readCmcOffer(capability))).code).toBe('unexpected-answer')
+  })
+
+  it('holds only the fields the offer gives: no choice unless it is `true`, no name, a requester named as it can', async () => {
+    const bare = { request: { permissions: [{ streamId: 'health', level: 'read' }], allowUserChoice: 'yes' } }
+    stubCapability({ events: [{ id: 'e1', content: bare }] }, {})
+    const offer = await readCmcOffer(capability)
+    expect(offer).toStrictEqual({
+      requester: '?@?',
+      entries: [{ permission: { streamId: 'health', level: 'read' }, mandatory: false }],
+      allowUserChoice: false,
+    })
+  })
+
+  it('keeps only finite numbers as expiry times', async () => {
+    const fetchMock = vi.fn(async (url: string) => {
+      const request = { ...offerContent.request, expiresAt: '1900000000' }
+      const body = url.includes('access-info')
+        ? '{"expires":1e999,"meta":{"serverTime":1}}'
+        : JSON.stringify({ events: [{ id: 'e1', content: { ...offerContent, request } }], meta: { serverTime: 1 } })
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const offer = await readCmcOffer(capability)
+    expect([offer.expiresAt, offer.capabilityExpires]).toEqual([undefined, undefined])
+    expect(Object.keys(offer)).not.toContain('capabilityExpires')
+  })
 })

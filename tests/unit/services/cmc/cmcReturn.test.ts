@@ -19,6 +19,11 @@ describe('readCmcReturn', () => {
     expect(readCmcReturn({ mode: 'tab' }).mode).toBe('popup')
   })
 
+  it('keeps a given mode against the guess, even redirect without a returnUrl', () => {
+    expect(readCmcReturn({ mode: 'redirect' })).toEqual({ mode: 'redirect', returnUrl: null })
+    expect(readCmcReturn({ mode: 'popup', returnUrl: 'https://app.example/done' }).mode).toBe('popup')
+  })
+
   it.each(['javascript:alert(1)', '/relative', '//evil.example/x', 'data:text/html,x'])(
     'drops the returnUrl %s (not an absolute http(s) URL) but keeps redirect mode',
     (returnUrl) => {

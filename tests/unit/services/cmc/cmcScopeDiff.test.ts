@@ -22,6 +22,11 @@ describe('permissionIdentity', () => {
     )
   })
 
+  it('is the whole entry for anything else, so two such entries differ by their content', () => {
+    expect(permissionIdentity({ value: 'a' })).not.toBe(permissionIdentity({ value: 'b' }))
+    expect(permissionIdentity({ value: 'a' })).toBe(permissionIdentity({ value: 'a' }))
+  })
+
   it('keeps a stream and a feature with the same words apart', () => {
     expect(permissionIdentity({ streamId: 'x', level: 'y' })).not.toBe(
       permissionIdentity({ feature: 'x', setting: 'y' }),

@@ -56,6 +56,39 @@ describe('readScopeRequest', () => {
     expect(await readScopeRequest(session.connection, 'request-1')).toMatchObject({ requester: 'study' })
   })
 
+  it('names the requester by username alone without a host, and by the whole stream outside the apps tree', async () => {
+    const noHost = { ...requestEvent, content: { ...requestEvent.content, from: { username: 'demo-study' } } }
+    const first = platformAnswering({ 'events.getOne': { event: noHost } })
+    expect(await readScopeRequest(first.session.connection, 'request-1')).toMatchObject({ requester: 'demo-study' })
+    for (const stream of ['diary', 'x:_cmc:apps:study']) {
+      const event = {
+        ...requestEvent,
+        streamIds: [stream],
+        content: { newPermissions: 'health', expires: '1900000000' },
+      }
+      const { session } = platformAnswering({ 'events.getOne': { event } })
+      expect(await readScopeRequest(session.connection, 'request-1')).toEqual({
+        id: 'request-1',
+        streamId: stream,
+        newPermissions: [],
+        message: undefined,
+        expires: undefined,
+        requester: stream,
+      })
+    }
+  })
+
+  it('is null without an event or its content, and refuses a request event in no stream', async () => {
+    for (const answer of [{}, { event: { ...requestEvent, content: 'text' } }]) {
+      const { session } = platformAnswering({ 'events.getOne': answer })
+      expect(await readScopeRequest(session.connection, 'request-1')).toBeNull()
+    }
+    for (const streamIds of [undefined, []]) {
+      const { session } = platformAnswering({ 'events.getOne': { event: { ...requestEvent, streamIds } } })
+      expect((await appErrorOf(readScopeRequest(session.connection, 'request-1'))).code).toBe('unexpected-answer')
+    }
+  })
+
   it('is null for another kind of event, and an unknown id is explained', async () => {
     const other = platformAnswering({ 'events.getOne': { event: { ...requestEvent, type: 'note/txt' } } })
     expect(await readScopeRequest(other.session.connection, 'request-1')).toBeNull()
@@ -81,9 +114,12 @@ describe('findDataGrant', () => {
     expect(calls).toEqual([{ method: 'accesses.get', params: {} }])
   })
 
-  it('explains a grant that no longer exists', async () => {
-    const { session } = platformAnswering({ 'accesses.get': { accesses: [] } })
-    expect((await appErrorOf(findDataGrant(session.connection, collectors))).code).toBe('cmc-grant-not-found')
+  it('explains a grant that no longer exists, is not a counterparty one, or has no id', async () => {
+    const requesterSide = { ...grantAccess, clientData: { cmc: { role: 'requester' } } }
+    for (const accesses of [[], [requesterSide], [{ ...grantAccess, id: undefined }]]) {
+      const { session } = platformAnswering({ 'accesses.get': { accesses } })
+      expect((await appErrorOf(findDataGrant(session.connection, collectors))).code).toBe('cmc-grant-not-found')
+    }
   })
 })
 
@@ -100,6 +136,12 @@ describe('findScopeAnswer', () => {
     ])
     expect(await findScopeAnswer(session.connection, [collectors], 'request-2')).toBeNull()
   })
+
+  it('passes over events without content', async () => {
+    const events = [{ id: 'note' }, { id: 'answer-1', content: { scopeRequestEventId: 'request-1' } }]
+    const { session } = platformAnswering({ 'events.get': { events } })
+    expect(await findScopeAnswer(session.connection, [collectors], 'request-1')).toBe('answer-1')
+  })
 })
 
 describe('loadScopeCase', () => {
@@ -114,6 +156,22 @@ describe('loadScopeCase', () => {
     expect(await loadScopeCase(session.connection, 'request-1', `${collectors}:x`)).toMatchObject({
       answerStreamId: `${collectors}:x`,
     })
+  })
+
+  it("looks for an earlier answer in the link's stream and the request's", async () => {
+    const { session, calls } = platformAnswering({
+      'events.getOne': { event: requestEvent },
+      'accesses.get': { accesses: [grantAccess] },
+      'events.get': { events: [] },
+    })
+    await loadScopeCase(session.connection, 'request-1', `${collectors}:x`)
+    expect(calls.find((call) => call.method === 'events.get')?.params.streams).toEqual([`${collectors}:x`, collectors])
+  })
+
+  it('is null, reading nothing more, when the id names another kind of event', async () => {
+    const { session, calls } = platformAnswering({ 'events.getOne': { event: { ...requestEvent, type: 'note/txt' } } })
+    expect(await loadScopeCase(session.connection, 'request-1', undefined)).toBeNull()
+    expect(calls.map((call) => call.method)).toEqual(['events.getOne'])
   })
 })
 

@@ -47,6 +47,16 @@ describe('parseHostings', () => {
         ?.hostings[0]?.name.text,
     ).toBe('h1')
   })
+
+  it('names a part by its key when its name is empty too, and gives a hosting without description an empty one', () => {
+    const [region] = parseHostings({ regions: { r1: { name: '', zones: { z1: { hostings: { h1: {} } } } } } })
+    expect(region?.name.text).toBe('r1')
+    expect(region?.zones[0]?.hostings[0]?.description).toEqual({ text: '', byLanguage: {} })
+  })
+
+  it('finds no region in an answer that is not an object', () => {
+    expect(parseHostings(null)).toEqual([])
+  })
 })
 
 describe('inLanguage', () => {
@@ -67,9 +77,11 @@ describe('loadHostings', () => {
   })
 
   it('refuses an answer without regions and explains platform failures', async () => {
-    await expect(loadHostings(serviceAnswering(async () => ({ hostings: [] })))).rejects.toMatchObject({
-      code: 'unexpected-answer',
-    } satisfies Partial<AppError>)
+    for (const answer of [{ hostings: [] }, null]) {
+      await expect(loadHostings(serviceAnswering(async () => answer))).rejects.toMatchObject({
+        code: 'unexpected-answer',
+      } satisfies Partial<AppError>)
+    }
     const failure = Object.assign(new Error('HTTP 503'), {
       status: 503,
       response: { status: 503, body: { error: { id: 'api-unavailable', message: 'Down' } } },

@@ -77,6 +77,41 @@ describe('createAccount', () => {
     })
   })
 
+  it('puts a taken hosting on its field, and leaves other taken values out', async () => {
+    const taken = platformError(409, { id: 'item-already-exists', data: { hosting: 'h1', appId: 'our-app' } })
+    const result = await createAccount(serviceAnswering(() => Promise.reject(taken)).service, account)
+    expect(result.kind === 'refused' && result.fields).toEqual({ hosting: { rule: 'taken' } })
+  })
+
+  it("reads a field by param before path, keeps a field's first problem only, and details only what can be said", async () => {
+    const invalid = platformError(400, {
+      id: 'invalid-parameters-format',
+      data: [
+        { message: 'Needs a digit', param: 'password', path: '#/passwordHint' },
+        { message: 'Too long as well', param: 'password' },
+        { param: 'hosting' },
+        { message: 'x'.repeat(400), path: '#/email' },
+        { code: 'who-knows' },
+        { param: 'appId' },
+      ],
+    })
+    const result = await createAccount(serviceAnswering(() => Promise.reject(invalid)).service, account)
+    expect(result).toStrictEqual({
+      kind: 'refused',
+      fields: {
+        password: { rule: 'refused', platformText: 'Needs a digit' },
+        hosting: { rule: 'refused', platformText: undefined },
+        email: { rule: 'refused', platformText: 'x'.repeat(300) },
+      },
+      error: expect.objectContaining({ code: 'invalid-fields', details: ['who-knows'] }),
+    })
+  })
+
+  it('throws a failure that carries no platform error as it is: the network, here', async () => {
+    const { service } = serviceAnswering(() => Promise.reject(new TypeError('Failed to fetch')))
+    await expect(createAccount(service, account)).rejects.toMatchObject({ code: 'network' })
+  })
+
   it('throws what no field can fix: server errors, and refusals about other fields only', async () => {
     const { service } = serviceAnswering(() =>
       Promise.reject(platformError(500, { id: 'unexpected-error', message: 'Boom' })),
@@ -125,7 +160,9 @@ describe('isUsernameTaken', () => {
   it('fails on anything but a yes or no', async () => {
     stubFetch(400, { error: { id: 'invalid-parameters-format', message: 'Bad name' } })
     await expect(isUsernameTaken('https://reg.p.io/', 'al')).rejects.toMatchObject({ code: 'invalid-request' })
-    stubFetch(200, { reserved: 'maybe' })
-    await expect(isUsernameTaken('https://reg.p.io/', 'alice')).rejects.toMatchObject({ name: 'AppError' })
+    for (const body of [{ reserved: 'maybe' }, null, 'reserved']) {
+      stubFetch(200, body)
+      await expect(isUsernameTaken('https://reg.p.io/', 'alice')).rejects.toMatchObject({ code: 'unexpected-answer' })
+    }
   })
 })

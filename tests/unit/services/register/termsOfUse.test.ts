@@ -27,4 +27,10 @@ describe('termsOfUse', () => {
     expect(termsOfUse(info(42))).toBeNull()
     expect(termsOfUse(null)).toBeNull()
   })
+
+  it('shows the words trimmed, at most 500 characters of them', () => {
+    expect(termsOfUse(info('  Be kind.  '))).toEqual({ kind: 'text', text: 'Be kind.' })
+    expect(termsOfUse(info('   '))).toBeNull()
+    expect(termsOfUse(info('x'.repeat(600)))).toEqual({ kind: 'text', text: 'x'.repeat(500) })
+  })
 })

@@ -6,7 +6,10 @@ import type { AccessRequest, AccessState } from '@/services/accessState'
 import { checkAppAccess } from '@/services/auth/appAccess'
 import { closeWindow, navigateTo } from '@/services/browserWindow'
 import { fetchAccessState, notifyPollUrl, type PollUpdate } from '@/services/auth/pollUrl'
-import { resolveUsername, signIn, signOut, type Session } from '@/services/signIn'
+import { AppError } from '@/services/appError'
+import { loadConsentMessages } from '@/i18n/consentMessages'
+import { recoverMfa, resolveUsername, signIn, signOut, verifyMfaCode, type Session } from '@/services/signIn'
+import { useAuthSessionStore } from '@/stores/authSession'
 import { useAuthFlowStore } from '@/stores/auth/authFlow'
 import { useAuthRequestStore } from '@/stores/auth/authRequest'
 import { usePlatformStore } from '@/stores/platform'
@@ -30,6 +33,7 @@ vi.mock('@/services/signIn', () => ({
   resendMfaCode: vi.fn(),
   recoverMfa: vi.fn(),
 }))
+vi.mock('@/i18n/consentMessages', () => ({ loadConsentMessages: vi.fn(async () => undefined) }))
 vi.mock('@/services/browserWindow', () => ({
   navigateTo: vi.fn(() => true),
   closeWindow: vi.fn(),
@@ -168,5 +172,146 @@ describe('auth flow', () => {
     const flow = setUp(waiting)
     await Promise.all([flow.signIn('alice', 'password-1'), flow.signIn('alice', 'password-1')])
     expect(signIn).toHaveBeenCalledOnce()
+  })
+})
+
+describe('auth flow: what the popup shows', () => {
+  it('shows the answer of a request no longer waiting, and the end over anything else', async () => {
+    const flow = setUp(waiting)
+    useAuthRequestStore().answered = { status: 'ACCEPTED' } as AccessState
+    expect(flow.view).toBe('answered')
+    await flow.cancel()
+    expect(flow.view).toBe('ended')
+  })
+
+  it('shows the load error, also while a retry is pending, and the sign-in form once the request loads', () => {
+    const flow = setUp(waiting)
+    const authRequest = useAuthRequestStore()
+    authRequest.status = 'error'
+    expect(flow.view).toBe('load-error')
+    authRequest.status = 'pending'
+    authRequest.error = new AppError('network')
+    expect(flow.view).toBe('load-error')
+    authRequest.error = null
+    expect(flow.view).toBe('sign-in')
+    authRequest.status = 'done'
+    expect(flow.view).toBe('sign-in')
+  })
+
+  it('keeps the sign-in form while the consent step is only loaded', async () => {
+    const flow = setUp(waiting)
+    await flow.loadConsent()
+    expect([flow.consent?.phase, flow.view]).toEqual(['idle', 'sign-in'])
+  })
+
+  it('says it is submitting while a sign-in runs', async () => {
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+    const flow = setUp(waiting)
+    expect(flow.submitting).toBe(false)
+    const submitted = flow.signIn('alice', 'password-1')
+    expect(flow.submitting).toBe(true)
+    await submitted
+    expect(flow.submitting).toBe(false)
+  })
+})
+
+describe('auth flow: sign-in steps', () => {
+  beforeEach(() => {
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+  })
+
+  it('asks for the MFA code, then checks the access once the code opened the session', async () => {
+    vi.mocked(signIn).mockResolvedValue({ kind: 'mfa-required', username: 'alice', mfaToken: 'mfa-token' })
+    const flow = setUp(waiting)
+    await flow.signIn('alice', 'password-1')
+    expect(flow.view).toBe('mfa')
+    expect(checkAppAccess).not.toHaveBeenCalled()
+    vi.mocked(verifyMfaCode).mockRejectedValueOnce(new AppError('invalid-mfa-code'))
+    await flow.submitMfaCode('000000')
+    expect(checkAppAccess).not.toHaveBeenCalled()
+    vi.mocked(verifyMfaCode).mockResolvedValueOnce(session)
+    await flow.submitMfaCode('123456')
+    expect(vi.mocked(verifyMfaCode).mock.calls.at(-1)).toEqual([{}, 'alice', 'mfa-token', '123456'])
+    expect(flow.view).toBe('consent')
+  })
+
+  it('shows the recovery step, and checks the access once a recovery code signed in', async () => {
+    vi.mocked(signIn).mockResolvedValueOnce({ kind: 'mfa-required', username: 'alice', mfaToken: 'mfa-token' })
+    const flow = setUp(waiting)
+    await flow.signIn('alice', 'password-1')
+    useAuthSessionStore().showStep('recovery')
+    expect(flow.view).toBe('recovery')
+    vi.mocked(recoverMfa).mockRejectedValueOnce(new AppError('invalid-recovery-code'))
+    await flow.submitRecoveryCode('wrong')
+    expect(checkAppAccess).not.toHaveBeenCalled()
+    await flow.submitRecoveryCode('recovery-01')
+    expect(vi.mocked(recoverMfa).mock.calls.at(-1)).toEqual([{}, 'alice', 'password-1', 'recovery-01'])
+    expect(flow.view).toBe('consent')
+  })
+
+  it('signs in to nothing without a loaded request or a platform', async () => {
+    const flow = setUp(waiting)
+    usePlatformStore().service = null
+    await flow.signIn('alice', 'password-1')
+    const other = setUp(waiting)
+    vi.mocked(useAuthRequestStore().ready).mockResolvedValue(null)
+    await other.signIn('alice', 'password-1')
+    expect(signIn).not.toHaveBeenCalled()
+    expect([flow.view, other.view]).toEqual(['sign-in', 'sign-in'])
+  })
+
+  it('hands the link to the request', () => {
+    const flow = setUp(waiting)
+    const start = vi.spyOn(useAuthRequestStore(), 'start').mockImplementation(() => undefined)
+    flow.start({ poll: pollUrl, lang: 'fr' })
+    expect(start.mock.calls).toEqual([[{ poll: pollUrl, lang: 'fr' }]])
+  })
+
+  it("fetches the consent step's code again after a failure", async () => {
+    vi.mocked(loadConsentMessages).mockRejectedValueOnce(new TypeError('offline'))
+    const flow = setUp(waiting)
+    await expect(flow.loadConsent()).rejects.toThrow('offline')
+    expect(flow.consent).toBeNull()
+    await flow.loadConsent()
+    expect(flow.consent?.phase).toBe('idle')
+  })
+})
+
+describe('auth flow: how it ends', () => {
+  it('cancels a request that never loaded: no one to tell, the popup closes', async () => {
+    const flow = setUp(waiting)
+    useAuthRequestStore().request = null
+    await flow.cancel()
+    expect(notifyPollUrl).not.toHaveBeenCalled()
+    expect([flow.ending, calls]).toEqual([{ kind: 'close' }, ['close']])
+  })
+
+  it('tells the app the person cancelled the sign-in', async () => {
+    const flow = setUp(waiting)
+    await flow.cancel()
+    expect(vi.mocked(notifyPollUrl).mock.calls[0]?.[1]).toMatchObject({ message: 'The user cancelled the sign-in.' })
+  })
+
+  it('ends saying the app could not be told, going nowhere, when the request is gone', async () => {
+    vi.mocked(checkAppAccess).mockResolvedValue(matching)
+    vi.mocked(notifyPollUrl).mockRejectedValue(new AppError('unknown-access-key'))
+    const flow = setUp({ ...waiting, returnURL: 'https://app.example/back' })
+    await flow.signIn('alice', 'password-1')
+    await flow.consent?.accept()
+    expect(flow.ending).toEqual({ kind: 'undelivered' })
+    expect([navigateTo, closeWindow].map((spy) => vi.mocked(spy).mock.calls.length)).toEqual([0, 0])
+  })
+
+  it("gives back the request's OAuth state, else the link's", async () => {
+    const returnURL = 'https://app.example/back'
+    const fromRequest = setUp({ ...waiting, returnURL, oauthState: 'from-request' })
+    useAuthRequestStore().query = { cli: false, oauthState: 'from-query' }
+    await continueWithMatching(fromRequest)
+    const fromLink = setUp({ ...waiting, returnURL })
+    useAuthRequestStore().query = { cli: false, oauthState: 'from-query' }
+    calls.length = 0
+    await continueWithMatching(fromLink)
+    const states = vi.mocked(navigateTo).mock.calls.map(([url]) => new URL(url).searchParams.get('state'))
+    expect(states).toEqual(['from-request', 'from-query'])
   })
 })

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -10,6 +11,7 @@ import { useAuthFlowStore } from '@/stores/auth/authFlow'
 import { useAuthRequestStore } from '@/stores/auth/authRequest'
 import { usePlatformStore } from '@/stores/platform'
 import { homeRedirectDelayMs, useRegistrationStore } from '@/stores/register/registration'
+import { installFakeWindow } from '../../services/fakeWindow'
 
 vi.mock('@/services/register/registration', () => ({ createAccount: vi.fn(), isUsernameTaken: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(), isFramed: () => false, closeWindow: vi.fn() }))
@@ -21,6 +23,10 @@ vi.mock('@/services/register/hostings', async (importOriginal) => ({
     }),
   ),
 }))
+
+// The platform store reads the page's address: the fake window gives the one jsdom would.
+beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
+afterEach(() => vi.unstubAllGlobals())
 
 const info = {
   name: 'P',

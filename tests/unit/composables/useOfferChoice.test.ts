@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { ref } from 'vue'
+import { useOfferChoice } from '@/composables/useOfferChoice'
+import type { ConsentChoice } from '@/services/consentGrant'
+import { describePermission } from '@/services/permissionView'
+
+const health = { streamId: 'health', level: 'read' }
+const diary = { streamId: 'diary', level: 'contribute' }
+const steps = { streamId: 'steps', level: 'read' }
+const choice: ConsentChoice = {
+  allowUserChoice: true,
+  entries: [
+    { permission: health, mandatory: true },
+    { permission: diary, mandatory: false },
+    { permission: steps, mandatory: false },
+  ],
+}
+
+describe('useOfferChoice', () => {
+  it('shows nothing and grants nothing before an offer is there', () => {
+    const { rows, granted, canAccept, tickAll } = useOfferChoice(ref(null))
+    tickAll()
+    expect([rows.value, granted.value, canAccept.value]).toEqual([[], [], false])
+  })
+
+  it('ticks every entry at first, in words, the mandatory ones locked', () => {
+    const { rows, granted, tickAll } = useOfferChoice(ref(choice))
+    tickAll()
+    expect(rows.value).toEqual([
+      { permission: describePermission(health), locked: true, ticked: true },
+      { permission: describePermission(diary), locked: false, ticked: true },
+      { permission: describePermission(steps), locked: false, ticked: true },
+    ])
+    expect(granted.value).toEqual([health, diary, steps])
+  })
+
+  it('grants what stays ticked, in offered order; a locked entry stays ticked whatever is clicked', () => {
+    const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(ref(choice))
+    tickAll()
+    toggle(1, false)
+    toggle(0, false)
+    expect(rows.value.map((row) => row.ticked)).toEqual([true, false, true])
+    expect(granted.value).toEqual([health, steps])
+    toggle(1, true)
+    expect(granted.value).toEqual([health, diary, steps])
+    expect(canAccept.value).toBe(true)
+  })
+
+  it('cannot accept once nothing is left to grant', () => {
+    const optional = ref<ConsentChoice>({ allowUserChoice: true, entries: [{ permission: diary, mandatory: false }] })
+    const { granted, canAccept, tickAll, toggle } = useOfferChoice(optional)
+    expect(canAccept.value).toBe(false)
+    tickAll()
+    expect(canAccept.value).toBe(true)
+    toggle(0, false)
+    expect([granted.value, canAccept.value]).toEqual([[], false])
+  })
+
+  it('locks every entry of an all-or-nothing offer', () => {
+    const whole = ref<ConsentChoice>({ ...choice, allowUserChoice: false })
+    const { rows, granted, toggle } = useOfferChoice(whole)
+    toggle(2, false)
+    expect(rows.value.map((row) => [row.locked, row.ticked])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ])
+    expect(granted.value).toEqual([health, diary, steps])
+  })
+
+  it('follows a new offer: rows and grant are those of the offer shown now', () => {
+    const offer = ref<ConsentChoice | null>(choice)
+    const { rows, granted, tickAll } = useOfferChoice(offer)
+    tickAll()
+    offer.value = { allowUserChoice: true, entries: [{ permission: steps, mandatory: false }] }
+    expect(rows.value).toEqual([{ permission: describePermission(steps), locked: false, ticked: true }])
+    expect(granted.value).toEqual([steps])
+  })
+})
