@@ -16,6 +16,8 @@ export default {
     'src/stores/oauthConsent.ts',
     'src/stores/cmcAccept.ts',
     'src/stores/cmcScopeUpdate.ts',
+    // The account area's session (expiry, sign-out), withdrawal (one call per confirmation) and audit paging.
+    'src/stores/account/*.ts',
   ],
   ignorePatterns: ['dist', 'test-results', 'playwright-report', 'bench-results', 'reports'],
   tempDirName: 'reports/.stryker-tmp',

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (the consent message is rendered through DOMPurify, which needs a DOM)
 import type { Service } from 'pryv'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadAccesses } from '@/services/account/accessRecords'
