@@ -1,26 +1,13 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accountSeed } from '../demo-platform/account-seed.ts'
-import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
+import { demoPlatformForTests, type Answer, type Json } from './demoPlatformClient'
 
 // What the account-area pages rely on, as open-pryv.io 2.0 answers it: personal accesses, logout,
 // access-info, the access list and its revocation, webhooks, the audit store and events.get paging.
 
-let platform: RunningServer
+const { call, control, url: platformUrl } = demoPlatformForTests()
 
-beforeAll(async () => {
-  platform = await startDemoPlatform({ port: 0, authPageUrl: 'http://localhost:4173/access/access.html' })
-})
-afterAll(() => platform.close())
-beforeEach(async () => {
-  await control('POST', '/reset')
-})
-
-type Json = Record<string, unknown>
-interface Answer {
-  status: number
-  json: Json
-}
 interface Access extends Json {
   id: string
   token: string
@@ -40,22 +27,6 @@ const ids = accountSeed.accessIds
 const diaryRead = [{ streamId: 'diary', level: 'read' }]
 const sessionExpired = { id: 'invalid-access-token', message: 'Access session has expired.' }
 const tokenUnknown = { id: 'invalid-access-token', message: 'Cannot find access from token.' }
-
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
-  const headers: Record<string, string> = { Origin: 'http://127.0.0.1:4573' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (token !== undefined) headers.Authorization = token
-  const response = await fetch(platform.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as Json }
-}
-
-async function control<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-  return (await call(method, `/_demo${path}`, body)).json as T
-}
 
 async function login(appId = 'test-account', username = 'demo-user', password = 'demo-password-1'): Promise<string> {
   const answer = await call('POST', `/${username}/auth/login`, { username, password, appId })
@@ -112,7 +83,7 @@ describe('personal accesses and sessions', () => {
         modifiedBy: 'system',
         integrity: expect.stringMatching(/^ACCESS:0:sha256-/),
         lastUsed: expect.any(Number),
-        apiEndpoint: `http://${first}@${new URL(platform.url).host}/demo-user/`,
+        apiEndpoint: `http://${first}@${new URL(platformUrl()).host}/demo-user/`,
       },
       expect.objectContaining({ type: 'personal', name: 'test-app-b', token: other }),
     ])
@@ -184,7 +155,7 @@ describe('personal accesses and sessions', () => {
     })
     const sms = await control<Array<{ code: string }>>('GET', '/sms')
     const headers = { 'Content-Type': 'application/json', Authorization: String(mfa.json.mfaToken) }
-    const verified = await fetch(`${platform.url}/mfa-user/mfa/verify`, {
+    const verified = await fetch(`${platformUrl()}/mfa-user/mfa/verify`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ code: sms.at(-1)?.code }),
@@ -343,7 +314,7 @@ describe('accesses.delete', () => {
     const token = await signInAccountUser()
     await call('DELETE', `/${accountSeed.username}/accesses/${ids.cmcGrant}`, undefined, token)
     await call('DELETE', `/${accountSeed.username}/accesses/${ids.oauthGrant}`, undefined, token)
-    const host = new URL(platform.url).host
+    const host = new URL(platformUrl()).host
     const revocations = await control<Json[]>('GET', '/cmc-revocations')
     expect(revocations).toEqual([
       {
@@ -581,7 +552,7 @@ describe('the seeded account', () => {
   it('has every kind of access, with fixed ids', async () => {
     const { accesses } = await stateUser(accountSeed.username)
     const byId = new Map(accesses.map((access) => [access.id, access]))
-    const host = new URL(platform.url).host
+    const host = new URL(platformUrl()).host
     expect(byId.get(ids.personalWeb)).toMatchObject({ type: 'personal', name: accountSeed.appIds.web })
     expect(byId.get(ids.personalMobile)).toMatchObject({ type: 'personal', name: accountSeed.appIds.mobile })
     expect(byId.get(ids.appDiary)).toMatchObject({

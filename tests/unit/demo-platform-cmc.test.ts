@@ -1,38 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { accountSeed } from '../demo-platform/account-seed.ts'
-import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
+import { demoPlatformForTests, type Answer, type Json } from './demoPlatformClient'
 
-let platform: RunningServer
+const { call, control, url: platformUrl } = demoPlatformForTests()
 
-beforeAll(async () => {
-  platform = await startDemoPlatform({ port: 0, authPageUrl: 'http://localhost:4173/access/access.html' })
-})
-afterAll(() => platform.close())
 beforeEach(async () => {
-  await control('POST', '/reset')
   // Triggers are answered on the next turn of the event loop; the tests wait on the status, never on a duration.
   await control('POST', '/cmc/settings', { triggerDelayMs: 0 })
 })
-
-type Json = Record<string, unknown>
-type Answer = { status: number; json: Json }
-
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
-  const headers: Record<string, string> = { Origin: 'http://127.0.0.1:4573' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (token) headers.Authorization = token
-  const response = await fetch(platform.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as Json }
-}
-
-async function control<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
-  return (await call(method, `/_demo${path}`, body)).json as T
-}
 
 async function signIn(username = 'demo-user', password = 'demo-password-1'): Promise<string> {
   return String((await call('POST', `/${username}/auth/login`, { username, password, appId: 'test-cmc' })).json.token)
@@ -124,7 +100,7 @@ describe('offers read through their capability', () => {
       to: null,
       capability: { mode: 'single-use' },
       requesterUsername: 'demo-study',
-      requesterHost: new URL(platform.url).host,
+      requesterHost: new URL(platformUrl()).host,
       originStreamId: scope,
       capabilityId: expect.any(String),
     })
@@ -236,14 +212,14 @@ describe('consent/accept-cmc', () => {
         dataGrantAccessId: grant?.id,
         offerEventId: offer.offerEventId,
         capabilityId: capabilities[0]?.id,
-        from: { username: 'demo-study', host: new URL(platform.url).host },
+        from: { username: 'demo-study', host: new URL(platformUrl()).host },
       }),
     )
     const collectors = `${scope}:collectors:demo-study--127-0-0-1`
     expect(grant).toMatchObject({
       username: 'demo-user',
       type: 'shared',
-      name: `cmc:study:demo-study@${new URL(platform.url).host}`,
+      name: `cmc:study:demo-study@${new URL(platformUrl()).host}`,
       clientData: { cmc: { role: 'counterparty', offerEventId: offer.offerEventId } },
     })
     expect(grant?.permissions).toEqual(expect.arrayContaining([health, { streamId: collectors, level: 'contribute' }]))
@@ -251,7 +227,7 @@ describe('consent/accept-cmc', () => {
       expect.objectContaining({
         username: 'demo-study',
         type: 'consent/accept-cmc',
-        content: expect.objectContaining({ from: { username: 'demo-user', host: new URL(platform.url).host } }),
+        content: expect.objectContaining({ from: { username: 'demo-user', host: new URL(platformUrl()).host } }),
       }),
     )
     expect(capabilities[0]).toMatchObject({ consumed: true })

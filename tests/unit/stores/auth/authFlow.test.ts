@@ -1,18 +1,17 @@
-import { createPinia, setActivePinia } from 'pinia'
-import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { config } from '@/config'
-import type { AccessRequest, AccessState } from '@/services/accessState'
+import type { AccessState } from '@/services/accessState'
 import { checkAppAccess } from '@/services/auth/appAccess'
 import { closeWindow, navigateTo } from '@/services/browserWindow'
 import { fetchAccessState, notifyPollUrl, type PollUpdate } from '@/services/auth/pollUrl'
 import { AppError } from '@/services/appError'
 import { loadConsentMessages } from '@/i18n/consentMessages'
-import { recoverMfa, resolveUsername, signIn, signOut, verifyMfaCode, type Session } from '@/services/signIn'
+import { recoverMfa, resolveUsername, signIn, signOut, verifyMfaCode } from '@/services/signIn'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useAuthFlowStore } from '@/stores/auth/authFlow'
 import { useAuthRequestStore } from '@/stores/auth/authRequest'
 import { usePlatformStore } from '@/stores/platform'
+import { pollUrl, session, setUpAuthFlow, waiting } from './authFlowFixture'
 
 vi.mock('@/services/auth/appAccess', () => ({
   checkAppAccess: vi.fn(),
@@ -40,30 +39,8 @@ vi.mock('@/services/browserWindow', () => ({
   isFramed: () => false,
 }))
 
-const pollUrl = 'https://reg.pryv.example/access/k1'
-const session = { username: 'alice', connection: {} } as unknown as Session
-const waiting: AccessRequest = {
-  status: 'NEED_SIGNIN',
-  key: 'k1',
-  requestingAppId: 'demo-app',
-  requestedPermissions: [{ streamId: 'diary', level: 'read' }],
-}
 const calls: string[] = []
 const matching = { kind: 'matching', token: 'app-token', permissions: waiting.requestedPermissions } as const
-
-/** The auth flow for a loaded request (the platform and the poll state are stubbed at the service level). */
-function setUp(request: AccessRequest) {
-  setActivePinia(createPinia())
-  usePlatformStore().service = {} as Service
-  const authRequest = useAuthRequestStore()
-  authRequest.request = request
-  authRequest.pollUrl = pollUrl
-  // As the request's loading leaves it (here unchecked, so the ending's own guard shows too).
-  authRequest.returnURL = request.returnURL
-  vi.spyOn(authRequest, 'ready').mockResolvedValue(request)
-  return useAuthFlowStore()
-}
-
 beforeEach(() => {
   vi.clearAllMocks()
   calls.length = 0
@@ -94,7 +71,7 @@ afterEach(() => {
 
 describe('auth flow', () => {
   it('a matching access waits for Continue, then answers the app, closes the session and goes back to returnURL with the legacy parameters', async () => {
-    const flow = setUp({ ...waiting, returnURL: 'https://app.example/back?x=1' })
+    const flow = setUpAuthFlow({ ...waiting, returnURL: 'https://app.example/back?x=1' })
     await continueWithMatching(flow)
     expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'navigate'])
     const target = new URL(vi.mocked(navigateTo).mock.calls[0]?.[0] ?? '')
@@ -109,10 +86,10 @@ describe('auth flow', () => {
 
   it('names the return address host on the confirmation, and the opener without one', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue(matching)
-    const flow = setUp({ ...waiting, returnURL: 'http://app.example/back' })
+    const flow = setUpAuthFlow({ ...waiting, returnURL: 'http://app.example/back' })
     await flow.signIn('alice', 'password-1')
     expect(flow.consent?.destination).toEqual({ kind: 'address', host: 'app.example', flag: 'not-https' })
-    const popup = setUp(waiting)
+    const popup = setUpAuthFlow(waiting)
     await popup.signIn('alice', 'password-1')
     expect(popup.consent?.destination).toEqual({ kind: 'opener' })
   })
@@ -120,14 +97,14 @@ describe('auth flow', () => {
   it('with the old behaviour set, a matching access answers the app at once', async () => {
     config.silentMatchingAccess = true
     vi.mocked(checkAppAccess).mockResolvedValue(matching)
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.signIn('alice', 'password-1')
     expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'close'])
   })
 
   it('with the token-free setting, the return URL carries the poll URL but no token', async () => {
     config.tokenFreeReturnUrl = true
-    const flow = setUp({ ...waiting, returnURL: 'https://app.example/back' })
+    const flow = setUpAuthFlow({ ...waiting, returnURL: 'https://app.example/back' })
     await continueWithMatching(flow)
     const target = new URL(vi.mocked(navigateTo).mock.calls[0]?.[0] ?? '')
     expect(target.searchParams.get('prYvpoll')).toBe(pollUrl)
@@ -135,14 +112,14 @@ describe('auth flow', () => {
   })
 
   it('without a return address the popup closes once the app is told', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await continueWithMatching(flow)
     expect(calls).toEqual(['notify ACCEPTED', 'sign-out', 'close'])
     expect(flow.ending).toEqual({ kind: 'close' })
   })
 
   it('a return address that is not a web address is never followed', async () => {
-    const flow = setUp({ ...waiting, returnURL: 'javascript:alert(1)' })
+    const flow = setUpAuthFlow({ ...waiting, returnURL: 'javascript:alert(1)' })
     await continueWithMatching(flow)
     expect(navigateTo).not.toHaveBeenCalled()
     expect(flow.ending).toEqual({ kind: 'unsafe-target' })
@@ -150,14 +127,14 @@ describe('auth flow', () => {
 
   it('shows the consent when the app holds no matching access, and answers nothing yet', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.signIn('alice', 'password-1')
     expect(flow.view).toBe('consent')
     expect(calls).toEqual([])
   })
 
   it('cancel before signing in tells the app REFUSED and ends', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.cancel()
     expect(vi.mocked(notifyPollUrl).mock.calls[0]?.[1]).toMatchObject({
       status: 'REFUSED',
@@ -169,7 +146,7 @@ describe('auth flow', () => {
 
   it('two sign-in submits in a row make one sign-in', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await Promise.all([flow.signIn('alice', 'password-1'), flow.signIn('alice', 'password-1')])
     expect(signIn).toHaveBeenCalledOnce()
   })
@@ -177,7 +154,7 @@ describe('auth flow', () => {
 
 describe('auth flow: what the popup shows', () => {
   it('shows the answer of a request no longer waiting, and the end over anything else', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     useAuthRequestStore().answered = { status: 'ACCEPTED' } as AccessState
     expect(flow.view).toBe('answered')
     await flow.cancel()
@@ -185,7 +162,7 @@ describe('auth flow: what the popup shows', () => {
   })
 
   it('shows the load error, also while a retry is pending, and the sign-in form once the request loads', () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     const authRequest = useAuthRequestStore()
     authRequest.status = 'error'
     expect(flow.view).toBe('load-error')
@@ -199,14 +176,14 @@ describe('auth flow: what the popup shows', () => {
   })
 
   it('keeps the sign-in form while the consent step is only loaded', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.loadConsent()
     expect([flow.consent?.phase, flow.view]).toEqual(['idle', 'sign-in'])
   })
 
   it('says it is submitting while a sign-in runs', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     expect(flow.submitting).toBe(false)
     const submitted = flow.signIn('alice', 'password-1')
     expect(flow.submitting).toBe(true)
@@ -222,7 +199,7 @@ describe('auth flow: sign-in steps', () => {
 
   it('asks for the MFA code, then checks the access once the code opened the session', async () => {
     vi.mocked(signIn).mockResolvedValue({ kind: 'mfa-required', username: 'alice', mfaToken: 'mfa-token' })
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.signIn('alice', 'password-1')
     expect(flow.view).toBe('mfa')
     expect(checkAppAccess).not.toHaveBeenCalled()
@@ -237,7 +214,7 @@ describe('auth flow: sign-in steps', () => {
 
   it('shows the recovery step, and checks the access once a recovery code signed in', async () => {
     vi.mocked(signIn).mockResolvedValueOnce({ kind: 'mfa-required', username: 'alice', mfaToken: 'mfa-token' })
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.signIn('alice', 'password-1')
     useAuthSessionStore().showStep('recovery')
     expect(flow.view).toBe('recovery')
@@ -250,10 +227,10 @@ describe('auth flow: sign-in steps', () => {
   })
 
   it('signs in to nothing without a loaded request or a platform', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     usePlatformStore().service = null
     await flow.signIn('alice', 'password-1')
-    const other = setUp(waiting)
+    const other = setUpAuthFlow(waiting)
     vi.mocked(useAuthRequestStore().ready).mockResolvedValue(null)
     await other.signIn('alice', 'password-1')
     expect(signIn).not.toHaveBeenCalled()
@@ -261,7 +238,7 @@ describe('auth flow: sign-in steps', () => {
   })
 
   it('hands the link to the request', () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     const start = vi.spyOn(useAuthRequestStore(), 'start').mockImplementation(() => undefined)
     flow.start({ poll: pollUrl, lang: 'fr' })
     expect(start.mock.calls).toEqual([[{ poll: pollUrl, lang: 'fr' }]])
@@ -269,7 +246,7 @@ describe('auth flow: sign-in steps', () => {
 
   it("fetches the consent step's code again after a failure", async () => {
     vi.mocked(loadConsentMessages).mockRejectedValueOnce(new TypeError('offline'))
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await expect(flow.loadConsent()).rejects.toThrow('offline')
     expect(flow.consent).toBeNull()
     await flow.loadConsent()
@@ -279,7 +256,7 @@ describe('auth flow: sign-in steps', () => {
 
 describe('auth flow: how it ends', () => {
   it('cancels a request that never loaded: no one to tell, the popup closes', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     useAuthRequestStore().request = null
     await flow.cancel()
     expect(notifyPollUrl).not.toHaveBeenCalled()
@@ -287,7 +264,7 @@ describe('auth flow: how it ends', () => {
   })
 
   it('tells the app the person cancelled the sign-in', async () => {
-    const flow = setUp(waiting)
+    const flow = setUpAuthFlow(waiting)
     await flow.cancel()
     expect(vi.mocked(notifyPollUrl).mock.calls[0]?.[1]).toMatchObject({ message: 'The user cancelled the sign-in.' })
   })
@@ -295,7 +272,7 @@ describe('auth flow: how it ends', () => {
   it('ends saying the app could not be told, going nowhere, when the request is gone', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue(matching)
     vi.mocked(notifyPollUrl).mockRejectedValue(new AppError('unknown-access-key'))
-    const flow = setUp({ ...waiting, returnURL: 'https://app.example/back' })
+    const flow = setUpAuthFlow({ ...waiting, returnURL: 'https://app.example/back' })
     await flow.signIn('alice', 'password-1')
     await flow.consent?.accept()
     expect(flow.ending).toEqual({ kind: 'undelivered' })
@@ -304,10 +281,10 @@ describe('auth flow: how it ends', () => {
 
   it("gives back the request's OAuth state, else the link's", async () => {
     const returnURL = 'https://app.example/back'
-    const fromRequest = setUp({ ...waiting, returnURL, oauthState: 'from-request' })
+    const fromRequest = setUpAuthFlow({ ...waiting, returnURL, oauthState: 'from-request' })
     useAuthRequestStore().query = { cli: false, oauthState: 'from-query' }
     await continueWithMatching(fromRequest)
-    const fromLink = setUp({ ...waiting, returnURL })
+    const fromLink = setUpAuthFlow({ ...waiting, returnURL })
     useAuthRequestStore().query = { cli: false, oauthState: 'from-query' }
     calls.length = 0
     await continueWithMatching(fromLink)

@@ -1,15 +1,11 @@
 // @vitest-environment node
-import { createPinia, setActivePinia } from 'pinia'
-import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AccessRequest, AccessState } from '@/services/accessState'
 import { checkAppAccess } from '@/services/auth/appAccess'
 import { fetchAccessState, notifyPollUrl, type PollUpdate } from '@/services/auth/pollUrl'
-import { signIn, type Session } from '@/services/signIn'
-import { useAuthFlowStore } from '@/stores/auth/authFlow'
-import { useAuthRequestStore } from '@/stores/auth/authRequest'
-import { usePlatformStore } from '@/stores/platform'
+import { signIn } from '@/services/signIn'
 import { FakeOpener, installFakeWindow } from '../../services/fakeWindow'
+import { pollUrl, session, setUpAuthFlow, waiting } from './authFlowFixture'
 
 // The auth popup's ending through the real window module: the app learns the answer from the poll URL,
 // so the popup only closes itself or leads to the return address, and posts nothing to any window.
@@ -32,29 +28,13 @@ vi.mock('@/services/signIn', () => ({
 }))
 
 const popupPage = 'https://sw.pryv.example/access.html?lang=en'
-const pollUrl = 'https://reg.pryv.example/access/k1'
-const session = { username: 'alice', connection: {} } as unknown as Session
-const waiting: AccessRequest = {
-  status: 'NEED_SIGNIN',
-  key: 'k1',
-  requestingAppId: 'demo-app',
-  requestedPermissions: [{ streamId: 'diary', level: 'read' }],
-}
-
 let opener: FakeOpener
 
 /** A popup the app at `openerOrigin` opened, for a loaded request; the person signs in and continues on the confirmation. */
 async function answered(request: AccessRequest, options: { openerOrigin?: string; openedByScript?: boolean } = {}) {
   opener = new FakeOpener(options.openerOrigin ?? 'https://app.example')
   const win = installFakeWindow({ url: popupPage, referrer: 'https://app.example/', opener, ...options })
-  setActivePinia(createPinia())
-  usePlatformStore().service = {} as Service
-  const authRequest = useAuthRequestStore()
-  authRequest.request = request
-  authRequest.pollUrl = pollUrl
-  authRequest.returnURL = request.returnURL
-  vi.spyOn(authRequest, 'ready').mockResolvedValue(request)
-  const flow = useAuthFlowStore()
+  const flow = setUpAuthFlow(request)
   await flow.signIn('alice', 'password-1')
   await flow.consent?.accept()
   return { win, flow }
