@@ -1,7 +1,9 @@
+import type { AuditEntry, CmcRevocation } from '../demo-platform/model.ts'
 import { appUrl, platformUrl } from './urls'
 
 /** The account the account-area pages are tested on: credentials, fixed access ids, names (see the demo platform's seed). */
 export { accountSeed } from '../demo-platform/account-seed.ts'
+export type { AuditEntry, CmcRevocation }
 
 export interface AuthRequestCreated {
   key: string
@@ -29,25 +31,6 @@ export interface DemoWebhook {
   accessId: string
   url: string
   deleted?: number
-}
-
-/** One entry of a user's audit log, as `events.get` on an audit stream answers it. */
-export interface AuditEntry {
-  id: string
-  streamIds: string[]
-  type: 'audit-log/pryv-api' | 'audit-log/pryv-api-error'
-  time: number
-  content: { action: string; query: Record<string, unknown>; id?: string; message?: string }
-}
-
-/** What deleting a CMC data grant told its requester. */
-export interface CmcRevocation {
-  username: string
-  accessId: string
-  requester: { username: string; host: string }
-  delivered: boolean
-  eventId: string | null
-  content: Record<string, unknown>
 }
 
 export interface DemoUser {
