@@ -43,7 +43,10 @@ test('a link with the username verifies at once, and the account link opens the 
   await expect(page).toHaveURL(/\/access\/account$/)
 })
 
-test('the token and the username leave the address bar and the history before anything shows', async ({ page }) => {
+test('the token and the username leave the address bar and the history before anything shows', async ({
+  page,
+  consoleLines,
+}) => {
   const link = withUsername(await addAddressAndReadLink(address))
   const token = new URL(link).searchParams.get('verifyToken') ?? ''
   await page.goto('/access/signinhub')
@@ -61,6 +64,7 @@ test('the token and the username leave the address bar and the history before an
   expect(attributes.filter((value) => value.includes(token))).toEqual([])
   const stored = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]))
   expect(stored).not.toContain(token)
+  expect(consoleLines.filter((line) => line.includes(token))).toEqual([])
 })
 
 test('a used token and an unknown token get the same answer, with the way to the account', async ({ page }) => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
 
 // The account's e-mail addresses and their verification, as open-pryv.io 2.0 answers them (contract 2.1–2.3, 3.2).
@@ -225,6 +225,19 @@ describe('verify-email', () => {
       expect(attempt.status).toBe(401)
       expect(error(attempt)).toEqual(uniform)
     }
+  })
+
+  it('refuses a token past its 24 hours like any other', async () => {
+    await update({ emails: { add: ['v@example.com'] } })
+    const verifyToken = tokenOf((await outbox())[0])
+    const now = Date.now()
+    vi.spyOn(Date, 'now').mockReturnValue(now + 24 * 60 * 60 * 1000 + 1)
+    const late = await verify(verifyToken)
+    vi.mocked(Date.now).mockReturnValue(now + 24 * 60 * 60 * 1000 - 1000)
+    const inTime = await verify(verifyToken)
+    vi.restoreAllMocks()
+    expect(late.status).toBe(401)
+    expect(inTime.status).toBe(200)
   })
 
   it('refuses another account’s token, missing fields, an unknown user and an untrusted app', async () => {
