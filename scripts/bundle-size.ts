@@ -224,7 +224,8 @@ const kilobyte = 1000
 
 // A page's section is fetched while the page's own first screen (a sign-in form) shows: what it adds has its own budget.
 const budgets = {
-  authPage: 68_950,
+  // 68 950 until the verify-email route joined the router every page loads (79 bytes measured).
+  authPage: 69_029,
   otherEntryPoint: 80 * kilobyte,
   sectionAdded: 15 * kilobyte,
   wholeBuild: 300 * kilobyte,
@@ -263,16 +264,16 @@ export function budgetLines(sizes: BundleSizes): BudgetLine[] {
 /**
  * The default locale is loaded before the app mounts, so it counts in every first load even as its own chunk;
  * the account pages' messages in that language count in the first load of every lazily loaded page but the CMC
- * pages, which wait for their own messages instead.
+ * pages, the account area and the verify-email page, which wait for their own messages instead.
  */
 export function measureBuild(dir: string): BundleSizes {
   const language = process.env.VITE_DEFAULT_LANGUAGE || 'en'
   return measureBundle(dir, {
     loadedFirst: [new RegExp(`^${language}-[\\w-]+\\.js$`)],
-    // The CMC pages and the account area carry their English messages and load no account-pages ones; in another
-    // language they wait for theirs.
+    // The CMC pages, the account area and the verify-email page carry their English messages and load no
+    // account-pages ones; in another language they wait for theirs.
     loadedWithPages: (page) =>
-      page.startsWith('Account')
+      page.startsWith('Account') || page === 'VerifyEmailPage'
         ? []
         : [new RegExp(`^${page.startsWith('Cmc') ? 'cmc' : 'account'}-${language}-[\\w-]+\\.js$`)],
   })

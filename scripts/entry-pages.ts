@@ -11,6 +11,7 @@ export const legacyEntryPages = [
   'change-password.html',
   'oauth2-authorize.html',
   'account.html',
+  'verify-email.html',
 ] as const
 
 /** What static hosts (GitHub Pages, Netlify, S3 website...) answer for a missing file: the app, which then shows its routes or a not-found page. */

@@ -47,6 +47,17 @@ const routes: RouteRecordRaw[] = [
     alias: ['/oauth2-authorize.html'],
     component: accountPage(() => import('@/pages/OAuthConsentPage.vue')),
   },
+  // Verify-email (a platform's `auth.emailVerificationPageURL`), reached with `?verifyToken=...` (and `username` when
+  // the operator's mail adds it): both leave the address and the history before anything shows.
+  {
+    path: '/verify-email',
+    name: 'verify-email',
+    alias: ['/verify-email.html'],
+    beforeEnter: (to) =>
+      import('@/services/linkSecrets').then((secrets) => secrets.keepOutOfAddress(to, 'verifyToken', 'username')),
+    component: () =>
+      import('@/pages/VerifyEmailPage.vue').then(async (page) => (await page.loadVerifyEmailMessages(), page)),
+  },
   // CMC accept page (a requester app's invitation link), reached with `?capabilityUrl=...&scopeStreamId=...&pryvApi=...`.
   {
     path: '/cmc-accept',

@@ -11,16 +11,21 @@ export interface LinkAddress {
 const taken = new Map<string, string>()
 
 /**
- * A route guard's answer: the same address without `name` (kept here), replacing the history entry, so the
- * secret is neither in the address bar nor in the history, whatever the page then shows (an untrusted
+ * A route guard's answer: the same address without the `names` (kept here), replacing the history entry, so
+ * the secrets are neither in the address bar nor in the history, whatever the page then shows (an untrusted
  * platform's notice included).
  */
-export function keepOutOfAddress(to: LinkAddress, name: string): (LinkAddress & { replace: true }) | true {
-  const value = to.query[name]
-  if (value === undefined) return true
-  const first = Array.isArray(value) ? value[0] : value
-  if (typeof first === 'string' && first !== '') taken.set(name, first)
-  return { path: to.path, query: { ...to.query, [name]: undefined }, hash: to.hash, replace: true }
+export function keepOutOfAddress(to: LinkAddress, ...names: string[]): (LinkAddress & { replace: true }) | true {
+  const present = names.filter((name) => to.query[name] !== undefined)
+  if (present.length === 0) return true
+  const query = { ...to.query }
+  for (const name of present) {
+    const value = query[name]
+    const first = Array.isArray(value) ? value[0] : value
+    if (typeof first === 'string' && first !== '') taken.set(name, first)
+    query[name] = undefined
+  }
+  return { path: to.path, query, hash: to.hash, replace: true }
 }
 
 /** The secret taken from the address for `name`, once; later calls get nothing (a later visit must bring its own). */

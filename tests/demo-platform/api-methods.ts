@@ -1,4 +1,6 @@
 import { checkApp, createAccess } from './accesses.ts'
+import { getAccount } from './account-emails.ts'
+import { updateAccount } from './account-update.ts'
 import { deleteAccess } from './accesses-delete.ts'
 import { getAccesses } from './accesses-list.ts'
 import { auditedCall } from './audit-calls.ts'
@@ -29,6 +31,8 @@ const apiMethods = {
   'webhooks.get': getWebhooks,
   'auth.logout': logout,
   'account.changePassword': changePassword,
+  'account.get': getAccount,
+  'account.update': updateAccount,
 } satisfies Record<string, MethodHandler>
 
 type ApiMethodId = keyof typeof apiMethods
@@ -77,4 +81,6 @@ export const apiMethodRoutes: Route[] = [
   methodRoute('POST', /^\/(?<username>[^/]+)\/webhooks$/, 'webhooks.create', 201),
   methodRoute('POST', /^\/(?<username>[^/]+)\/auth\/logout$/, 'auth.logout', 200),
   methodRoute('POST', /^\/(?<username>[^/]+)\/account\/change-password$/, 'account.changePassword', 200),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/account$/, 'account.get', 200),
+  methodRoute('PUT', /^\/(?<username>[^/]+)\/account$/, 'account.update', 200),
 ]

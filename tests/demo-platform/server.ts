@@ -9,10 +9,12 @@ import { clientAppRoutes } from './client-app.ts'
 import { cmcClientAppRoutes } from './cmc-client-app.ts'
 import { cmcControlRoutes } from './cmc-control.ts'
 import { controlRoutes } from './control.ts'
+import { emailVerificationRoutes } from './email-verification.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
 import { mfaRoutes } from './mfa.ts'
 import { oauthRoutes } from './oauth-routes.ts'
+import { outboxControlRoutes } from './outbox.ts'
 import { passwordRoutes } from './passwords.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
@@ -53,6 +55,7 @@ export interface StaticSiteServerOptions {
 const platformRoutes: Route[] = [
   ...controlRoutes,
   ...accountControlRoutes,
+  ...outboxControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -65,6 +68,7 @@ const platformRoutes: Route[] = [
   ...loginRoutes,
   ...mfaRoutes,
   ...passwordRoutes,
+  ...emailVerificationRoutes,
   ...accessInfoRoutes,
   ...apiMethodRoutes,
   ...batchRoutes,

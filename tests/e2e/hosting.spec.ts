@@ -13,6 +13,8 @@ const headingOf: Record<string, string> = {
   'oauth2-authorize.html': 'This authorization request cannot be used',
   // The account area asks to sign in first.
   'account.html': 'Sign in',
+  // Without a token there is nothing to verify.
+  'verify-email.html': 'This link cannot be used',
 }
 const cleanRoutes: Array<[string, string]> = [
   ['register', 'Create an account'],
@@ -23,6 +25,7 @@ const cleanRoutes: Array<[string, string]> = [
   ['signin', 'Go to your account'],
   ['account', 'Sign in'],
   ['oauth2-authorize', 'This authorization request cannot be used'],
+  ['verify-email', 'This link cannot be used'],
 ]
 
 const layouts: Array<{ layout: Layout; title: string }> = [

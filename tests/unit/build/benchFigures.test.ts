@@ -45,7 +45,7 @@ describe('budgetLines', () => {
       totalGzipBytes: 301_000,
     })
     expect(lines.map((line) => [line.name, line.budgetBytes, line.withinBudget])).toEqual([
-      ['auth page (index.html)', 68_950, true],
+      ['auth page (index.html)', 69_029, true],
       ['RegisterPage', 80_000, false],
       ['whole build', 300_000, false],
     ])

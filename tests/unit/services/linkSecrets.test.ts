@@ -35,4 +35,19 @@ describe('keepOutOfAddress and takeFromAddress', () => {
       expect(takeFromAddress('capabilityUrl'), JSON.stringify(value)).toBeUndefined()
     }
   })
+
+  it('takes several names out at once, each kept apart, and leaves the others', () => {
+    const to = { path: '/verify-email', query: { verifyToken: 't0k', username: 'ann', lang: 'fr' }, hash: '' }
+    expect(keepOutOfAddress(to, 'verifyToken', 'username')).toEqual({
+      path: '/verify-email',
+      query: { verifyToken: undefined, username: undefined, lang: 'fr' },
+      hash: '',
+      replace: true,
+    })
+    expect(takeFromAddress('verifyToken')).toBe('t0k')
+    expect(takeFromAddress('username')).toBe('ann')
+    expect(
+      keepOutOfAddress({ path: '/verify-email', query: { lang: 'fr' }, hash: '' }, 'verifyToken', 'username'),
+    ).toBe(true)
+  })
 })
