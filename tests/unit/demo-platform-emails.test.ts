@@ -1,34 +1,17 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { demoPlatformForTests, type Answer, type Json } from './demoPlatformClient'
 
 // The account's e-mail addresses and their verification, as open-pryv.io 2.0 answers them (contract 2.1–2.3, 3.2).
 
-let platform: RunningServer
+const { call } = demoPlatformForTests()
 let token: string
 
-type Json = Record<string, unknown>
-interface Answer {
-  status: number
-  json: Json
-}
 interface Mail {
   to: string
   username: string
   verifyLink: string
-}
-
-async function call(method: string, path: string, body?: unknown, authorization?: string): Promise<Answer> {
-  const headers: Record<string, string> = { Origin: 'http://127.0.0.1:4573' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (authorization !== undefined) headers.Authorization = authorization
-  const response = await fetch(platform.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as Json }
 }
 
 async function login(username = 'demo-user', password = 'demo-password-1'): Promise<string> {
@@ -45,12 +28,7 @@ const tokenOf = (mail: Mail | undefined) =>
 const verify = (verifyToken: string, username = 'demo-user', appId = 'test-emails') =>
   call('POST', `/${username}/account/verify-email`, { appId, token: verifyToken })
 
-beforeAll(async () => {
-  platform = await startDemoPlatform({ port: 0, authPageUrl: 'http://localhost:4173/access/access.html' })
-})
-afterAll(() => platform.close())
 beforeEach(async () => {
-  await call('POST', '/_demo/reset')
   token = await login()
 })
 
