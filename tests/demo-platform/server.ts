@@ -12,8 +12,11 @@ import { controlRoutes } from './control.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
 import { mfaRoutes } from './mfa.ts'
+import { mfaControlRoutes } from './mfa-control.ts'
+import { mfaEnrolmentRoutes } from './mfa-enrolment.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { passwordRoutes } from './passwords.ts'
+import { profilePrivateRoutes } from './profile-private.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
@@ -53,6 +56,7 @@ export interface StaticSiteServerOptions {
 const platformRoutes: Route[] = [
   ...controlRoutes,
   ...accountControlRoutes,
+  ...mfaControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -64,6 +68,8 @@ const platformRoutes: Route[] = [
   ...userRoutes,
   ...loginRoutes,
   ...mfaRoutes,
+  ...mfaEnrolmentRoutes,
+  ...profilePrivateRoutes,
   ...passwordRoutes,
   ...accessInfoRoutes,
   ...apiMethodRoutes,
