@@ -57,6 +57,8 @@ test('switches two-factor on: SMS code, recovery codes shown once and downloaded
   page,
   consoleLines,
 }, testInfo) => {
+  // Ten axe runs (each step in both themes) on top of the flow.
+  test.slow()
   const figures: AxeFigure[] = []
   await openSecurity(page)
   await expect(page.getByText('Off: your password alone signs you in.')).toBeVisible()
@@ -172,13 +174,13 @@ test('on a platform without two-factor, says it is not offered and leaves no swi
   }
 })
 
-test('lists the personal sessions; “Sign out” on this page’s own ends it', async ({ page }) => {
+test('lists the personal sessions; “Sign out here” on this page’s own ends it', async ({ page }) => {
   await openSecurity(page)
   const sessions = page.getByRole('region', { name: 'Signed-in sessions' })
   await expect(sessions.getByRole('article')).toHaveCount(2)
   const own = sessions.getByRole('article', { name: accountSeed.appIds.web, exact: true })
   await expect(own).toContainText('This page')
-  await own.getByRole('button', { name: 'Sign out' }).click()
+  await own.getByRole('button', { name: 'Sign out here' }).click()
   await expect(page.getByText('You are signed out.')).toBeVisible()
 })
 

@@ -19,6 +19,10 @@ function urlOf(connection: Connection, path: string): string {
   return connection.endpoint + path
 }
 
+function personalToken(connection: Connection): string {
+  return connection.token ?? ''
+}
+
 function isUnavailable(answer: JsonAnswer): boolean {
   return answer.status === unavailableStatus && asRecord(asRecord(answer.body)?.error)?.id === 'api-unavailable'
 }
@@ -34,9 +38,10 @@ function codeError(answer: JsonAnswer): AppError {
  * answer carries in clear are not read: they are dropped with the answer.
  */
 export async function readMfaStatus(connection: Connection): Promise<MfaStatus> {
-  const body = await requestJson(urlOf(connection, 'profile/private'), { authorization: connection.token ?? '' })
+  const body = await requestJson(urlOf(connection, 'profile/private'), { authorization: personalToken(connection) })
   const mfa = asRecord(asRecord(asRecord(body)?.profile)?.mfa)
   if (!mfa) return { on: false }
+  // Stryker disable next-line StringLiteral: equivalent, any text without digits masks as no phone does
   return { on: true, phoneHint: maskedPhone(textOf(asRecord(mfa.content)?.phone) ?? '') }
 }
 
@@ -48,7 +53,7 @@ export async function readMfaStatus(connection: Connection): Promise<MfaStatus> 
 export async function startMfaEnrolment(connection: Connection, phone: string): Promise<EnrolmentStart> {
   const answer = await sendJson(urlOf(connection, 'mfa/activate'), {
     body: { phone },
-    authorization: connection.token ?? '',
+    authorization: personalToken(connection),
   })
   const mfaToken = textOf(asRecord(answer.body)?.mfaToken)
   if (mfaToken) return { kind: 'code-sent', mfaToken }
@@ -76,5 +81,5 @@ export async function confirmMfaEnrolment(connection: Connection, mfaToken: stri
 
 /** POST mfa/deactivate with the personal token: two-factor is off (the page asked for the password first). */
 export async function deactivateMfa(connection: Connection): Promise<void> {
-  await requestJson(urlOf(connection, 'mfa/deactivate'), { body: {}, authorization: connection.token ?? '' })
+  await requestJson(urlOf(connection, 'mfa/deactivate'), { body: {}, authorization: personalToken(connection) })
 }

@@ -8,7 +8,7 @@ const maxDigits = 15
  * the E.164 length), or null when the text cannot be one.
  */
 export function phoneNumberOf(text: string): string | null {
-  const compact = text.trim().replace(separators, '').replace(/^00/, '+')
+  const compact = text.replace(separators, '').replace(/^00/, '+')
   if (!/^\+\d+$/.test(compact)) return null
   const digits = compact.length - 1
   return digits >= minDigits && digits <= maxDigits ? compact : null

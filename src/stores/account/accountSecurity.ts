@@ -78,30 +78,36 @@ export const useAccountSecurityStore = defineStore('accountSecurity', () => {
 
   function resend(): Promise<unknown> {
     return action.run(async () => {
-      const mfaToken = pending?.mfaToken ?? ''
-      await session.call((connection) => resendEnrolmentCode(connection, mfaToken), cutOff('mfa-on'))
+      const current = pending
+      if (!current) return restart()
+      await session.call((connection) => resendEnrolmentCode(connection, current.mfaToken), cutOff('mfa-on'))
       codeResent.value = true
     })
+  }
+
+  /** The activation expired (or never was): back to the phone number, saying why. */
+  function restart(): void {
+    pending = null
+    restarted.value = true
+    go('phone')
   }
 
   /** mfa/confirm: on success the recovery codes show; a wrong code is tried again, an expired activation restarts. */
   function submitCode(code: string): Promise<unknown> {
     return action.run(async () => {
-      const { mfaToken, phone } = pending ?? { mfaToken: '', phone: '' }
+      const current = pending
+      if (!current) return restart()
       try {
         recoveryCodes.value = await session.call(
-          (connection) => confirmMfaEnrolment(connection, mfaToken, code),
+          (connection) => confirmMfaEnrolment(connection, current.mfaToken, code),
           cutOff('mfa-on'),
         )
       } catch (err) {
         if (toAppError(err).code !== 'mfa-expired') throw err
-        pending = null
-        restarted.value = true
-        go('phone')
-        return
+        return restart()
       }
       pending = null
-      mfa.value = { on: true, phoneHint: maskedPhone(phone) }
+      mfa.value = { on: true, phoneHint: maskedPhone(current.phone) }
       step.value = 'codes'
     })
   }

@@ -39,6 +39,13 @@ describe('readMfaStatus', () => {
     expect(JSON.stringify(status)).not.toContain('code-')
   })
 
+  it('says off for an answer without a profile or that is not an object', async () => {
+    for (const body of ['null', '"text"', '{}', '{"profile":null}']) {
+      stubJsonAnswer(200, body)
+      expect(await readMfaStatus(connection), body).toEqual({ on: false })
+    }
+  })
+
   it('says on without a phone, and turns an ended session into its error', async () => {
     stubJsonAnswer(200, JSON.stringify({ profile: { mfa: { recoveryCodes: codes } } }))
     expect(await readMfaStatus(connection)).toEqual({ on: true, phoneHint: '••••' })
@@ -78,6 +85,12 @@ describe('startMfaEnrolment', () => {
     expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('unexpected-answer')
     stubJsonAnswer(399, JSON.stringify({ mfaToken: '' }))
     expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('unexpected-answer')
+    stubJsonAnswer(302, 'null')
+    expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('unexpected-answer')
+    stubJsonAnswer(503, 'null')
+    expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('server')
+    stubJsonAnswer(500, JSON.stringify({ error: { id: 'api-unavailable', message: 'MFA is not enabled.' } }))
+    expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('server')
     stubJsonAnswer(503, JSON.stringify({ error: { id: 'unexpected-error', message: 'down' } }))
     expect((await appErrorOf(startMfaEnrolment(connection, '+41'))).code).toBe('server')
     stubJsonAnswer(400, JSON.stringify({ error: { id: 'invalid-parameters-format', message: 'bad phone' } }))
@@ -127,6 +140,21 @@ describe('confirmMfaEnrolment and resendEnrolmentCode', () => {
       method: 'POST',
       authorization: 'mfa-1',
     })
+  })
+})
+
+describe('a connection without a token', () => {
+  it('sends an empty Authorization, never the word "undefined"', async () => {
+    const tokenless = { endpoint: 'https://api.example.com/alice/', token: null } as unknown as Connection
+    const fetchMock = stubJsonAnswer(200, JSON.stringify({ profile: {} }))
+    await readMfaStatus(tokenless)
+    await startMfaEnrolment(tokenless, '+41791234589').catch(() => undefined)
+    await deactivateMfa(tokenless)
+    expect(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization)).toEqual([
+      '',
+      '',
+      '',
+    ])
   })
 })
 

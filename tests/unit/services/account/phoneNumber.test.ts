@@ -6,6 +6,7 @@ describe('phoneNumberOf', () => {
     expect(phoneNumberOf(' +41 (79) 123-45.89 ')).toBe('+41791234589')
     expect(phoneNumberOf('0041 79 123 45 89')).toBe('+41791234589')
     expect(phoneNumberOf('+123456')).toBe('+123456')
+    expect(phoneNumberOf('+41 79 100 45 89')).toBe('+41791004589')
     expect(phoneNumberOf('+123456789012345')).toBe('+123456789012345')
   })
 
@@ -28,6 +29,7 @@ describe('maskedPhone', () => {
   it('shows the last two digits only', () => {
     expect(maskedPhone('+41 79 123 45 89')).toBe('•••• 89')
     expect(maskedPhone('+12')).toBe('•••• 12')
+    expect(maskedPhone('(89)')).toBe('•••• 89')
     expect(maskedPhone('7')).toBe('••••')
     expect(maskedPhone('')).toBe('••••')
   })

@@ -94,9 +94,43 @@ describe('accountSecurity store', () => {
     vi.mocked(confirmMfaEnrolment).mockRejectedValueOnce(new AppError('mfa-expired'))
     await security.submitCode('123456')
     expect([security.step, security.restarted, security.error]).toEqual(['phone', true, null])
+    const confirmations = vi.mocked(confirmMfaEnrolment).mock.calls.length
     await security.submitCode('123456')
-    expect(vi.mocked(confirmMfaEnrolment).mock.lastCall?.[1]).toBe('')
+    await security.resend()
+    expect(vi.mocked(confirmMfaEnrolment).mock.calls).toHaveLength(confirmations)
+    expect(resendEnrolmentCode).not.toHaveBeenCalled()
+    expect([security.step, security.restarted]).toEqual(['phone', true])
     security.askPhone()
+    expect(security.restarted).toBe(false)
+  })
+
+  it('starts with nothing shown, and each new activation forgets the last one’s notes', async () => {
+    freshPlatform(service)
+    const fresh = useAccountSecurityStore()
+    expect([fresh.step, fresh.unavailable, fresh.codeResent, fresh.restarted, fresh.recoveryCodes]).toEqual([
+      'status',
+      false,
+      false,
+      false,
+      null,
+    ])
+    const { security, call } = await setUp()
+    await security.submitPhone('+41791234589')
+    await security.resend()
+    expect(call.mock.lastCall?.[1]).toEqual({ action: 'mfa-on', key: '', title: '' })
+    vi.mocked(confirmMfaEnrolment).mockRejectedValueOnce(new AppError('mfa-expired'))
+    await security.submitCode('123456')
+    expect([security.codeResent, security.restarted]).toEqual([true, true])
+    await security.submitPhone('+41791234589')
+    expect([security.codeResent, security.restarted]).toEqual([false, false])
+    vi.mocked(confirmMfaEnrolment).mockRejectedValueOnce(new AppError('mfa-expired'))
+    await security.submitCode('123456')
+    security.cancel()
+    expect(security.restarted).toBe(false)
+    vi.mocked(confirmMfaEnrolment).mockRejectedValueOnce(new AppError('mfa-expired'))
+    await security.submitPhone('+41791234589')
+    await security.submitCode('123456')
+    await security.start()
     expect(security.restarted).toBe(false)
   })
 
@@ -115,8 +149,10 @@ describe('accountSecurity store', () => {
     await security.submitPassword('wrong')
     expect([security.step, security.error?.code]).toEqual(['password', 'invalid-credentials'])
     expect(deactivateMfa).not.toHaveBeenCalled()
+    const before = call.mock.calls.length
     await security.submitPassword('right')
     expect(vi.mocked(checkPassword).mock.lastCall).toEqual([service, 'alice', 'right', config.appId])
+    expect(call.mock.calls[before]?.[1]).toEqual({ action: 'mfa-off', key: '', title: '' })
     expect(deactivateMfa).toHaveBeenCalledWith(connection)
     expect(call.mock.lastCall?.[1]).toEqual({ action: 'mfa-off', key: '', title: '' })
     expect([security.step, security.mfa, security.error]).toEqual(['status', { on: false }, null])
