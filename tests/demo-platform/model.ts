@@ -76,7 +76,8 @@ export interface User {
   email: string
   password: string
   language: string
-  mfa: { active: boolean; recoveryCodes: string[] }
+  /** `content`: the profile fields given when MFA was switched on (the phone); absent for seeded MFA accounts. */
+  mfa: { active: boolean; recoveryCodes: string[]; content?: Record<string, string> }
   streams: Stream[]
   accesses: StoredAccess[]
   webhooks: Webhook[]
@@ -92,13 +93,15 @@ export interface Session {
   expires: number
 }
 
-/** A login waiting for its SMS code. */
+/** A login (or, with `enrolment`, an MFA activation) waiting for its SMS code. */
 export interface MfaSession {
   mfaToken: string
   username: string
   appId: string
   code: string
   expires: number
+  /** The profile fields of an activation (`{ phone }`): stored on the account once its code is confirmed. */
+  enrolment?: Record<string, string>
 }
 
 export interface ResetToken {

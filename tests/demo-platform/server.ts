@@ -13,9 +13,12 @@ import { emailVerificationRoutes } from './email-verification.ts'
 import { hostingControlRoutes, hostingRoutes } from './hostings.ts'
 import { loginRoutes } from './login.ts'
 import { mfaRoutes } from './mfa.ts'
+import { mfaControlRoutes } from './mfa-control.ts'
+import { mfaEnrolmentRoutes } from './mfa-enrolment.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { outboxControlRoutes } from './outbox.ts'
 import { passwordRoutes } from './passwords.ts'
+import { profilePrivateRoutes } from './profile-private.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
@@ -56,6 +59,7 @@ const platformRoutes: Route[] = [
   ...controlRoutes,
   ...accountControlRoutes,
   ...outboxControlRoutes,
+  ...mfaControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -67,6 +71,8 @@ const platformRoutes: Route[] = [
   ...userRoutes,
   ...loginRoutes,
   ...mfaRoutes,
+  ...mfaEnrolmentRoutes,
+  ...profilePrivateRoutes,
   ...passwordRoutes,
   ...emailVerificationRoutes,
   ...accessInfoRoutes,

@@ -45,6 +45,8 @@ export interface PlatformState {
   faults: Faults
   /** What GET {register}hostings answers; null for the default single hosting. */
   hostings: HostingsTree | null
+  /** False for a platform with `services.mfa.mode: disabled`: MFA calls then answer 503. */
+  mfaEnabled: boolean
 }
 
 export interface Platform {
@@ -67,6 +69,7 @@ export function createState(config: PlatformConfig): PlatformState {
     cmcRevocations: [],
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
+    mfaEnabled: true,
   }
   seedAccountArea(state, config)
   return state

@@ -1,7 +1,10 @@
 import type { RouteLocationNamedRaw } from 'vue-router'
 
 /** The account area's sections, in the navigation's order: each later part of the area adds its own here. */
-export const accountSections = [{ path: 'apps', label: 'accountArea.nav.apps' }] as const
+export const accountSections = [
+  { path: 'apps', label: 'accountArea.nav.apps' },
+  { path: 'security', label: 'accountArea.nav.security' },
+] as const
 
 /** Where a section (`apps`) or one access (`apps`, its id) lives in the account area. */
 export function accountLink(...section: string[]): RouteLocationNamedRaw {

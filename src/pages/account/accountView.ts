@@ -1,7 +1,7 @@
 import { defineAsyncComponent } from 'vue'
 
-/** What the address below `/account/` shows: the list of accesses, one access, or nothing known. */
-export type AccountView = { page: 'apps' } | { page: 'access'; id: string } | { page: 'unknown' }
+/** What the address below `/account/` shows: the list of accesses, one access, security, or nothing known. */
+export type AccountView = { page: 'apps' } | { page: 'access'; id: string } | { page: 'security' } | { page: 'unknown' }
 
 /** The view a route's `section` parameter names (`[]` or `['apps']`: the list; `['apps', id]`: one access). */
 export function accountViewOf(section: string | readonly string[] | undefined): AccountView {
@@ -9,16 +9,19 @@ export function accountViewOf(section: string | readonly string[] | undefined): 
   const [first, id, ...rest] = parts
   if (first === undefined || (first === 'apps' && id === undefined)) return { page: 'apps' }
   if (first === 'apps' && id !== undefined && rest.length === 0) return { page: 'access', id }
+  if (first === 'security' && id === undefined) return { page: 'security' }
   return { page: 'unknown' }
 }
 
 const loadAppsPage = () => import('./AccountAppsPage.vue')
 const loadAccessPage = () => import('./AccountAccessPage.vue')
+const loadSecurityPage = () => import('./AccountSecurityPage.vue')
 
 // Shown once the person signed in: fetched while the sign-in form shows, so neither waits for the other.
 export const AccountAppsPage = defineAsyncComponent(loadAppsPage)
 export const AccountAccessPage = defineAsyncComponent(loadAccessPage)
+export const AccountSecurityPage = defineAsyncComponent(loadSecurityPage)
 
 export function preloadAccountSections(): void {
-  void Promise.all([loadAppsPage(), loadAccessPage()]).catch(() => undefined)
+  void Promise.all([loadAppsPage(), loadAccessPage(), loadSecurityPage()]).catch(() => undefined)
 }

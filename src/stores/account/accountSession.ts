@@ -17,8 +17,9 @@ export type SignedOutReason = 'reloaded' | 'signed-out' | 'sign-out-unconfirmed'
 
 /** An action the end of the session cut off: offered again after the next sign-in, never repeated unasked. */
 export interface Interruption {
-  action: 'remove'
-  /** The access the action was about (a group's main access id). */
+  /** Removing an access, or switching two-factor on or off. */
+  action: 'remove' | 'mfa-on' | 'mfa-off'
+  /** The access the action was about (a group's main access id); empty for two-factor. */
   key: string
   title: string
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { accountViewOf } from '@/pages/account/accountView'
 
 describe('accountViewOf', () => {
-  it('shows the list at /account and /account/apps, one access at /account/apps/<id>, and nothing else', () => {
+  it('shows the list at /account and /account/apps, one access at /account/apps/<id>, security at /account/security, and nothing else', () => {
     expect(accountViewOf(undefined)).toEqual({ page: 'apps' })
     expect(accountViewOf([])).toEqual({ page: 'apps' })
     expect(accountViewOf(['apps'])).toEqual({ page: 'apps' })
@@ -10,5 +10,7 @@ describe('accountViewOf', () => {
     expect(accountViewOf(['apps', 'ckx1'])).toEqual({ page: 'access', id: 'ckx1' })
     expect(accountViewOf(['apps', 'ckx1', 'more'])).toEqual({ page: 'unknown' })
     expect(accountViewOf(['profile'])).toEqual({ page: 'unknown' })
+    expect(accountViewOf(['security'])).toEqual({ page: 'security' })
+    expect(accountViewOf(['security', 'x'])).toEqual({ page: 'unknown' })
   })
 })
