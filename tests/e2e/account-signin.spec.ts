@@ -54,6 +54,8 @@ test('the account area answers at account.html and at a section address loaded d
   await expectAppsList(page)
   await signInToAccount(page, `account/apps/${accessIds.appDiary}`)
   await expect(page.getByRole('heading', { level: 1, name: 'diary-app' })).toBeVisible()
+  await signInToAccount(page, 'account/security')
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
 })
 
 test('an ended session brings the sign-in back; the removal it cut off is offered again, not repeated', async ({

@@ -15,7 +15,8 @@ export function accountViewOf(section: string | readonly string[] | undefined): 
 
 const loadAppsPage = () => import('./AccountAppsPage.vue')
 const loadAccessPage = () => import('./AccountAccessPage.vue')
-const loadSecurityPage = () => import('./AccountSecurityPage.vue')
+const loadSecurityPage = () =>
+  import('./AccountSecurityPage.vue').then(async (page) => (await page.loadAccountSecurityMessages(), page))
 
 // Shown once the person signed in: fetched while the sign-in form shows, so neither waits for the other.
 export const AccountAppsPage = defineAsyncComponent(loadAppsPage)

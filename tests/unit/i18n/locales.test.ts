@@ -53,7 +53,7 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`), the MFA step (`locales/mfa/`), the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`), the account area's (`locales/accountArea/`) or the verify-email page's (`locales/verifyEmail/`). */
+/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`), the MFA step (`locales/mfa/`), the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`), the account area's (`locales/accountArea/`, its security section's `locales/accountSecurity/`) or the verify-email page's (`locales/verifyEmail/`). */
 function part(dir: string) {
   const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
   const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
@@ -69,6 +69,7 @@ const parts = {
   cmcScopeUpdate: part(`${localesDir}cmcScopeUpdate/`),
   accountArea: part(`${localesDir}accountArea/`),
   verifyEmail: part(`${localesDir}verifyEmail/`),
+  accountSecurity: part(`${localesDir}accountSecurity/`),
 }
 
 function blankKeys(messages: Map<string, unknown>): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { accountSections } from '@/components/account/accountLinks'
 import { basePathFromLocation } from '@/router/basePath'
 
 describe('basePathFromLocation', () => {
@@ -16,6 +17,13 @@ describe('basePathFromLocation', () => {
     expect(basePathFromLocation('/app-web-auth3/access/account/apps/ckx1')).toBe('/app-web-auth3/access/')
     expect(basePathFromLocation('/access/account.html')).toBe('/access/')
     expect(basePathFromLocation('/access/cmc/approve')).toBe('/access/')
+  })
+
+  it('knows every section of the account area, so its address can be reloaded', () => {
+    for (const { path } of accountSections) {
+      expect(basePathFromLocation(`/access/account/${path}`)).toBe('/access/')
+      expect(basePathFromLocation(`/access/account/${path}/`)).toBe('/access/')
+    }
   })
 
   it('keeps a site folder that happens to be named "account"', () => {
