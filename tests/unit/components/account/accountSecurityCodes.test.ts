@@ -2,9 +2,9 @@ import { mount } from '@vue/test-utils'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import AccountSecurityCodes from '@/components/account/AccountSecurityCodes.vue'
 import { i18n } from '@/i18n'
-import { loadAccountAreaMessages } from '@/i18n/accountAreaMessages'
+import { loadAccountSecurityMessages } from '@/i18n/accountSecurityMessages'
 
-beforeAll(loadAccountAreaMessages)
+beforeAll(loadAccountSecurityMessages)
 afterEach(() => vi.unstubAllGlobals())
 
 const codes = ['code-1', 'code-2']
