@@ -1,38 +1,11 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startDemoPlatform, type RunningServer } from '../demo-platform/server.ts'
+import { describe, expect, it } from 'vitest'
+import { demoPlatformForTests, type Answer, type Json } from './demoPlatformClient'
 
 // MFA enrolment as open-pryv.io 2.0 answers it: profile/private, mfa/activate (302 with a body), confirm,
 // challenge, deactivate, and the platform-wide MFA switch.
 
-let platform: RunningServer
-
-beforeAll(async () => {
-  platform = await startDemoPlatform({ port: 0, authPageUrl: 'http://localhost:4173/access/access.html' })
-})
-afterAll(() => platform.close())
-beforeEach(async () => {
-  await call('POST', '/_demo/reset')
-})
-
-type Json = Record<string, unknown>
-interface Answer {
-  status: number
-  json: Json
-  location: string | null
-}
-
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
-  const headers: Record<string, string> = { Origin: 'http://127.0.0.1:4573' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (token !== undefined) headers.Authorization = token
-  const response = await fetch(platform.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as Json, location: response.headers.get('location') }
-}
+const { call } = demoPlatformForTests()
 
 const user = 'demo-user'
 const password = 'demo-password-1'

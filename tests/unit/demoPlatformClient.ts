@@ -5,6 +5,8 @@ export type Json = Record<string, unknown>
 export interface Answer {
   status: number
   json: Json
+  /** The `Location` header (a 302 of the platform may come without one). */
+  location: string | null
 }
 
 /**
@@ -30,7 +32,11 @@ export function demoPlatformForTests() {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-    return { status: response.status, json: (await response.json()) as Json }
+    return {
+      status: response.status,
+      json: (await response.json()) as Json,
+      location: response.headers.get('location'),
+    }
   }
 
   async function control<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
