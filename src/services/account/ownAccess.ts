@@ -20,6 +20,7 @@ export async function readOwnAccess(connection: Connection): Promise<OwnAccess> 
   if (error) throw failedAnswer(undefined, error)
   const id = textOf(info?.id)
   if (!id) throw new AppError('unexpected-answer')
+  // Stryker disable next-line OptionalChaining: equivalent, info is an object here since an id was read from it
   if (info?.type !== 'personal') throw new AppError('forbidden')
   return { id, appId: textOf(info.name) ?? '' }
 }

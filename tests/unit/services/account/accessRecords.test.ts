@@ -90,6 +90,43 @@ describe('readAccessRecord', () => {
     const read = readAccessRecord({ ...row, permissions: [{ streamId: 3, level: 'read' }, { weird: true }, null] })
     expect(read?.permissions).toEqual([{ level: 'read' }])
   })
+  it('reads each kind of access the page lists: personal, app and shared', () => {
+    expect(['personal', 'app', 'shared'].map((type) => readAccessRecord({ id: 'x', type })?.type)).toEqual([
+      'personal',
+      'app',
+      'shared',
+    ])
+  })
+
+  it('leaves out every time that is not a number, and adds no field it has nothing for', () => {
+    const read = readAccessRecord({
+      id: 'link',
+      type: 'shared',
+      name: 'For my physiotherapist',
+      permissions: 'all',
+      created: '1700000000',
+      modified: null,
+      lastUsed: Number.POSITIVE_INFINITY,
+      expires: Number.NaN,
+      deviceName: '',
+      createdBy: 7,
+    })
+    expect(read).toStrictEqual({ id: 'link', type: 'shared', name: 'For my physiotherapist', permissions: [] })
+  })
+
+  it('keeps the marks of an invitation as they are, none it lacks, and a party only with both its name and host', () => {
+    const marks = (cmc: unknown) => readAccessRecord({ id: 'cap', type: 'shared', clientData: { cmc } })?.cmc
+    expect(marks({ kind: 'capability', role: '', appCode: 3 })).toStrictEqual({ kind: 'capability' })
+    expect(marks({ role: 'requester', counterparty: 'demo-study' })).toStrictEqual({ role: 'requester' })
+    expect(marks({ scopeStreamId: ':_cmc:apps:x' })).toStrictEqual({ scopeStreamId: ':_cmc:apps:x' })
+    expect(marks({ appCode: 'demo-study' })).toStrictEqual({ appCode: 'demo-study' })
+    expect(marks({ counterparty: { username: 'demo-study' } })).toStrictEqual({})
+    expect(marks({ counterparty: { host: 'pryv.example' } })).toStrictEqual({})
+    expect(marks({ counterparty: { username: 'demo-study', host: 'pryv.example' } })).toStrictEqual({
+      counterparty: { username: 'demo-study', host: 'pryv.example' },
+    })
+    expect(marks('cmc')).toBeUndefined()
+  })
 })
 
 describe('loadAccesses', () => {
@@ -99,5 +136,10 @@ describe('loadAccesses', () => {
     expect(calls).toEqual([{ method: 'accesses.get', params: { includeExpired: true } }])
     expect(accesses.map((access) => access.id)).toEqual(['app-diary'])
     expect(JSON.stringify(accesses)).not.toContain(token)
+  })
+
+  it('finds no access in an answer that lists none', async () => {
+    const { session } = fakeApiSession(() => ({ accesses: { id: 'x', type: 'app' } }))
+    expect(await loadAccesses(session.connection)).toEqual([])
   })
 })

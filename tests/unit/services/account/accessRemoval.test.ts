@@ -55,4 +55,14 @@ describe('removeAccesses', () => {
     const failure = await removeAccesses(session.connection, ['app']).catch(toAppError)
     expect(failure).toMatchObject({ code: 'session-expired' })
   })
+
+  it('counts the asked access as removed when the platform does not name it, and skips related ones it cannot read', async () => {
+    const { session } = fakeApiSession((call) =>
+      idOf(call) === 'app'
+        ? { relatedDeletions: [null, 'share', { id: 'share-2' }, { id: '' }] }
+        : { accessDeletion: 'link', relatedDeletions: { id: 'x' } },
+    )
+    const outcome = await removeAccesses(session.connection, ['app', 'link'])
+    expect(outcome).toEqual({ removed: ['app', 'share-2', 'link'], refused: [] })
+  })
 })

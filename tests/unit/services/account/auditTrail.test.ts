@@ -175,3 +175,144 @@ describe('summarizeAudit', () => {
     expect(summarizeAudit([])).toEqual({ calls: 0, errors: 0, byAction: [] })
   })
 })
+
+/** A platform that answers every request with the same events, whatever is asked. */
+function platformAlwaysAnswering(answer: unknown) {
+  return fakeApiSession(() => answer)
+}
+
+describe('readAuditPage on what the platform should not answer', () => {
+  it('shows nothing of an entry it cannot read, and goes on with the others', async () => {
+    const unreadable = [
+      null,
+      'a0',
+      [entry('in-array', 990, 'A')],
+      { ...entry('', 980, 'A') },
+      { ...entry('no-id', 970, 'A'), id: undefined },
+      { ...entry('text-time', 960, 'A'), time: '960' },
+      { ...entry('no-streams', 950, 'A'), streamIds: undefined },
+      { ...entry('stream-text', 940, 'A'), streamIds: ':_audit:access-A' },
+    ]
+    const { session } = platformAlwaysAnswering({ events: [...unreadable, entry('a1', 900, 'A')] })
+    const page = await readAuditPage(session.connection, query, null, { ...paging, batchSize: 100 })
+    expect(page).toEqual({ entries: [expect.objectContaining({ id: 'a1' })], next: null })
+  })
+
+  it('reads an answer without a list of entries as the end of the period', async () => {
+    for (const answer of [{}, { events: { a1: entry('a1', 900, 'A') } }]) {
+      const { session, calls } = platformAlwaysAnswering(answer)
+      const page = await readAuditPage(session.connection, query, null, { ...paging, batchSize: 1 })
+      expect([page, calls.length]).toEqual([{ entries: [], next: null }, 1])
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('says a full batch it cannot read at all, rather than asking again without a time limit', async () => {
+    const { session, calls } = platformAlwaysAnswering({ events: [null, 'a0', { id: 'x' }, { id: 'y', time: '9' }] })
+    await expect(readAuditPage(session.connection, query, null, paging)).rejects.toMatchObject({
+      code: 'unexpected-answer',
+    })
+    expect(calls).toHaveLength(1)
+  })
+
+  it("still shows only errors when the platform answers every kind of entry, and only the accesses' own", async () => {
+    const { session, calls } = platformAlwaysAnswering({ events: trail })
+    const page = await readAuditPage(session.connection, { ...query, errorsOnly: true }, null, {
+      ...paging,
+      batchSize: 100,
+    })
+    expect((calls[0]?.params as { types?: string[] }).types).toEqual(['audit-log/pryv-api-error'])
+    expect(page.entries.map((item) => item.id)).toEqual(['a4'])
+  })
+})
+
+describe('readAuditPage shows the words of an entry as untrusted text', () => {
+  it('puts a placeholder for a missing action and parameters, and an empty message for an error without one', async () => {
+    const { session } = platformAlwaysAnswering({
+      events: [
+        entry('a1', 900, 'A', { type: 'audit-log/pryv-api-error', content: { id: 'unknown-resource' } }),
+        entry('a2', 800, 'A', { content: { action: '', query: null, message: 'no error id' } }),
+      ],
+    })
+    const page = await readAuditPage(session.connection, query, null, { ...paging, batchSize: 100 })
+    expect(page.entries).toStrictEqual([
+      { id: 'a1', time: 900, action: '?', query: '{}', error: { id: 'unknown-resource', message: '' } },
+      { id: 'a2', time: 800, action: '?', query: '{}' },
+    ])
+  })
+
+  it('cuts an address, an error id and an error message to a sane length', async () => {
+    const long = '<b>'.repeat(1000)
+    const { session } = platformAlwaysAnswering({
+      events: [
+        entry('a1', 900, 'A', {
+          type: 'audit-log/pryv-api-error',
+          content: { action: 'events.get', source: { ip: long }, id: long, message: long },
+        }),
+      ],
+    })
+    const [shown] = (await readAuditPage(session.connection, query, null, { ...paging, batchSize: 100 })).entries
+    expect([shown?.ip, shown?.error?.id, shown?.error?.message]).toEqual([
+      long.slice(0, 300),
+      long.slice(0, 300),
+      long.slice(0, 300),
+    ])
+  })
+
+  it('gives the page only the fields an entry has: no empty address or error, and nothing else of the platform', async () => {
+    const { session } = platformAlwaysAnswering({
+      events: [
+        entry('a1', 900, 'A', {
+          content: { action: 'events.get', query: {}, source: { ip: '' }, id: '', token: 'secret-token' },
+        }),
+      ],
+    })
+    const page = await readAuditPage(session.connection, query, null, { ...paging, batchSize: 100 })
+    expect(page.entries).toStrictEqual([{ id: 'a1', time: 900, action: 'events.get', query: '{}' }])
+  })
+})
+
+describe('readAuditPage at one instant', () => {
+  it("remembers the entries read at the period's end when a page stops there", async () => {
+    const { session } = platformAnswering([entry('a1', 1000, 'A'), entry('a2', 1000, 'A'), entry('a3', 900, 'A')])
+    const page = await readAuditPage(session.connection, query, null, { ...paging, pageSize: 2, batchSize: 2 })
+    expect(page).toEqual({
+      entries: [expect.objectContaining({ id: 'a1' }), expect.objectContaining({ id: 'a2' })],
+      next: { before: 1000, readAtBefore: ['a1', 'a2'] },
+    })
+  })
+
+  it('never shows an entry twice, although the platform orders the entries of one instant differently each time', async () => {
+    const sameInstant = ['x1', 'x2', 'x3', 'x4', 'x5'].map((id) => entry(id, 500, 'A'))
+    const older = entry('a6', 400, 'A')
+    let request = 0
+    // Each request answers the instant's entries in the other order (no tie-break in the store's sort).
+    const { session, calls } = fakeApiSession((call: ApiCall) => {
+      const params = call.params as { toTime: number; limit: number }
+      const atInstant = request++ % 2 === 0 ? sameInstant : [...sameInstant].reverse()
+      const events = [...atInstant, older].filter((item) => item.time <= params.toTime).slice(0, params.limit)
+      return { events }
+    })
+    const page = await readAuditPage(
+      session.connection,
+      query,
+      { before: 500, readAtBefore: ['x1'] },
+      { pageSize: 100, batchSize: 3, maxRequests: 10 },
+    )
+    const ids = page.entries.map((item) => item.id)
+    expect(ids).toEqual(['x2', 'x3', 'x5', 'x4', 'a6'])
+    expect(page.next).toBeNull()
+    expect(calls.map((call) => (call.params as { toTime: number }).toTime)).toEqual([500, 500, 500, 499.999])
+  })
+})
+
+describe('summarizeAudit ordering', () => {
+  it('lists kinds of call made as often by name, whatever order they came in', () => {
+    const made = (actions: string[]) =>
+      summarizeAudit(
+        actions.map((action, index) => ({ id: String(index), time: index, action, query: '{}' })),
+      ).byAction.map((item) => item.action)
+    expect(made(['accesses.get', 'events.get', 'streams.get'])).toEqual(['accesses.get', 'events.get', 'streams.get'])
+    expect(made(['streams.get', 'events.get', 'accesses.get'])).toEqual(['accesses.get', 'events.get', 'streams.get'])
+  })
+})

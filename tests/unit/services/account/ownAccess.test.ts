@@ -25,4 +25,17 @@ describe('readOwnAccess', () => {
     )
     expect(await failure({ type: 'personal' })).toBe('unexpected-answer')
   })
+
+  it('takes no app id from a personal session that answers none', async () => {
+    expect(await readOwnAccess(connectionAnswering({ type: 'personal', id: 'p-web' }))).toEqual({
+      id: 'p-web',
+      appId: '',
+    })
+  })
+
+  it('calls an empty answer unexpected rather than failing on it', async () => {
+    for (const info of [null, undefined, 'p-web']) {
+      await expect(readOwnAccess(connectionAnswering(info))).rejects.toMatchObject({ code: 'unexpected-answer' })
+    }
+  })
 })
