@@ -36,6 +36,7 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
   const reason = ref<SignedOutReason | null>(pageWasReloaded() ? 'reloaded' : null)
   const interrupted = shallowRef<Interruption | null>(null)
   const signingOut = ref(false)
+  // Stryker disable next-line StringLiteral: equivalent, sign-in usernames are lowercased so no other non-username start value can match one
   let lastUsername = ''
 
   const view = computed<AccountView>(() => {
