@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { creatorOf, findGroup, groupAccesses, isExpired } from '@/services/account/accessGroups'
+import { accessKinds, creatorOf, findGroup, groupAccesses, isExpired } from '@/services/account/accessGroups'
 import { allRecords, now, records } from './accessFixtures'
 
 const groups = groupAccesses(allRecords, 'p-web', now)
@@ -83,5 +83,83 @@ describe('creatorOf', () => {
     expect(creatorOf(records.diaryShare, allRecords)).toEqual({ by: 'app', name: 'diary-app' })
     expect(creatorOf(records.ownSession, allRecords)).toEqual({ by: 'platform' })
     expect(creatorOf(records.expiredApp, allRecords)).toBeNull()
+  })
+})
+
+/** Every order the platform may list the given accesses in. */
+function everyOrder<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]]
+  return items.flatMap((item, index) =>
+    everyOrder([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  )
+}
+
+describe('groupAccesses, the edges', () => {
+  it('lists every kind it gives a group under, so the page has a section for each', () => {
+    expect(groups.filter((group) => !accessKinds.includes(group.kind))).toEqual([])
+  })
+
+  it('takes only app rows named "oauth:" for OAuth sessions: a link may be called so', () => {
+    const link = { ...records.sharedLink, name: 'oauth:acme-sleep' }
+    const found = groupAccesses([link, records.oauthSession1], null, now)
+    expect(found.map((group) => [group.kind, group.title, group.members.map((member) => member.id)])).toEqual([
+      ['oauth-client', 'acme-sleep', ['oauth-1']],
+      ['shared-link', 'oauth:acme-sleep', ['link']],
+    ])
+  })
+
+  it('shows an OAuth client by its grant whatever order its rows are listed in', () => {
+    for (const order of everyOrder([records.oauthSession1, records.oauthGrant, records.oauthSession2])) {
+      const [client] = groupAccesses(order, null, now)
+      expect([client?.main.id, client?.title, client?.party]).toEqual([
+        'oauth-grant',
+        'acme-sleep',
+        { username: 'acme', host: 'pryv.example' },
+      ])
+    }
+  })
+
+  it('gives the latest use of any member, and none when no member was used', () => {
+    const sessions = [
+      { ...records.oauthSession1, lastUsed: now - 600 },
+      { ...records.oauthSession2, lastUsed: now - 30 },
+      { ...records.oauthSession1, id: 'oauth-3', lastUsed: now - 9000 },
+    ]
+    expect(groupAccesses(sessions, null, now)[0]?.lastUsed).toBe(now - 30)
+    expect(byKey('link')?.lastUsed).toBeUndefined()
+    expect(byKey('cap')?.lastUsed).toBeUndefined()
+  })
+
+  it('titles a CMC grant by its requester, and by its own name when the requester is not known', () => {
+    const [grant] = groupAccesses([{ ...records.cmcGrant, cmc: { role: 'counterparty' } }], null, now)
+    expect([grant?.kind, grant?.title, grant?.party]).toEqual(['cmc-grant', records.cmcGrant.name, undefined])
+  })
+
+  it('titles an app by its own name even when it is marked with a CMC party', () => {
+    const marked = { ...records.diaryApp, cmc: { role: 'requester', counterparty: { username: 'bob', host: 'h' } } }
+    const [app] = groupAccesses([marked], null, now)
+    expect([app?.kind, app?.title]).toEqual(['app', 'diary-app'])
+  })
+
+  it('lists nothing under a personal session: what it made is listed on its own', () => {
+    expect(groups.filter((group) => group.kind === 'personal').map((group) => group.created)).toEqual([[], []])
+    expect(byKey('app-diary')).toBeDefined()
+    expect(byKey('oauth-grant')?.created).toEqual([])
+  })
+
+  it("puts the page's own session first among the sessions, whatever order they are listed in", () => {
+    for (const order of everyOrder([records.mobileSession, records.ownSession])) {
+      expect(groupAccesses(order, 'p-web', now).map((group) => group.main.id)).toEqual(['p-web', 'p-mobile'])
+    }
+  })
+
+  it('lists the most recently used first within a kind, by creation when never used, whatever the order', () => {
+    const usedLongAgoMadeEarlier = { ...records.sharedLink, id: 'a', lastUsed: now - 100, created: now - 900_000 }
+    const neverUsedMadeLately = { ...records.sharedLink, id: 'b', created: now - 500 }
+    const neverUsedNoDate = { ...records.sharedLink, id: 'c' }
+    const usedLately = { ...records.sharedLink, id: 'd', lastUsed: now - 10, created: now - 800_000 }
+    for (const order of everyOrder([usedLongAgoMadeEarlier, neverUsedMadeLately, neverUsedNoDate, usedLately])) {
+      expect(groupAccesses(order, null, now).map((group) => group.main.id)).toEqual(['d', 'a', 'b', 'c'])
+    }
   })
 })

@@ -34,3 +34,17 @@ describe('givenPermissions', () => {
     })
   })
 })
+
+describe('givenPermissions, the edges', () => {
+  it('keeps what the person forbade on their own streams and the features they set', () => {
+    const permissions = [
+      { streamId: 'diary', level: 'none' },
+      { feature: 'selfRevoke', setting: 'forbidden' },
+      { streamId: ':_cmc:apps:demo-study:chats:x', level: 'none' },
+    ]
+    expect(givenPermissions({ ...records.diaryApp, permissions })).toEqual({
+      permissions: permissions.slice(0, 2),
+      exchange: true,
+    })
+  })
+})

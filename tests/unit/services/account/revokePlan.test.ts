@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { groupAccesses } from '@/services/account/accessGroups'
 import { planRevoke, withoutRemoved } from '@/services/account/revokePlan'
+import type { AccessRecord } from '@/services/account/accessRecords'
 import type { WebhookRecord } from '@/services/account/webhooks'
 import { allRecords, now, records } from './accessFixtures'
 
@@ -59,5 +60,50 @@ describe('withoutRemoved', () => {
     expect(left.map((record) => record.id)).not.toContain('share-diary')
     expect(left).toHaveLength(allRecords.length - 2)
     expect(left).toContain(records.diaryShareExpired)
+  })
+})
+
+/** Every order the platform may list the given accesses in. */
+function everyOrder<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]]
+  return items.flatMap((item, index) =>
+    everyOrder([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  )
+}
+
+const planFor = (listed: AccessRecord[]) => {
+  const [group] = groupAccesses(listed, null, now)
+  if (!group) throw new Error('no group')
+  return planRevoke(group, [], now)
+}
+
+describe('planRevoke, the edges', () => {
+  it("removes an OAuth client's grant first whatever order its rows are listed in, then the sessions as listed", () => {
+    for (const order of everyOrder([records.oauthSession1, records.oauthGrant, records.oauthSession2])) {
+      const sessions = order.filter((record) => record !== records.oauthGrant).map((record) => record.id)
+      expect(planFor(order)?.ids).toEqual(['oauth-grant', ...sessions])
+    }
+  })
+
+  it('counts the open sessions of an OAuth client, with or without its grant listed', () => {
+    const open2 = { ...records.oauthSession1, id: 'oauth-3' }
+    const sessions = [records.oauthSession1, records.oauthSession2, open2]
+    const withGrant = planFor([records.oauthGrant, ...sessions])
+    expect([withGrant?.sessions, withGrant?.toldParty]).toEqual([2, { username: 'acme', host: 'pryv.example' }])
+    const sessionsOnly = planFor(sessions)
+    expect([sessionsOnly?.ids, sessionsOnly?.sessions, sessionsOnly?.toldParty]).toEqual([
+      ['oauth-1', 'oauth-2', 'oauth-3'],
+      2,
+      null,
+    ])
+  })
+
+  it('takes nothing with a personal session, even handed what it made: the platform keeps those', () => {
+    const session = groups.find((group) => group.main.id === 'p-mobile')
+    if (!session) throw new Error('p-mobile')
+    const made = { ...records.diaryApp, id: 'app-mobile', createdBy: 'p-mobile' }
+    const hooks = [...webhooks, { id: 'w5', accessId: 'app-mobile', host: 'mobile.example' }]
+    const removal = planRevoke({ ...session, created: [made] }, hooks, now)
+    expect([removal?.ids, removal?.createdGoing, removal?.webhooks]).toEqual([['p-mobile'], [], []])
   })
 })

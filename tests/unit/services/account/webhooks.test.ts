@@ -23,3 +23,10 @@ describe('loadWebhooks', () => {
     ])
   })
 })
+
+describe('loadWebhooks, an answer without a list', () => {
+  it('finds no webhook when the platform lists none', async () => {
+    const { session } = fakeApiSession(() => ({ webhooks: { w1: { id: 'w1', accessId: 'app' } } }))
+    expect(await loadWebhooks(session.connection)).toEqual([])
+  })
+})
