@@ -120,12 +120,13 @@ export async function readAuditPage(
   const entries: AuditEntry[] = []
   let before = cursor?.before ?? query.until
   let readAtBefore = new Set(cursor?.readAtBefore ?? [])
+  let limit = options.batchSize
   for (let request = 0; request < options.maxRequests; request++) {
     const result = await callApi(connection, 'events.get', {
       streams: query.accessIds.map(auditStreamOf),
       fromTime: query.since,
       toTime: before,
-      limit: options.batchSize,
+      limit,
       sortAscending: false,
       ...(query.errorsOnly ? { types: [errorType] } : {}),
     })
@@ -133,19 +134,19 @@ export async function readAuditPage(
     const read = raw.map(readEntry).filter((entry) => entry !== null)
     const fresh = read.filter((entry) => !(entry.time === before && readAtBefore.has(entry.id)))
     entries.push(...fresh.filter((entry) => isWanted(entry, query)).map(publicEntry))
-    if (raw.length < options.batchSize) return { entries, next: null }
+    if (raw.length < limit) return { entries, next: null }
     // A full batch with no readable time gives no point to go on from: said, rather than read again without end.
     if (read.length === 0) throw new AppError('unexpected-answer')
+    if (fresh.length === 0) {
+      // A whole batch at one instant, read already: time cannot page within an instant, so ask for more of it at once.
+      limit += options.batchSize
+      continue
+    }
+    limit = options.batchSize
     const oldest = Math.min(...read.map((entry) => entry.time))
     const atOldest = read.filter((entry) => entry.time === oldest).map((entry) => entry.id)
-    // A whole batch at one instant already read: step past that instant rather than ask for it again.
-    if (fresh.length === 0) {
-      before = oldest - 0.001
-      readAtBefore = new Set()
-    } else {
-      readAtBefore = new Set(oldest === before ? [...readAtBefore, ...atOldest] : atOldest)
-      before = oldest
-    }
+    readAtBefore = new Set(oldest === before ? [...readAtBefore, ...atOldest] : atOldest)
+    before = oldest
     if (entries.length >= options.pageSize) break
   }
   return { entries, next: { before, readAtBefore: [...readAtBefore] } }

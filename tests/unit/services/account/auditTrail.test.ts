@@ -82,7 +82,7 @@ describe('readAuditPage', () => {
     })
   })
 
-  it('steps past an instant whose whole batch it has read already', async () => {
+  it('asks for more of an instant whose whole batch it has read already', async () => {
     const sameInstant = ['x1', 'x2', 'x3', 'x4'].map((id) => entry(id, 500, 'B'))
     const { session } = platformAnswering([...sameInstant, entry('a9', 400, 'A')])
     const page = await readAuditPage(
@@ -302,7 +302,21 @@ describe('readAuditPage at one instant', () => {
     const ids = page.entries.map((item) => item.id)
     expect(ids).toEqual(['x2', 'x3', 'x5', 'x4', 'a6'])
     expect(page.next).toBeNull()
-    expect(calls.map((call) => (call.params as { toTime: number }).toTime)).toEqual([500, 500, 500, 499.999])
+    expect(calls.map((call) => call.params as { toTime: number; limit: number })).toMatchObject([
+      { toTime: 500, limit: 3 },
+      { toTime: 500, limit: 3 },
+      { toTime: 500, limit: 3 },
+      { toTime: 500, limit: 6 },
+      { toTime: 400, limit: 3 },
+    ])
+  })
+
+  it('loses no entry when more entries than a batch share one instant', async () => {
+    const sameInstant = ['x1', 'x2', 'x3', 'x4', 'x5'].map((id) => entry(id, 500, 'A'))
+    const { session } = platformAnswering([...sameInstant, entry('a6', 400, 'A')])
+    const page = await readAuditPage(session.connection, query, null, { pageSize: 100, batchSize: 4, maxRequests: 10 })
+    expect(page.entries.map((item) => item.id)).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'a6'])
+    expect(page.next).toBeNull()
   })
 })
 
