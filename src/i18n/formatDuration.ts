@@ -15,3 +15,10 @@ export function formatDuration(seconds: number, language: string): string {
   const amount = Math.round((seconds / size) * 10) / 10
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount)
 }
+
+/** A wait in whole seconds under a minute, else in minutes rounded up, so the person never tries too early. */
+export function formatTimeLeft(seconds: number, language: string): string {
+  const whole = Math.max(1, Math.ceil(seconds))
+  const [unit, amount] = whole < 60 ? (['second', whole] as const) : (['minute', Math.ceil(whole / 60)] as const)
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount)
+}

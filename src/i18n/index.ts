@@ -18,7 +18,7 @@ export const i18n = createI18n<[MessageSchema], Language, false>({
 // Other locales are separate chunks, fetched only when the user's language needs them.
 const localeLoaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
 /** A part of the messages some pages need beside the core ones: its messages in a language, if it has them. */
-type MessagePart = (language: Language) => Promise<Record<string, unknown> | undefined>
+export type MessagePart = (language: Language) => Promise<Record<string, unknown> | undefined>
 
 // Parts shown so far, and which of their languages are merged: a language chosen later gets them too.
 const partsShown = new Set<MessagePart>()

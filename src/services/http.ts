@@ -9,7 +9,7 @@ export interface JsonAnswer {
 }
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'PUT'
   body?: unknown
   /** A token for the `Authorization` header; never put into the URL. */
   authorization?: string

@@ -1,7 +1,6 @@
-import type { Service } from 'pryv'
+import type { Connection, Service } from 'pryv'
 import { AppError, toAppError, type PlatformErrorMap } from './appError'
 import { callApi } from './callApi'
-import type { Session } from './signIn'
 
 // Requested for a name that vanished meanwhile: answered like any other request, so it tells nothing.
 const requestErrors: PlatformErrorMap = { 'unknown-user': 'unknown-user', 'unknown-resource': 'unknown-user' }
@@ -54,7 +53,17 @@ export async function resetPassword(
   }
 }
 
-/** `account.changePassword` with the personal session; the platform checks the current password again. */
-export async function changePassword(session: Session, oldPassword: string, newPassword: string): Promise<void> {
-  await callApi(session.connection, 'account.changePassword', { oldPassword, newPassword }, changeErrors)
+/**
+ * `account.changePassword` with the personal session; the platform checks the current password again. Its
+ * refusal of that password shares the rules' error id, so its words tell it apart: the current field is wrong.
+ */
+export async function changePassword(connection: Connection, oldPassword: string, newPassword: string): Promise<void> {
+  try {
+    await callApi(connection, 'account.changePassword', { oldPassword, newPassword }, changeErrors)
+  } catch (err) {
+    const error = toAppError(err)
+    throw error.code === 'password-refused' && /does not match/i.test(error.details[0] ?? '')
+      ? new AppError('invalid-credentials')
+      : error
+  }
 }

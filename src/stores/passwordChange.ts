@@ -34,7 +34,7 @@ export const usePasswordChangeStore = defineStore('passwordChange', () => {
     const { current, next } = passwords
     passwords = null
     try {
-      await changePassword(session, current, next)
+      await changePassword(session.connection, current, next)
     } finally {
       await authSession.close()
     }

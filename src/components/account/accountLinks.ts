@@ -3,6 +3,7 @@ import type { RouteLocationNamedRaw } from 'vue-router'
 /** The account area's sections, in the navigation's order: each later part of the area adds its own here. */
 export const accountSections = [
   { path: 'apps', label: 'accountArea.nav.apps' },
+  { path: 'profile', label: 'accountArea.nav.profile' },
   { path: 'security', label: 'accountArea.nav.security' },
 ] as const
 

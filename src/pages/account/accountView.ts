@@ -1,7 +1,8 @@
 import { defineAsyncComponent } from 'vue'
 
-/** What the address below `/account/` shows: the list of accesses, one access, security, or nothing known. */
-export type AccountView = { page: 'apps' } | { page: 'access'; id: string } | { page: 'security' } | { page: 'unknown' }
+/** What the address below `/account/` shows: the list of accesses, one access, security, the profile, or nothing known. */
+export type AccountView =
+  { page: 'apps' } | { page: 'access'; id: string } | { page: 'security' } | { page: 'profile' } | { page: 'unknown' }
 
 /** The view a route's `section` parameter names (`[]` or `['apps']`: the list; `['apps', id]`: one access). */
 export function accountViewOf(section: string | readonly string[] | undefined): AccountView {
@@ -9,12 +10,14 @@ export function accountViewOf(section: string | readonly string[] | undefined): 
   const [first, id, ...rest] = parts
   if (first === undefined || (first === 'apps' && id === undefined)) return { page: 'apps' }
   if (first === 'apps' && id !== undefined && rest.length === 0) return { page: 'access', id }
-  if (first === 'security' && id === undefined) return { page: 'security' }
+  if ((first === 'security' || first === 'profile') && id === undefined) return { page: first }
   return { page: 'unknown' }
 }
 
 const loadAppsPage = () => import('./AccountAppsPage.vue')
 const loadAccessPage = () => import('./AccountAccessPage.vue')
+const loadProfilePage = () =>
+  import('./AccountProfilePage.vue').then(async (page) => (await page.loadAccountProfileMessages(), page))
 const loadSecurityPage = () =>
   import('./AccountSecurityPage.vue').then(async (page) => (await page.loadAccountSecurityMessages(), page))
 
@@ -22,7 +25,8 @@ const loadSecurityPage = () =>
 export const AccountAppsPage = defineAsyncComponent(loadAppsPage)
 export const AccountAccessPage = defineAsyncComponent(loadAccessPage)
 export const AccountSecurityPage = defineAsyncComponent(loadSecurityPage)
+export const AccountProfilePage = defineAsyncComponent(loadProfilePage)
 
 export function preloadAccountSections(): void {
-  void Promise.all([loadAppsPage(), loadAccessPage(), loadSecurityPage()]).catch(() => undefined)
+  void Promise.all([loadAppsPage(), loadAccessPage(), loadSecurityPage(), loadProfilePage()]).catch(() => undefined)
 }

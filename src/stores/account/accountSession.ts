@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { readOwnAccess, type OwnAccess } from '@/services/account/ownAccess'
 import { pageWasReloaded } from '@/services/account/pageReload'
@@ -129,6 +129,13 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     }
   }
 
+  /** The account's new name, once the platform changed it: the same session, now on the API under that name. */
+  function renamed(session: Session): void {
+    authSession.session = markRaw(session)
+    if (own.value) own.value = { ...own.value, username: session.username }
+    lastUsername = session.username
+  }
+
   function dismissInterruption(): void {
     interrupted.value = null
   }
@@ -146,6 +153,7 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     mfaActions,
     call,
     signOut,
+    renamed,
     dismissInterruption,
   }
 })

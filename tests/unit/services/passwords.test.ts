@@ -98,7 +98,7 @@ describe('changePassword', () => {
 
   it('calls account.changePassword with both passwords', async () => {
     const { session, calls } = fakeApiSession(() => ({}))
-    await changePassword(session, 'old-password-1', 'new-password-1')
+    await changePassword(session.connection, 'old-password-1', 'new-password-1')
     expect(calls).toEqual([
       { method: 'account.changePassword', params: { oldPassword: 'old-password-1', newPassword: 'new-password-1' } },
     ])
@@ -124,7 +124,7 @@ describe('changePassword', () => {
     "tells a password refused by the %s rules, with the platform's message and never the passwords",
     async (_rule, platformError) => {
       const { session } = fakeApiSession(() => ({ error: platformError }))
-      const error = await changePassword(session, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
+      const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
       expect(error).toMatchObject({
         code: 'password-refused',
         details: expect.arrayContaining([platformError.message]),
@@ -187,9 +187,17 @@ describe('passwords at their edges', () => {
     ).rejects.toMatchObject({ code: 'server' })
   })
 
+  it("tells the platform's refusal of the current password apart from its password rules", async () => {
+    const { session } = fakeApiSession(() => ({
+      error: { id: 'invalid-operation', message: 'The given password does not match.' },
+    }))
+    const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
+    expect(error).toMatchObject({ code: 'invalid-credentials', details: [] })
+  })
+
   it('keeps a wrong current password as it is when changing it', async () => {
     const { session } = fakeApiSession(() => ({ error: { id: 'invalid-credentials', message: 'wrong' } }))
-    await expect(changePassword(session, 'old-password-1', 'new-password-1')).rejects.toMatchObject({
+    await expect(changePassword(session.connection, 'old-password-1', 'new-password-1')).rejects.toMatchObject({
       code: 'invalid-credentials',
     })
   })
