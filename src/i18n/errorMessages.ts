@@ -3,6 +3,7 @@ import type { AppErrorCode, CmcErrorCode } from '@/services/appError'
 /** One message per error code but the CMC pages' ones: a code without a message fails to compile. */
 export const errorMessageKeys: Record<Exclude<AppErrorCode, CmcErrorCode>, string> = {
   'invalid-credentials': 'error.invalidCredentials',
+  'username-changed': 'error.usernameChanged',
   'untrusted-app': 'error.untrustedApp',
   'invalid-mfa-code': 'error.invalidMfaCode',
   'mfa-expired': 'error.mfaExpired',

@@ -12,7 +12,8 @@ export function formatBytes(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, {
     style: 'unit',
     unit: units[index],
-    unitDisplay: 'short',
+    // "0 bytes", but "2.4 MB": the short form of a byte is its singular.
+    unitDisplay: index === 0 ? 'long' : 'short',
     maximumFractionDigits: digits,
   }).format(amount)
 }

@@ -3,6 +3,7 @@ import { asRecord } from './json'
 /** Every failure the pages can explain; each has a message key `error.<code>` in every locale. */
 export type AppErrorCode =
   | 'invalid-credentials'
+  | 'username-changed'
   | 'untrusted-app'
   | 'invalid-mfa-code'
   | 'mfa-expired'

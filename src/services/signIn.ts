@@ -34,6 +34,9 @@ export async function resolveUsername(service: Service, login: string): Promise<
   return username
 }
 
+// The one operation a login refuses: a former username (an alias of its account since it was changed) in the body.
+const loginErrors: PlatformErrorMap = { 'invalid-operation': 'username-changed' }
+
 /** POST {api}auth/login (pryv `Service.login`); an MFA requirement is a result, not an error. */
 export async function signIn(
   service: Service,
@@ -47,7 +50,7 @@ export async function signIn(
   } catch (err) {
     const { MfaRequiredError } = await loadPryv()
     if (err instanceof MfaRequiredError) return { kind: 'mfa-required', username, mfaToken: err.mfaToken }
-    throw toAppError(err)
+    throw toAppError(err, loginErrors)
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration } from '@/i18n/formatDuration'
+import { formatDuration, formatTimeLeft } from '@/i18n/formatDuration'
 
 describe('formatDuration', () => {
   it('uses the largest unit that divides the duration', () => {
@@ -21,5 +21,17 @@ describe('formatDuration', () => {
     expect(formatDuration(2592000, 'en')).toBe('30 days')
     expect(formatDuration(2592000, 'fr')).toBe('30\u00a0jours')
     expect(formatDuration(365 * 86400, 'en')).toBe('1 year')
+  })
+})
+
+describe('formatTimeLeft', () => {
+  it('says whole seconds under a minute, else minutes rounded up, never less than one second', () => {
+    expect(formatTimeLeft(42.2, 'en')).toBe('43 seconds')
+    expect(formatTimeLeft(59, 'en')).toBe('59 seconds')
+    expect(formatTimeLeft(60, 'en')).toBe('1 minute')
+    expect(formatTimeLeft(61, 'en')).toBe('2 minutes')
+    expect(formatTimeLeft(300, 'de')).toBe('5 Minuten')
+    expect(formatTimeLeft(0, 'en')).toBe('1 second')
+    expect(formatTimeLeft(-3, 'en')).toBe('1 second')
   })
 })

@@ -53,7 +53,7 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return entries
 }
 
-/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`), the MFA step (`locales/mfa/`), the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`), the account area's (`locales/accountArea/`, its security section's `locales/accountSecurity/`) or the verify-email page's (`locales/verifyEmail/`). */
+/** Every locale of a part: the core messages (`locales/`), the account pages' ones (`locales/account/`), the auth popup's consent step (`locales/consent/`), the MFA step (`locales/mfa/`), the CMC pages' (`locales/cmc/`, `locales/cmcScopeUpdate/`), the account area's (`locales/accountArea/`, its sections' `locales/accountSecurity/` and `locales/accountProfile/`) or the verify-email page's (`locales/verifyEmail/`). */
 function part(dir: string) {
   const load = (file: string) => flatten(JSON.parse(readFileSync(dir + file, 'utf8')))
   const others = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'en.json')
@@ -70,6 +70,7 @@ const parts = {
   accountArea: part(`${localesDir}accountArea/`),
   verifyEmail: part(`${localesDir}verifyEmail/`),
   accountSecurity: part(`${localesDir}accountSecurity/`),
+  accountProfile: part(`${localesDir}accountProfile/`),
 }
 
 function blankKeys(messages: Map<string, unknown>): string[] {
@@ -107,6 +108,6 @@ describe('locales', () => {
       key.startsWith('cmc.error.') ? parts.cmc : key.startsWith('oauthConsent.error.') ? parts.account : parts.core
     expect(keys.filter((key) => typeof partOf(key).en.get(key) !== 'string')).toEqual([])
     expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 28)
-    expect(codes).toHaveLength(25 + 28)
+    expect(codes).toHaveLength(26 + 28)
   })
 })

@@ -124,7 +124,9 @@ describe('changePassword', () => {
     "tells a password refused by the %s rules, with the platform's message and never the passwords",
     async (_rule, platformError) => {
       const { session } = fakeApiSession(() => ({ error: platformError }))
-      const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
+      const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch(
+        (err: unknown) => err,
+      )
       expect(error).toMatchObject({
         code: 'password-refused',
         details: expect.arrayContaining([platformError.message]),
@@ -191,7 +193,9 @@ describe('passwords at their edges', () => {
     const { session } = fakeApiSession(() => ({
       error: { id: 'invalid-operation', message: 'The given password does not match.' },
     }))
-    const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch((err: unknown) => err)
+    const error = await changePassword(session.connection, 'old-password-1', 'new-password-1').catch(
+      (err: unknown) => err,
+    )
     expect(error).toMatchObject({ code: 'invalid-credentials', details: [] })
   })
 

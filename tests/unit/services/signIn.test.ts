@@ -116,6 +116,12 @@ describe('signIn', () => {
     const offline = platform({ [login]: 'offline' })
     expect((await appErrorOf(signIn(offline.service, 'alice', 'password-1', 'app'))).code).toBe('network')
   })
+
+  it('says a former username is one no more: the platform refuses its name in the body on its alias path', async () => {
+    const message = 'The username in the path does not match that of the credentials.'
+    const { service } = platform({ [login]: failed(400, 'invalid-operation', message) })
+    expect((await appErrorOf(signIn(service, 'alice', 'password-1', 'app'))).code).toBe('username-changed')
+  })
 })
 
 describe('MFA', () => {
