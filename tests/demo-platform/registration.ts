@@ -8,8 +8,8 @@ import { invalidParameters, type ParamError } from './validation.ts'
 export const usernamePattern = /^[a-z0-9][a-z0-9-]{3,58}[a-z0-9]$/
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Names the platform keeps for itself (and the demo's own pages): refused at creation only. */
-const reservedUsernames = ['admin', 'pryv', 'register', 'access', 'www', 'demo-app', 'demo-assets']
+/** Names the platform keeps for itself (and the demo's own pages): refused at creation and as a new username. */
+export const reservedUsernames = ['admin', 'pryv', 'register', 'access', 'www', 'demo-app', 'demo-assets']
 
 interface NewUser {
   appId: string

@@ -24,6 +24,8 @@ export interface PlatformConfig {
   passwordResetPageUrl: string
   /** Origins trusted to sign in, beside loopback ones. */
   trustedAppOrigins: string[]
+  /** `auth.usernameChangeLimit`: how many times an account may change its username. */
+  usernameChangeLimit: number
 }
 
 /** Everything `/_demo/reset` puts back to the seed. */
