@@ -1,7 +1,7 @@
 import { auditLog } from './audit-store.ts'
 import { jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
-import { pathUser } from './sessions.ts'
+import { isSessionOf, pathUser } from './sessions.ts'
 import { ParamsCheck } from './validation.ts'
 
 /**
@@ -16,7 +16,7 @@ function expireSessions({ platform, params, body }: RequestContext) {
   check.done()
   let expired = 0
   for (const [token, session] of platform.state.sessions) {
-    if (session.username !== user.username || (appId !== undefined && session.appId !== appId)) continue
+    if (!isSessionOf(platform.state, session, user) || (appId !== undefined && session.appId !== appId)) continue
     platform.state.sessions.delete(token)
     expired += 1
   }

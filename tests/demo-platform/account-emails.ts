@@ -11,17 +11,19 @@ export const maxEmails = 5
 
 const refused = (message: string, data?: unknown) => new ApiError(400, 'invalid-operation', message, data)
 
+/** The account's fields before the platform had several addresses (what `account.changeUsername` answers). */
+export function legacyAccount(user: User) {
+  return {
+    username: user.username,
+    email: user.email,
+    language: user.language,
+    storageUsed: { dbDocuments: 0, attachedFiles: 0 },
+  }
+}
+
 /** The whole account as `account.get` and `account.update` answer it. */
 export function accountView(platform: Platform, user: User) {
-  return {
-    account: {
-      username: user.username,
-      email: user.email,
-      language: user.language,
-      storageUsed: { dbDocuments: 0, attachedFiles: 0 },
-      emails: emailsOf(platform.state, user).map(emailView),
-    },
-  }
+  return { account: { ...legacyAccount(user), emails: emailsOf(platform.state, user).map(emailView) } }
 }
 
 /** `account.get`: personal tokens only. */

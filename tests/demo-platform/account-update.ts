@@ -6,7 +6,7 @@ import type { MethodCall } from './method-call.ts'
 import type { User } from './model.ts'
 import { methodRefused } from './sessions.ts'
 import type { Platform } from './state.ts'
-import { invalidParameters, ParamsCheck, typeError, type ParamError } from './validation.ts'
+import { invalidParameters, ParamsCheck, refuseOtherKeys, typeError, type ParamError } from './validation.ts'
 
 /** Each array of `emails` holds at most this many addresses. */
 const maxListLength = 20
@@ -16,15 +16,6 @@ interface EmailChanges {
   setPrimary?: string
   remove?: string[]
   resend?: string[]
-}
-
-function additionalProperty(path: string, name: string): ParamError {
-  return { code: 'OBJECT_ADDITIONAL_PROPERTIES', params: [name], message: 'must NOT have additional properties', path }
-}
-
-function refuseOtherKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
-  const extra = Object.keys(record).filter((key) => !allowed.includes(key))
-  if (extra.length > 0) throw invalidParameters(extra.map((name) => additionalProperty(path, name)))
 }
 
 function addressList(emails: Record<string, unknown>, name: string, errors: ParamError[]): string[] | undefined {

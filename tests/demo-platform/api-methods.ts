@@ -14,6 +14,7 @@ import { changePassword } from './passwords.ts'
 import { queryParams } from './query-params.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
+import { changeUsername, usernameChanges } from './username-change.ts'
 import { createWebhook, getWebhooks } from './webhooks.ts'
 
 /** The API methods that take a token, by id: one implementation each, for REST routes and batches alike. */
@@ -33,6 +34,8 @@ const apiMethods = {
   'account.changePassword': changePassword,
   'account.get': getAccount,
   'account.update': updateAccount,
+  'account.usernameChanges': usernameChanges,
+  'account.changeUsername': changeUsername,
 } satisfies Record<string, MethodHandler>
 
 type ApiMethodId = keyof typeof apiMethods
@@ -83,4 +86,6 @@ export const apiMethodRoutes: Route[] = [
   methodRoute('POST', /^\/(?<username>[^/]+)\/account\/change-password$/, 'account.changePassword', 200),
   methodRoute('GET', /^\/(?<username>[^/]+)\/account$/, 'account.get', 200),
   methodRoute('PUT', /^\/(?<username>[^/]+)\/account$/, 'account.update', 200),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/account\/username-changes$/, 'account.usernameChanges', 200),
+  methodRoute('POST', /^\/(?<username>[^/]+)\/account\/change-username$/, 'account.changeUsername', 200),
 ]

@@ -3,7 +3,7 @@ import { parseNewAccess } from './accesses.ts'
 import { describeFaults, parseFaults } from './faults.ts'
 import { ApiError, htmlAnswer, isRecord, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
-import { pathUser } from './sessions.ts'
+import { isSessionOf, pathUser } from './sessions.ts'
 import { resetState, type PlatformState } from './state.ts'
 
 /** Everything tests assert on; personal accesses are listed too, deleted accesses and webhooks with their `deleted` time. */
@@ -17,7 +17,7 @@ function stateView(state: PlatformState) {
       ...user.registration,
       mfa: user.mfa.active,
       openSessions: [...state.sessions.values()].filter(
-        (session) => session.username === user.username && session.expires > now,
+        (session) => isSessionOf(state, session, user) && session.expires > now,
       ).length,
       streams: structuredClone(user.streams),
       accesses: structuredClone(user.accesses),

@@ -1,6 +1,6 @@
 import { ApiError } from './http.ts'
 import type { User } from './model.ts'
-import type { Platform } from './state.ts'
+import { userNamed, type Platform, type PlatformState } from './state.ts'
 
 /** The account whose password this is; an unknown user and a wrong password get the same error. */
 export function checkCredentials(platform: Platform, username: string, password: string): User {
@@ -10,9 +10,9 @@ export function checkCredentials(platform: Platform, username: string, password:
   return user
 }
 
-/** The username in the body must name the account of the path. */
-export function assertPathUsername(pathUsername: string, given: string): void {
-  if (given.toLowerCase() !== pathUsername) {
+/** The username in the body must be the current name of the account the path leads to (a name it had before leads there too). */
+export function assertPathUsername(state: PlatformState, pathName: string, given: string): void {
+  if (given.toLowerCase() !== (userNamed(state, pathName)?.username ?? pathName)) {
     throw new ApiError(400, 'invalid-operation', 'The username in the path does not match that of the credentials.')
   }
 }

@@ -6,7 +6,7 @@ import type { User } from './model.ts'
 import { emailRecords, emailsOf, type EmailItem } from './email-records.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
-import type { Platform } from './state.ts'
+import { userNamed, type Platform } from './state.ts'
 import { assertTrustedApp, callerOrigin } from './trusted-apps.ts'
 import { ParamsCheck } from './validation.ts'
 
@@ -64,7 +64,7 @@ function verifyEmail({ platform, params, body, headers }: RequestContext): Answe
 
 /** Filed in the account's audit log under the platform's pseudo access (nothing is filed for an unknown account). */
 function audited(context: RequestContext): Answer {
-  const user = context.platform.state.users.get(context.params.username ?? '')
+  const user = userNamed(context.platform.state, context.params.username ?? '')
   if (!user) return verifyEmail(context)
   const call = { methodId: 'account.verifyEmail', accessId: 'email-verification-token' }
   return auditedCall(context.platform, user, call, () => verifyEmail(context))

@@ -6,6 +6,7 @@ import type { MethodCall } from './method-call.ts'
 import { sendMfaChallenge } from './mfa.ts'
 import type { RequestContext, Route } from './router.ts'
 import { apiEndpoint, openSession } from './sessions.ts'
+import { userNamed } from './state.ts'
 import { assertTrustedApp, callerOrigin } from './trusted-apps.ts'
 import { ParamsCheck } from './validation.ts'
 
@@ -17,7 +18,7 @@ function login({ platform, params, body, headers }: RequestContext) {
   const appId = check.requiredString('appId')
   check.done()
   assertTrustedApp(platform.config, appId, callerOrigin(headers))
-  assertPathUsername(params.username ?? '', username)
+  assertPathUsername(platform.state, params.username ?? '', username)
   const user = checkCredentials(platform, username.toLowerCase(), password)
   if (user.mfa.active) return jsonAnswer(200, { mfaToken: sendMfaChallenge(platform, user, appId) })
   const session = openSession(platform, user, appId)
@@ -30,7 +31,7 @@ function login({ platform, params, body, headers }: RequestContext) {
 
 /** POST /{username}/auth/login, filed in the account's audit log under `valid-password` (a failure under `invalid`). */
 function auditedLogin(context: RequestContext) {
-  const user = context.platform.state.users.get(context.params.username ?? '')
+  const user = userNamed(context.platform.state, context.params.username ?? '')
   if (!user) return login(context)
   const call = {
     methodId: 'auth.login',

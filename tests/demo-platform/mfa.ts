@@ -96,7 +96,7 @@ function recover({ platform, params, body }: RequestContext) {
   const password = check.requiredString('password')
   const recoveryCode = check.requiredString('recoveryCode')
   check.done()
-  assertPathUsername(params.username ?? '', username)
+  assertPathUsername(platform.state, params.username ?? '', username)
   const user = checkCredentials(platform, username.toLowerCase(), password)
   if (!user.mfa.active) throw new ApiError(400, 'invalid-operation', 'MFA is not active for this account.')
   if (!user.mfa.recoveryCodes.includes(recoveryCode.trim()))

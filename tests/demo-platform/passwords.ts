@@ -6,7 +6,7 @@ import type { MethodCall } from './method-call.ts'
 import type { User } from './model.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser, requirePersonal } from './sessions.ts'
-import type { Platform } from './state.ts'
+import { userNamed, type Platform } from './state.ts'
 import { assertTrustedApp, callerOrigin } from './trusted-apps.ts'
 import { invalidParameters, ParamsCheck } from './validation.ts'
 
@@ -36,7 +36,7 @@ function requestPasswordReset({ platform, params, body, headers }: RequestContex
   check.done()
   assertTrustedApp(platform.config, appId, callerOrigin(headers), false)
   const user = pathUser(platform, params.username ?? '')
-  assertPathUsername(user.username, username)
+  assertPathUsername(platform.state, user.username, username)
   mailResetLink(platform, user)
   return jsonAnswer(200, {})
 }
@@ -50,10 +50,10 @@ function resetPassword({ platform, params, body, headers }: RequestContext) {
   const resetToken = check.requiredString('resetToken')
   check.done()
   assertTrustedApp(platform.config, appId, callerOrigin(headers), false)
-  assertPathUsername(params.username ?? '', username)
+  assertPathUsername(platform.state, params.username ?? '', username)
   assertPasswordRule('newPassword', newPassword)
   const token = platform.state.resetTokens.get(resetToken)
-  const user = platform.state.users.get(params.username ?? '')
+  const user = userNamed(platform.state, params.username ?? '')
   if (!token || token.used || token.expires < Date.now() || !user || token.username !== user.username) {
     throw new ApiError(401, 'invalid-access-token', 'The reset token is invalid or expired')
   }
@@ -79,7 +79,7 @@ export function changePassword({ caller, params }: MethodCall): Record<string, u
 /** A reset route filed in the account's audit log under its pseudo access (nothing is filed for an unknown account). */
 function audited(methodId: string, accessId: string, handle: (context: RequestContext) => Answer): Route['handle'] {
   return (context) => {
-    const user = context.platform.state.users.get(context.params.username ?? '')
+    const user = userNamed(context.platform.state, context.params.username ?? '')
     return user ? auditedCall(context.platform, user, { methodId, accessId }, () => handle(context)) : handle(context)
   }
 }

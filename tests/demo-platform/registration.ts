@@ -2,14 +2,14 @@ import { availableHostingKeys, currentHostings, type HostingsTree } from './host
 import { ApiError, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
 import { apiEndpoint, openSession } from './sessions.ts'
-import { findUserByEmail, type Platform } from './state.ts'
+import { findUserByEmail, userNamed, type Platform } from './state.ts'
 import { invalidParameters, type ParamError } from './validation.ts'
 
 export const usernamePattern = /^[a-z0-9][a-z0-9-]{3,58}[a-z0-9]$/
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Names the platform keeps for itself (and the demo's own pages): refused at creation only. */
-const reservedUsernames = ['admin', 'pryv', 'register', 'access', 'www', 'demo-app', 'demo-assets']
+/** Names the platform keeps for itself (and the demo's own pages): refused at creation and as a new username. */
+export const reservedUsernames = ['admin', 'pryv', 'register', 'access', 'www', 'demo-app', 'demo-assets']
 
 interface NewUser {
   appId: string
@@ -92,7 +92,7 @@ function parseNewUser(body: unknown, hostings: HostingsTree): NewUser {
 
 function refuseTaken(platform: Platform, wanted: NewUser): void {
   const conflicts: Record<string, string> = {}
-  if (reservedUsernames.includes(wanted.username) || platform.state.users.has(wanted.username))
+  if (reservedUsernames.includes(wanted.username) || userNamed(platform.state, wanted.username))
     conflicts.username = wanted.username
   if (findUserByEmail(platform.state, wanted.email)) conflicts.email = wanted.email
   const keys = Object.entries(conflicts)

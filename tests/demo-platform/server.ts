@@ -43,6 +43,8 @@ export interface DemoPlatformOptions {
   passwordResetPageUrl?: string
   /** Origins allowed to sign in besides loopback ones, e.g. `https://sw.example.com`. */
   trustedAppOrigins?: string[]
+  /** `auth.usernameChangeLimit`: 2 unless told otherwise. */
+  usernameChangeLimit?: number
 }
 
 export interface StaticSiteServerOptions {
@@ -126,6 +128,7 @@ function platformConfig(options: DemoPlatformOptions, port: number): PlatformCon
     authPageUrl,
     passwordResetPageUrl: options.passwordResetPageUrl ?? new URL('reset-password.html', authPageUrl).href,
     trustedAppOrigins: (options.trustedAppOrigins ?? []).map((origin) => new URL(origin).origin),
+    usernameChangeLimit: options.usernameChangeLimit ?? 2,
   }
 }
 

@@ -3,7 +3,7 @@ import { ApiError } from './http.ts'
 import { newId, nowSeconds } from './ids.ts'
 import type { Access, PersonalAccess, Session, User } from './model.ts'
 import { storePersonalAccess } from './personal-accesses.ts'
-import type { Platform, PlatformConfig } from './state.ts'
+import { userNamed, type Platform, type PlatformConfig, type PlatformState } from './state.ts'
 
 export const sessionLifetimeMs = 30 * 60 * 1000
 
@@ -18,22 +18,28 @@ export function apiEndpoint(config: PlatformConfig, username: string, token?: st
   return url.href
 }
 
-/** The account a `/{username}/...` path names. */
+/** The account a `/{username}/...` path names (by its current name or one it had before). */
 export function pathUser(platform: Platform, username: string): User {
-  const user = platform.state.users.get(username)
+  const user = userNamed(platform.state, username)
   if (!user) throw new ApiError(404, 'unknown-resource', `Unknown user "${username}"`)
   return user
 }
 
-function liveSession(platform: Platform, username: string, token: string): Session | undefined {
+/** Whether a session belongs to this account: it keeps the name it was opened under, which may since have become an alias. */
+export function isSessionOf(state: PlatformState, session: Session, user: User): boolean {
+  return userNamed(state, session.username) === user
+}
+
+function liveSession(platform: Platform, user: User, token: string): Session | undefined {
   const session = platform.state.sessions.get(token)
-  return session && session.username === username && session.expires > Date.now() ? session : undefined
+  return session && isSessionOf(platform.state, session, user) && session.expires > Date.now() ? session : undefined
 }
 
 /**
  * A login's personal session, as the platform opens it: a live session of the
- * same user and app id is reused (same token), otherwise a new token is
- * minted; then the app id's personal access takes that token.
+ * same username and app id is reused (same token), otherwise a new token is
+ * minted; then the app id's personal access takes that token. A session opened
+ * under a name the account has since left is not reused.
  */
 export function openSession(platform: Platform, user: User, appId: string): Session {
   const now = Date.now()
@@ -73,7 +79,7 @@ export function authenticate(platform: Platform, user: User, authorization: stri
   const access = accessOfToken(user, authorization)
   if (!access) throw new ApiError(403, 'invalid-access-token', 'Cannot find access from token.')
   if (access.type === 'personal') {
-    const session = liveSession(platform, user.username, authorization)
+    const session = liveSession(platform, user, authorization)
     if (!session) throw new ApiError(403, 'invalid-access-token', 'Access session has expired.')
     session.expires = Date.now() + sessionLifetimeMs
     access.lastUsed = nowSeconds()

@@ -24,6 +24,8 @@ export interface PlatformConfig {
   passwordResetPageUrl: string
   /** Origins trusted to sign in, beside loopback ones. */
   trustedAppOrigins: string[]
+  /** `auth.usernameChangeLimit`: how many times an account may change its username. */
+  usernameChangeLimit: number
 }
 
 /** Everything `/_demo/reset` puts back to the seed. */
@@ -31,6 +33,8 @@ export interface PlatformState {
   users: Map<string, User>
   sessions: Map<string, Session>
   mfaSessions: Map<string, MfaSession>
+  /** The names accounts had before a username change: each still leads to its account and is never free again. */
+  aliases: Map<string, User>
   authRequests: Map<string, AuthRequest>
   resetTokens: Map<string, ResetToken>
   mails: Mail[]
@@ -59,6 +63,7 @@ export function createState(config: PlatformConfig): PlatformState {
     users: seedUsers(),
     sessions: new Map(),
     mfaSessions: new Map(),
+    aliases: new Map(),
     authRequests: new Map(),
     resetTokens: new Map(),
     mails: [],
@@ -82,4 +87,9 @@ export function resetState(platform: Platform): void {
 export function findUserByEmail(state: PlatformState, email: string): User | undefined {
   const wanted = email.toLowerCase()
   return [...state.users.values()].find((user) => user.email.toLowerCase() === wanted)
+}
+
+/** The account a name leads to: its current username, or a name it had before. */
+export function userNamed(state: PlatformState, name: string): User | undefined {
+  return state.users.get(name) ?? state.aliases.get(name)
 }

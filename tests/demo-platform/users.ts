@@ -1,7 +1,7 @@
 import { ApiError, htmlAnswer, jsonAnswer } from './http.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
-import { findUserByEmail } from './state.ts'
+import { findUserByEmail, userNamed } from './state.ts'
 import { emailPattern, usernamePattern } from './registration.ts'
 import { invalidParameters } from './validation.ts'
 
@@ -14,13 +14,13 @@ function usernameForEmail({ platform, params }: RequestContext, field: 'uid' | '
 
 /** POST {register}{username}/server: where the account lives; 404 when there is none. */
 function userServer({ platform, params }: RequestContext) {
-  const user = platform.state.users.get(params.username ?? '')
+  const user = userNamed(platform.state, params.username ?? '')
   if (!user) throw new ApiError(404, 'unknown-user', `Unknown user "${params.username ?? ''}"`)
   const host = new URL(platform.config.origin).host
   return jsonAnswer(200, { server: host, alias: host })
 }
 
-/** GET {register}{username}/check_username: `reserved` means taken (platform-reserved names still answer false, as observed). */
+/** GET {register}{username}/check_username: `reserved` means taken, also by a name an account had before (platform-reserved names still answer false, as observed). */
 function checkUsername({ platform, params }: RequestContext) {
   const username = params.username ?? ''
   if (!usernamePattern.test(username)) {
@@ -33,7 +33,7 @@ function checkUsername({ platform, params }: RequestContext) {
       },
     ])
   }
-  return jsonAnswer(200, { reserved: platform.state.users.has(username) })
+  return jsonAnswer(200, { reserved: userNamed(platform.state, username) !== undefined })
 }
 
 /** GET {register}{email}/check_email: 409 when an account already uses it. */

@@ -26,6 +26,16 @@ export const enumError = (path: string, allowedValues: readonly string[]): Param
   path,
 })
 
+function additionalProperty(path: string, name: string): ParamError {
+  return { code: 'OBJECT_ADDITIONAL_PROPERTIES', params: [name], message: 'must NOT have additional properties', path }
+}
+
+/** A schema with `additionalProperties: false`: any key not allowed is refused. */
+export function refuseOtherKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  const extra = Object.keys(record).filter((key) => !allowed.includes(key))
+  if (extra.length > 0) throw invalidParameters(extra.map((name) => additionalProperty(path, name)))
+}
+
 interface StringRule {
   required?: boolean
   minLength?: number
