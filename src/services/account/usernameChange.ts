@@ -82,8 +82,8 @@ export async function changeUsername(connection: Connection, wanted: string): Pr
  * The session after a change: the same personal token on the API under the new name (the old one stays an alias,
  * but every later call and link should use the account's name).
  */
-export async function sessionUnderName(service: Service, session: Session, username: string): Promise<Session> {
-  const endpoint = await service.apiEndpointFor(username, session.connection.token ?? undefined)
+export async function sessionUnderName(service: Service, connection: Connection, username: string): Promise<Session> {
+  const endpoint = await service.apiEndpointFor(username, connection.token ?? undefined)
   const { Connection } = await loadPryv()
   return { username, connection: new Connection(endpoint) }
 }

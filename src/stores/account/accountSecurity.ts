@@ -128,7 +128,11 @@ export const useAccountSecurityStore = defineStore('accountSecurity', () => {
       const service = await usePlatformStore().trustedService()
       const username = session.own?.username
       if (!service || !username) throw new AppError('network')
-      await session.call(() => checkPassword(service, username, password, config.appId), cutOff('mfa-off'))
+      const checked = await session.call(
+        () => checkPassword(service, username, password, config.appId),
+        cutOff('mfa-off'),
+      )
+      if (checked) session.adopt(checked)
       await session.call(deactivateMfa, cutOff('mfa-off'))
       mfa.value = { on: false }
       go('status')

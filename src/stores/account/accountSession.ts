@@ -129,8 +129,11 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     }
   }
 
-  /** The account's new name, once the platform changed it: the same session, now on the API under that name. */
-  function renamed(session: Session): void {
+  /**
+   * A session of this account to go on with: the same token under a new name after a username change, or the one
+   * a password check opened (which replaces the old one once the name changed).
+   */
+  function adopt(session: Session): void {
     authSession.session = markRaw(session)
     if (own.value) own.value = { ...own.value, username: session.username }
     lastUsername = session.username
@@ -153,7 +156,7 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     mfaActions,
     call,
     signOut,
-    renamed,
+    adopt,
     dismissInterruption,
   }
 })

@@ -12,7 +12,6 @@ import {
   type UsernameRefusal,
 } from '@/services/account/usernameChange'
 import { AppError } from '@/services/appError'
-import { useAuthSessionStore } from '@/stores/authSession'
 import { usePlatformStore } from '@/stores/platform'
 import { useAccountSessionStore } from './accountSession'
 
@@ -40,15 +39,15 @@ export const useAccountUsernameStore = defineStore('accountUsername', () => {
       changedFrom.value = null
       if (refusal.value) return
       const service = await usePlatformStore().trustedService()
-      const authSession = useAuthSessionStore().session
-      if (!service || !authSession) throw new AppError('network')
-      await session.call(() => checkPassword(service, current, password, config.appId))
+      if (!service) throw new AppError('network')
+      const checked = await session.call(() => checkPassword(service, current, password, config.appId))
+      if (checked) session.adopt(checked)
       const outcome = await session.call((connection) => changeUsername(connection, wanted))
       if (!outcome.ok) {
         refusal.value = outcome.refusal
         return
       }
-      session.renamed(await sessionUnderName(service, authSession, outcome.username))
+      session.adopt(await session.call((connection) => sessionUnderName(service, connection, outcome.username)))
       changedFrom.value = current
       const known = changes.value
       if (known && outcome.remaining !== null)

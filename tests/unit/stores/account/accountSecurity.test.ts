@@ -150,7 +150,12 @@ describe('accountSecurity store', () => {
     expect([security.step, security.error?.code]).toEqual(['password', 'invalid-credentials'])
     expect(deactivateMfa).not.toHaveBeenCalled()
     const before = call.mock.calls.length
+    const fresh = { username: 'alice', connection: { token: 'fresh-token' } } as never
+    vi.mocked(checkPassword).mockResolvedValueOnce(fresh)
+    const adopt = vi.spyOn(useAccountSessionStore(), 'adopt').mockImplementation(() => undefined)
     await security.submitPassword('right')
+    // A sign-in after a username change opens a new session and ends the old: the page goes on with it.
+    expect(adopt).toHaveBeenCalledWith(fresh)
     expect(vi.mocked(checkPassword).mock.lastCall).toEqual([service, 'alice', 'right', config.appId])
     expect(call.mock.calls[before]?.[1]).toEqual({ action: 'mfa-off', key: '', title: '' })
     expect(deactivateMfa).toHaveBeenCalledWith(connection)

@@ -37,6 +37,26 @@ describe('accountSession store', () => {
     expect(account.own).toEqual({ id: 'p-web', appId: 'pryv-app-web-auth-3', username: 'alice' })
   })
 
+  it('goes on with an adopted session: its connection for the next calls, its name shown, an interruption kept', async () => {
+    const { account, authSession } = setUp()
+    await account.submit('alice', 'password-1')
+    account.interrupted = { action: 'remove', key: 'a1', title: 'Diary' }
+    const renamed = { username: 'alice-2', connection: { token: 'personal-token' } } as unknown as Session
+    account.adopt(renamed)
+    expect(authSession.session).toStrictEqual(renamed)
+    expect(account.own).toEqual({ id: 'p-web', appId: 'pryv-app-web-auth-3', username: 'alice-2' })
+    expect(await account.call(async (connection) => connection)).toBe(renamed.connection)
+    // The same account under its new name: what its session was doing is still its own to offer.
+    await account.submit('alice-2', 'password-1')
+    expect(account.interrupted).toEqual({ action: 'remove', key: 'a1', title: 'Diary' })
+  })
+
+  it('adopts no name while signed out', () => {
+    const { account } = setUp()
+    account.adopt(session)
+    expect(account.own).toBeNull()
+  })
+
   it('signs out of a session that is not personal, and says why', async () => {
     const { account, close } = setUp()
     vi.mocked(readOwnAccess).mockRejectedValueOnce(new AppError('forbidden'))
