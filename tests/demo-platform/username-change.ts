@@ -33,7 +33,8 @@ function parseNewUsername(params: unknown): string {
   refuseOtherKeys(isRecord(params) ? params : {}, ['newUsername'], '#/')
   const check = new ParamsCheck(params)
   const given = check.requiredString('newUsername')
-  if (given !== '' && !usernamePattern.test(given)) {
+  // A missing or non-string name is already refused; an empty one fails the pattern like any other.
+  if (check.errors.length === 0 && !usernamePattern.test(given)) {
     const pattern = usernamePattern.source
     check.add({
       code: 'PATTERN',

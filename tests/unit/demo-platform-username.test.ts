@@ -114,7 +114,7 @@ describe('account.changeUsername', () => {
   })
 
   it('refuses a bad format, upper-case included, and any other key', async () => {
-    for (const newUsername of ['Renamed-User', 'abc', '-renamed-user', 'renamed_user', 42]) {
+    for (const newUsername of ['Renamed-User', 'abc', '', '-renamed-user', 'renamed_user', 42]) {
       expect(error(await changeTo(newUsername))).toEqual([
         400,
         expect.objectContaining({ id: 'invalid-parameters-format' }),
