@@ -67,6 +67,7 @@ export function emailRefusalOf(action: EmailAction, status: number, body: unknow
   const error = asRecord(asRecord(body)?.error)
   const data = asRecord(error?.data)
   if (error?.id === 'item-already-exists') return { reason: 'in-use' }
+  // Stryker disable next-line BooleanLiteral: equivalent, answerError reads only the status and the body
   if (error?.id !== 'invalid-operation') return answerError({ status, ok: false, body })
   const seconds = numberOf(data?.retryAfterSeconds)
   if (seconds !== null) return { reason: 'cooldown', seconds }

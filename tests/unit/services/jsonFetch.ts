@@ -19,3 +19,9 @@ export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`)
   return err
 }
+
+/** The request a stubbed `fetch` received (the first, or the one at `index`): URL, method, headers and body. */
+export function sentRequest(fetchMock: ReturnType<typeof stubJsonAnswer>, index = 0) {
+  const [url, init] = fetchMock.mock.calls[index] ?? []
+  return { url, method: init?.method, headers: init?.headers, body: init?.body }
+}
