@@ -10,7 +10,7 @@ import { freshPlatform } from './freshPlatform'
 vi.mock('@/services/passwords', () => ({ changePassword: vi.fn() }))
 
 const service = {} as Service
-const session = { username: 'alice' } as Session
+const session = { username: 'alice', connection: { token: 'personal-token' } } as unknown as Session
 
 /** The change store over a sign-in that needs an MFA code or not; the session store's platform calls are stubbed. */
 function setUp(mfa: boolean) {
@@ -32,7 +32,7 @@ describe('passwordChange store', () => {
   it('signs in, changes the password, then signs out', async () => {
     const { store, close } = setUp(false)
     await store.submit('alice', 'old-password-1', 'new-password-1')
-    expect(vi.mocked(changePassword).mock.calls).toEqual([[session, 'old-password-1', 'new-password-1']])
+    expect(vi.mocked(changePassword).mock.calls).toEqual([[session.connection, 'old-password-1', 'new-password-1']])
     expect(close).toHaveBeenCalledTimes(1)
     expect([store.step, store.status]).toEqual(['done', 'done'])
   })
@@ -43,7 +43,7 @@ describe('passwordChange store', () => {
     expect([store.step, store.status]).toEqual(['mfa', 'idle'])
     expect(changePassword).not.toHaveBeenCalled()
     await store.submitMfaCode('123456')
-    expect(vi.mocked(changePassword).mock.calls).toEqual([[session, 'old-password-1', 'new-password-1']])
+    expect(vi.mocked(changePassword).mock.calls).toEqual([[session.connection, 'old-password-1', 'new-password-1']])
     expect([store.step, close.mock.calls.length]).toEqual(['done', 1])
   })
 

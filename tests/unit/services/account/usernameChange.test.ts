@@ -154,7 +154,7 @@ describe('sessionUnderName', () => {
 
   it('is a new connection on the API under the new name, with the same token', async () => {
     const { service, apiEndpointFor } = serviceFor('https://personal-token@api.example.com/bobby/')
-    const renamed = await sessionUnderName(service, { username: 'alice', connection }, 'bobby')
+    const renamed = await sessionUnderName(service, connection, 'bobby')
     expect(apiEndpointFor).toHaveBeenCalledWith('bobby', 'personal-token')
     expect(renamed.username).toBe('bobby')
     expect(renamed.connection).not.toBe(connection)
@@ -166,7 +166,7 @@ describe('sessionUnderName', () => {
 
   it('asks for the endpoint without a token when the session has none', async () => {
     const { service, apiEndpointFor } = serviceFor('https://api.example.com/bobby/')
-    const renamed = await sessionUnderName(service, { username: 'alice', connection: tokenless as Connection }, 'bobby')
+    const renamed = await sessionUnderName(service, tokenless as Connection, 'bobby')
     expect(apiEndpointFor.mock.calls).toEqual([['bobby', undefined]])
     expect(renamed.connection.endpoint).toBe('https://api.example.com/bobby/')
   })

@@ -141,14 +141,24 @@ describe('accountUsername store', () => {
   })
 
   it('changes nothing without a trusted platform or a session to rename', async () => {
-    const { username, authSession } = await setUp()
+    const { username, authSession, session } = await setUp()
     vi.mocked(usePlatformStore().trustedService).mockResolvedValueOnce(null)
     await username.change('bobby', 'secret')
     expect(username.error?.code).toBe('network')
     authSession.session = null
     await username.change('bobby', 'secret')
-    expect(username.error?.code).toBe('network')
+    expect([username.error?.code, session.view]).toEqual(['session-expired', 'sign-in'])
     expect([checkPassword, changeUsername].map((mock) => vi.mocked(mock).mock.calls.length)).toEqual([0, 0])
+  })
+
+  it('goes on with the session the password check opened: after a former change it replaces the old one', async () => {
+    const { username, authSession } = await setUp()
+    const fresh = { token: 'fresh-token', endpoint: 'https://api.example.com/alice/' }
+    vi.mocked(checkPassword).mockResolvedValueOnce({ username: 'alice', connection: fresh as never })
+    await username.change('bobby', 'secret')
+    expect(vi.mocked(changeUsername).mock.calls).toEqual([[fresh, 'bobby']])
+    expect(apiEndpointFor).toHaveBeenLastCalledWith('bobby', 'fresh-token')
+    expect(authSession.session?.connection.token).toBe('fresh-token')
   })
 
   it('checks the password of no name when the area knows none', async () => {
