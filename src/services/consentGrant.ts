@@ -38,14 +38,9 @@ export function isLocked(choice: ConsentChoice, entry: OfferEntry): boolean {
   return !choice.allowUserChoice || entry.mandatory || isAppSetting(entry)
 }
 
-/**
- * Whether accepting shares something: a data entry kept (app settings alone share nothing, the platform would take
- * them as an empty answer); an offer of settings only is accepted whole.
- */
+/** Whether accepting shares data: a data entry kept (the app's settings alone share nothing, so Refuse says it). */
 export function sharesData(choice: ConsentChoice, ticked: ReadonlySet<number>): boolean {
-  const kept = choice.entries.filter((entry, index) => isLocked(choice, entry) || ticked.has(index))
-  if (choice.entries.every(isAppSetting)) return kept.length > 0
-  return kept.some((entry) => !isAppSetting(entry))
+  return choice.entries.some((entry, index) => !isAppSetting(entry) && (isLocked(choice, entry) || ticked.has(index)))
 }
 
 /** The `grantedPermissions` of `/oauth2/authorize/accept`: locked and ticked entries (by index), in offered order, without `mandatory`. */

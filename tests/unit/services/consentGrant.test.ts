@@ -43,9 +43,9 @@ describe('sharesData', () => {
     expect(sharesData(optional, new Set([2]))).toBe(false)
   })
 
-  it('accepts an offer made of app settings only as a whole, and an empty offer never', () => {
-    expect(sharesData({ entries: entries.slice(3), allowUserChoice: true }, new Set())).toBe(true)
-    expect(sharesData({ entries: [], allowUserChoice: true }, new Set())).toBe(false)
+  it('shares nothing through an offer of app settings only, nor an empty one', () => {
+    expect(sharesData({ entries: entries.slice(3), allowUserChoice: false }, new Set([0]))).toBe(false)
+    expect(sharesData({ entries: [], allowUserChoice: false }, new Set())).toBe(false)
   })
 })
 
