@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
-import { openAcceptByRedirect } from './cmcAcceptFlow'
+import { openAcceptByRedirect, redirectedResult } from './cmcAcceptFlow'
 import { cmcRecords } from './cmcPlatform'
-import { currentScope, grantOf, openScopeRequest, scopeAnswers } from './cmcScopeFlow'
+import { currentScope, grantOf, openScopeRequest, returnToApp, scopeAnswers } from './cmcScopeFlow'
 import { demoUser, expect, signIn, test } from './fixtures'
 import { readLocale } from './localeText'
 import { oauthRecords, startOAuthFlow } from './oauthFlow'
@@ -100,7 +100,9 @@ test('an app setting of a CMC offer with a choice is a statement too; Accept wai
   await page.getByRole('checkbox', { name: 'Read “Health”' }).uncheck()
   await expect(page.getByRole('button', { name: 'Accept', exact: true })).toBeDisabled()
   await page.getByRole('checkbox', { name: 'Read “Health”' }).check()
+  const returned = redirectedResult(page)
   await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  expect(await returned).toMatchObject({ ok: true })
   await expect
     .poll(async () => (await cmcRecords()).triggers.find((trigger) => trigger.type === 'consent/accept-cmc')?.content)
     .toMatchObject({
@@ -166,8 +168,9 @@ test('a scope request that changes nothing says so in four languages, and answer
   }
   await chooseLanguage(page, 'en')
   await expectAccessibleInBothThemes(page, 'scope request changing nothing', figures)
+  const returned = returnToApp(page)
   await page.getByRole('button', { name: 'Agree', exact: true }).click()
-  await expect.poll(async () => (await scopeAnswers())[0]?.status).toBe('completed')
+  expect(await returned).toMatchObject({ ok: true, action: 'accept' })
   const [answer] = await scopeAnswers()
   expect(answer?.content).toMatchObject({ accept: true, accessId: grant.dataGrantAccessId })
   const kept = (await grantOf(grant.dataGrantAccessId)).permissions.filter(
@@ -213,7 +216,9 @@ test.describe('at 320 px', () => {
     page,
   }, testInfo) => {
     const figures: AxeFigure[] = []
-    await openScopeRequest(page)
+    await openScopeRequest(page, {
+      message: { en: 'May the study also count your steps, every day of the six months it runs?' },
+    })
     await signIn(page, demoUser.username, demoUser.password)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'demo-study asks to change its access to your data',
