@@ -8,6 +8,9 @@ import { readLocale } from './localeText'
 import { oauthRecords, startOAuthFlow } from './oauthFlow'
 import { platformUrl } from './urls'
 
+// Four languages and axe in two themes per test: more than the default time on a busy machine.
+test.slow()
+
 const languages = ['en', 'fr', 'de', 'it'] as const
 type Language = (typeof languages)[number]
 
