@@ -1,5 +1,5 @@
 import { computed, ref, type Ref } from 'vue'
-import { grantedPermissions, isLocked, type ConsentChoice } from '@/services/consentGrant'
+import { grantedPermissions, isLocked, sharesData, type ConsentChoice } from '@/services/consentGrant'
 import { describePermission, type PermissionView } from '@/services/permissionView'
 
 /** One offered entry as a consent page shows it: in words, ticked or not, locked when it cannot be unticked. */
@@ -22,8 +22,8 @@ export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
     })
   })
   const granted = computed(() => (offer.value ? grantedPermissions(offer.value, ticked.value) : []))
-  // Accepting with nothing ticked would grant nothing: Refuse says that.
-  const canAccept = computed(() => granted.value.length > 0)
+  // Accepting with no data ticked would share nothing: Refuse says that.
+  const canAccept = computed(() => (offer.value ? sharesData(offer.value, ticked.value) : false))
 
   function tickAll(): void {
     ticked.value = new Set(offer.value?.entries.map((_entry, index) => index))

@@ -98,7 +98,11 @@ const page = (addresses: string) => `${demoPageHead('Demo CMC client')}
 
   var offers = {
     'single-use': { mode: 'single-use', request: { permissions: [{ streamId: 'health', level: 'read', defaultName: 'Health' }] } },
-    choice: { mode: 'single-use', request: { allowUserChoice: true, permissions: [
+    choice: { mode: 'single-use', request: { allowUserChoice: true, consent: {
+      en: 'I agree that Demo Study reads the data I keep ticked above.',
+      fr: 'J’accepte que Demo Study lise les données que je laisse cochées ci-dessus.',
+      de: 'Ich bin einverstanden, dass Demo Study die Daten liest, die ich oben angekreuzt lasse.',
+      it: 'Accetto che Demo Study legga i dati che lascio selezionati qui sopra.' }, permissions: [
       { streamId: 'health', level: 'read', defaultName: 'Health', mandatory: true },
       { streamId: 'diary', level: 'read', defaultName: 'Diary' }] } },
     'open-link': { mode: 'open-link', request: { permissions: [{ streamId: 'health', level: 'read', defaultName: 'Health' }] } }
@@ -130,7 +134,11 @@ const page = (addresses: string) => `${demoPageHead('Demo CMC client')}
     say('Publishing the offer…', false);
     control('offers', {
       requester: 'demo-study', appScope: 'study', mode: chosen.mode,
-      request: Object.assign({ title: { en: 'Join the sleep study' }, consent: { en: 'I agree that Demo Study reads the data shown.' } }, chosen.request),
+      request: Object.assign({ title: { en: 'Join the sleep study' }, consent: {
+        en: 'I agree that Demo Study reads the data listed above.',
+        fr: 'J’accepte que Demo Study lise les données listées ci-dessus.',
+        de: 'Ich bin einverstanden, dass Demo Study die oben aufgeführten Daten liest.',
+        it: 'Accetto che Demo Study legga i dati elencati qui sopra.' } }, chosen.request),
       requesterMeta: { displayName: 'Demo Study', appId: 'study' }
     }).then(function (offer) {
       open(pages.accept, { capabilityUrl: offer.capabilityUrl, scopeStreamId: ':_cmc:apps:study', pryvApi: document.getElementById('pryv-api').value }, event.submitter.value);

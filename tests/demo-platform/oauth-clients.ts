@@ -54,10 +54,10 @@ const healthStudy: Omit<OAuthClient, 'redirectUris'> = {
         it: 'Lo studio legge i tuoi dati sanitari; il diario è facoltativo.',
       },
       consent: {
-        en: 'I agree that Demo Health Study reads the data I tick below.',
-        fr: 'J’accepte que Demo Health Study lise les données cochées ci-dessous.',
-        de: 'Ich bin einverstanden, dass Demo Health Study die unten angekreuzten Daten liest.',
-        it: 'Accetto che Demo Health Study legga i dati selezionati qui sotto.',
+        en: 'I agree that Demo Health Study reads the data I keep ticked above.',
+        fr: 'J’accepte que Demo Health Study lise les données que je laisse cochées ci-dessus.',
+        de: 'Ich bin einverstanden, dass Demo Health Study die Daten liest, die ich oben angekreuzt lasse.',
+        it: 'Accetto che Demo Health Study legga i dati che lascio selezionati qui sopra.',
       },
       requesterMeta: {
         displayName: 'Demo Health Study',

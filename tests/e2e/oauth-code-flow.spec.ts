@@ -25,7 +25,7 @@ test('the code flow with a choice offer: the unticked entry is not granted, the 
 
   await expect(page.getByRole('heading', { name: 'Give Demo Health Study access to your data?' })).toBeFocused()
   await expect(page.getByRole('heading', { name: 'Share your health data' })).toBeVisible()
-  await expect(page.getByText('I agree that Demo Health Study reads the data I tick below.')).toBeVisible()
+  await expect(page.getByText('I agree that Demo Health Study reads the data I keep ticked above.')).toBeVisible()
   const health = page.getByRole('checkbox', { name: 'Read “Health”' })
   await expect(health).toBeChecked()
   await expect(health).toBeDisabled()

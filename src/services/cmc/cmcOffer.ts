@@ -1,6 +1,7 @@
 import type { Connection } from 'pryv'
 import { AppError, failedAnswer, type PlatformErrorMap } from '@/services/appError'
 import type { CmcCapability } from './cmcCapability'
+import { nameRequester, type RequesterNaming } from './cmcRequester'
 import { withAppErrors } from '@/services/http'
 import { asRecord, textOf } from '@/services/json'
 import { readLocalizedText, type LocalizedText } from '@/services/localizedText'
@@ -8,9 +9,7 @@ import { readOfferEntry, type OfferEntry } from '@/services/consentGrant'
 import { loadPryv } from '@/services/pryvLibrary'
 
 /** What the accept page shows of a requester's offer, read through its capability. */
-export interface CmcOffer {
-  /** `requesterMeta.displayName`, else `requesterUsername@requesterHost`. */
-  requester: string
+export interface CmcOffer extends RequesterNaming {
   appId?: string
   title?: LocalizedText
   description?: LocalizedText
@@ -54,9 +53,13 @@ function readOffer(content: Record<string, unknown>, capabilityExpires: number |
   if (!request || entries.length === 0 || entries.some((entry) => !entry))
     throw new AppError('cmc-offer-invalid-permissions')
   const meta = asRecord(content.requesterMeta)
-  const username = textOf(content.requesterUsername) ?? '?'
+  const naming = {
+    displayName: textOf(meta?.displayName),
+    username: textOf(content.requesterUsername),
+    host: textOf(content.requesterHost),
+  }
   const offer: CmcOffer = {
-    requester: textOf(meta?.displayName) ?? `${username}@${textOf(content.requesterHost) ?? '?'}`,
+    ...nameRequester(naming, '?'),
     entries: entries.filter((entry): entry is OfferEntry => entry !== undefined),
     allowUserChoice: request.allowUserChoice === true,
   }

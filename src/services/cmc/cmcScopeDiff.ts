@@ -55,6 +55,11 @@ export function diffScope(current: readonly Permission[], proposed: readonly Per
   }
 }
 
+/** Whether the proposed set is the grant as it is: answering then changes no access, it only tells the requester. */
+export function changesNothing(diff: ScopeDiff): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0
+}
+
 /** Whether the grant's permissions, `:_cmc:` entries aside on both sides, are exactly the proposed set. */
 export function scopeApplied(grant: readonly Permission[], proposed: readonly Permission[]): boolean {
   const identities = (permissions: readonly Permission[]) =>

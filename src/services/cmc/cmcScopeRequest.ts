@@ -4,12 +4,16 @@ import { AppError } from '@/services/appError'
 import { callApi } from '@/services/callApi'
 import { asRecord, textOf } from '@/services/json'
 import { readLocalizedText, type LocalizedText } from '@/services/localizedText'
+import { nameRequester, type RequesterNaming } from './cmcRequester'
 
 export const scopeRequestType = 'consent/scope-request-cmc'
 export const scopeUpdateType = 'consent/scope-update-cmc'
 
-/** A requester's scope request as delivered to the person's account (its collectors stream). */
-export interface ScopeRequest {
+/**
+ * A requester's scope request as delivered to the person's account (its collectors stream); the requester named from
+ * `from` as the platform stamped it, else by the app's code in the stream path.
+ */
+export interface ScopeRequest extends RequesterNaming {
   id: string
   /** The collectors stream the request arrived in: `…:collectors:<peer>`. */
   streamId: string
@@ -18,8 +22,6 @@ export interface ScopeRequest {
   message?: LocalizedText
   /** Unix seconds. */
   expires?: number
-  /** `from` as the platform stamped it (`username@host`), else the app's code from the stream path. */
-  requester: string
 }
 
 /** The data grant a request concerns: the requester's access to the person's data. */
@@ -35,10 +37,9 @@ function recordsOf(value: unknown): Record<string, unknown>[] {
 }
 
 /** `from` is trustworthy (the platform stamps it); without it, `:_cmc:apps:<app>:…` still names the app. */
-function requesterOf(from: Record<string, unknown> | undefined, streamId: string): string {
-  const username = textOf(from?.username)
-  if (username) return [username, textOf(from?.host)].filter(Boolean).join('@')
-  return /^:_cmc:apps:([^:]+)/.exec(streamId)?.[1] ?? streamId
+function requesterOf(from: Record<string, unknown> | undefined, streamId: string): RequesterNaming {
+  const appCode = /^:_cmc:apps:([^:]+)/.exec(streamId)?.[1] ?? streamId
+  return nameRequester({ username: textOf(from?.username), host: textOf(from?.host) }, appCode)
 }
 
 /** `events.getOne`: the request event, or null when the id names another kind of event. */
@@ -60,7 +61,7 @@ export async function readScopeRequest(connection: Connection, id: string): Prom
     newPermissions: recordsOf(content.newPermissions),
     message: readLocalizedText(content.message),
     expires: typeof content.expires === 'number' ? content.expires : undefined,
-    requester: requesterOf(asRecord(content.from), streamId),
+    ...requesterOf(asRecord(content.from), streamId),
   }
 }
 

@@ -56,6 +56,24 @@ describe('useOfferChoice', () => {
     expect([granted.value, canAccept.value]).toEqual([[], false])
   })
 
+  it('keeps the app setting granted and locked, yet cannot accept with it alone', () => {
+    const selfRevoke = { feature: 'selfRevoke', setting: 'forbidden' }
+    const offer = ref<ConsentChoice>({
+      allowUserChoice: true,
+      entries: [
+        { permission: diary, mandatory: false },
+        { permission: selfRevoke, mandatory: false },
+      ],
+    })
+    const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer)
+    tickAll()
+    toggle(1, false)
+    expect(rows.value[1]).toEqual({ permission: describePermission(selfRevoke), locked: true, ticked: true })
+    expect([granted.value, canAccept.value]).toEqual([[diary, selfRevoke], true])
+    toggle(0, false)
+    expect([granted.value, canAccept.value]).toEqual([[selfRevoke], false])
+  })
+
   it('locks every entry of an all-or-nothing offer', () => {
     const whole = ref<ConsentChoice>({ ...choice, allowUserChoice: false })
     const { rows, granted, toggle } = useOfferChoice(whole)

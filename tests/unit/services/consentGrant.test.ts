@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { grantedPermissions, isLocked, type ConsentChoice } from '@/services/consentGrant'
+import { grantedPermissions, isAppSetting, isLocked, sharesData, type ConsentChoice } from '@/services/consentGrant'
 
 const entries = [
   { permission: { streamId: 'health', level: 'read', defaultName: 'Health' }, mandatory: true },
@@ -16,8 +16,36 @@ describe('isLocked', () => {
     expect(entries.map((entry) => isLocked(allOrNothing, entry))).toEqual([true, true, true, true])
   })
 
-  it('locks only the mandatory entries when the user may choose', () => {
-    expect(entries.map((entry) => isLocked(choice, entry))).toEqual([true, false, false, false])
+  it('locks the mandatory entries and the app settings when the user may choose', () => {
+    expect(entries.map((entry) => isLocked(choice, entry))).toEqual([true, false, false, true])
+  })
+})
+
+describe('isAppSetting', () => {
+  it('tells a setting of the app (feature and setting) from data, whatever its other fields', () => {
+    expect(entries.map(isAppSetting)).toEqual([false, false, false, true])
+    expect(isAppSetting({ permission: { feature: 'selfRevoke' }, mandatory: false })).toBe(false)
+    expect(isAppSetting({ permission: { feature: 'selfAudit', setting: 'forbidden' }, mandatory: true })).toBe(true)
+  })
+})
+
+describe('sharesData', () => {
+  const optional = { entries: entries.slice(1), allowUserChoice: true }
+
+  it('shares data while a data entry stays ticked or locked', () => {
+    expect(sharesData(choice, new Set())).toBe(true)
+    expect(sharesData(optional, new Set([0]))).toBe(true)
+    expect(sharesData(optional, new Set([1, 2]))).toBe(true)
+  })
+
+  it('shares nothing when only the app settings are left', () => {
+    expect(sharesData(optional, new Set())).toBe(false)
+    expect(sharesData(optional, new Set([2]))).toBe(false)
+  })
+
+  it('shares nothing through an offer of app settings only, nor an empty one', () => {
+    expect(sharesData({ entries: entries.slice(3), allowUserChoice: false }, new Set([0]))).toBe(false)
+    expect(sharesData({ entries: [], allowUserChoice: false }, new Set())).toBe(false)
   })
 })
 
@@ -30,9 +58,12 @@ describe('grantedPermissions', () => {
     ])
   })
 
-  it('keeps a mandatory entry even when it is not ticked, and never sends the mandatory flag', () => {
+  it('keeps a mandatory entry and the app settings even when not ticked, and never sends the mandatory flag', () => {
     const granted = grantedPermissions(choice, new Set())
-    expect(granted).toEqual([{ streamId: 'health', level: 'read', defaultName: 'Health' }])
+    expect(granted).toEqual([
+      { streamId: 'health', level: 'read', defaultName: 'Health' },
+      { feature: 'selfRevoke', setting: 'forbidden' },
+    ])
     expect(granted[0]).not.toHaveProperty('mandatory')
   })
 
@@ -41,9 +72,9 @@ describe('grantedPermissions', () => {
   })
 
   it('sends nothing when the user may choose, nothing is mandatory and nothing is ticked', () => {
-    const optional = { entries: entries.slice(1), allowUserChoice: true }
-    expect(grantedPermissions(optional, new Set())).toEqual([])
-    expect(grantedPermissions(optional, new Set([1]))).toEqual([{ streamId: 'notes', level: 'contribute' }])
+    const dataOnly = { entries: entries.slice(1, 3), allowUserChoice: true }
+    expect(grantedPermissions(dataOnly, new Set())).toEqual([])
+    expect(grantedPermissions(dataOnly, new Set([1]))).toEqual([{ streamId: 'notes', level: 'contribute' }])
   })
 
   it('gives copies: changing the grant leaves the offer as it was', () => {

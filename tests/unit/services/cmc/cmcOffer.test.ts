@@ -51,7 +51,8 @@ describe('readCmcOffer', () => {
     for (const call of fetchMock.mock.calls as unknown as Array<[string, RequestInit]>)
       expect(call[1].headers).toMatchObject({ Authorization: 'cap-token' })
     expect(offer).toEqual({
-      requester: 'demo-study@requester.example',
+      requester: 'demo-study',
+      requesterAccount: 'demo-study@requester.example',
       appId: 'sleep-app',
       title: { en: 'Sleep study', fr: 'Étude du sommeil' },
       description: { en: 'We study sleep.' },
@@ -73,7 +74,7 @@ describe('readCmcOffer', () => {
       { error: { id: 'unexpected-error' } },
     )
     const offer = await readCmcOffer(capability)
-    expect(offer.requester).toBe('Sleep Lab')
+    expect([offer.requester, offer.requesterAccount]).toEqual(['Sleep Lab', 'demo-study@requester.example'])
     expect(offer.capabilityExpires).toBeUndefined()
   })
 
@@ -121,7 +122,7 @@ describe('readCmcOffer', () => {
     stubCapability({ events: [{ id: 'e1', content: bare }] }, {})
     const offer = await readCmcOffer(capability)
     expect(offer).toStrictEqual({
-      requester: '?@?',
+      requester: '?',
       entries: [{ permission: { streamId: 'health', level: 'read' }, mandatory: false }],
       allowUserChoice: false,
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffScope, isCmcPlumbing, permissionIdentity, scopeApplied } from '@/services/cmc/cmcScopeDiff'
+import { changesNothing, diffScope, isCmcPlumbing, permissionIdentity, scopeApplied } from '@/services/cmc/cmcScopeDiff'
 
 const healthRead = { streamId: 'health', level: 'read' }
 const diaryRead = { streamId: 'diary', level: 'read' }
@@ -104,5 +104,16 @@ describe('scopeApplied', () => {
 
   it('ignores names and repeated entries', () => {
     expect(scopeApplied([{ ...healthRead, name: 'Health' }], [healthRead, healthRead])).toBe(true)
+  })
+})
+
+describe('changesNothing', () => {
+  const entry = { streamId: 'health', level: 'read' }
+
+  it('is true only when nothing is added and nothing removed, whatever stays', () => {
+    expect(changesNothing({ added: [], removed: [], kept: [entry] })).toBe(true)
+    expect(changesNothing({ added: [], removed: [], kept: [] })).toBe(true)
+    expect(changesNothing({ added: [entry], removed: [], kept: [entry] })).toBe(false)
+    expect(changesNothing({ added: [], removed: [entry], kept: [] })).toBe(false)
   })
 })

@@ -45,7 +45,8 @@ describe('readScopeRequest', () => {
       newPermissions: [health],
       message: { en: 'Also steps?' },
       expires: 1_900_000_000,
-      requester: 'demo-study@pryv.example',
+      requester: 'demo-study',
+      requesterAccount: 'demo-study@pryv.example',
     })
     expect(calls).toEqual([{ method: 'events.getOne', params: { id: 'request-1' } }])
   })
