@@ -30,7 +30,15 @@ export default defineConfigWithVueTs(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'pryv', message: 'Only src/services/ may call the platform.' }],
+          paths: [
+            { name: 'pryv', message: 'Only src/services/ may call the platform.' },
+            {
+              // vite.config.ts builds `vue-i18n` imports with petite-vue-i18n, which has none of these components.
+              name: 'vue-i18n',
+              importNames: ['I18nT', 'I18nN', 'I18nD', 'Translation', 'NumberFormat', 'DatetimeFormat'],
+              message: 'The app ships petite-vue-i18n (vite.config.ts): translate with t() instead.',
+            },
+          ],
           patterns: [{ group: ['marked', 'dompurify'], message: 'Use services/markdown.ts.' }],
         },
       ],

@@ -58,12 +58,16 @@ export default defineConfig(({ mode }) => {
         fullInstall: false,
         strictMessage: true,
         dropMessageCompiler: true,
+        module: 'petite-vue-i18n',
       }),
       vueI18nWithoutVueNamespace(),
       entryPagesPlugin(),
     ],
     resolve: {
-      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+      alias: {
+        '@': fileURLToPath(new URL('./src', import.meta.url)),
+        'vue-i18n': 'petite-vue-i18n/dist/petite-vue-i18n.runtime.mjs',
+      },
     },
     build: {
       target: 'es2022',

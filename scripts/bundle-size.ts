@@ -224,9 +224,10 @@ const kilobyte = 1000
 
 // A page's section is fetched while the page's own first screen (a sign-in form) shows: what it adds has its own budget.
 const budgets = {
-  // 68 950 until the verify-email route joined the router every page loads (79 bytes measured).
-  authPage: 69_029,
-  otherEntryPoint: 80 * kilobyte,
+  // Issue 27 aims at 60 000 and 70 000: petite-vue-i18n (3.0 KB off every page) brought them to 66 083 and 77 014
+  // (CmcAcceptPage, the largest), kept a few hundred bytes above.
+  authPage: 66_400,
+  otherEntryPoint: 77_400,
   sectionAdded: 15 * kilobyte,
   wholeBuild: 300 * kilobyte,
 }

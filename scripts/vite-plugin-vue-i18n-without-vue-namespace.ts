@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
 
-const runtimeBuild = /[\\/]vue-i18n[\\/]dist[\\/]vue-i18n\.runtime\.mjs$/
+const runtimeBuild = /[\\/](?:petite-)?vue-i18n[\\/]dist[\\/](?:petite-)?vue-i18n\.runtime\.mjs$/
 const namespaceLookup =
   /const key = 'currentInstance';\s*if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*(return Vue\.getCurrentInstance\(\);)\s*\}/
 

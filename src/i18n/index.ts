@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import { pickLanguage, type Language } from './languages'
+import { hasMessage, resolveMessagePath } from './messagePath'
 import { config } from '@/config'
 
 export type MessageSchema = typeof en
@@ -13,6 +14,12 @@ export const i18n = createI18n<[MessageSchema], Language, false>({
   locale: 'en',
   fallbackLocale: 'en',
   messages: initialMessages,
+  messageResolver: resolveMessagePath,
+})
+// The pages ask whether an optional message exists (`te`), which petite-vue-i18n, the build we ship, leaves out.
+Object.assign(i18n.global, {
+  te: (key: string, locale?: Language) =>
+    hasMessage(i18n.global.getLocaleMessage(locale ?? i18n.global.locale.value), key),
 })
 
 // Other locales are separate chunks, fetched only when the user's language needs them.
