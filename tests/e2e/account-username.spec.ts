@@ -15,7 +15,7 @@ async function openProfile(page: Page): Promise<void> {
   await expect(usernameSection(page).getByText('You can change your username 2 more times out of 2.')).toBeVisible()
 }
 
-async function askForName(page: Page, wanted: string, typedPassword = password): Promise<void> {
+async function askForName(page: Page, wanted: string, typedPassword: string = password): Promise<void> {
   const section = usernameSection(page)
   await section.getByLabel('New username').fill(wanted)
   await section.getByLabel('Your password').fill(typedPassword)
