@@ -4,6 +4,7 @@ import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from '
 import { demoPlatform } from './demoPlatform'
 import { accountEmails, addAddressAndReadLink, withUsername, type VerifyMail } from './emailVerification'
 import { demoUser, expect, test } from './fixtures'
+import { tabTo } from './keyboard'
 import { countCalls, platformCalls, recordApiMethods } from './security'
 import { platformUrl } from './urls'
 
@@ -240,7 +241,7 @@ test('adds an address and changes the language with the keyboard only', async ({
   await page.keyboard.press('Enter')
   await expect(addressRow(page, 'keys@example.org')).toBeVisible()
   const select = page.getByLabel('Language of your account')
-  while (!(await select.evaluate((element) => element === document.activeElement))) await page.keyboard.press('Tab')
+  await tabTo(page, select)
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: 'Save the language' })).toBeFocused()

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 import { accountSeed, signInToAccount } from './accountArea'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
 import { demoPlatform } from './demoPlatform'
+import { tabTo } from './keyboard'
 import { expect, signIn, test } from './fixtures'
 import { countCalls, platformCalls } from './security'
 import { platformUrl } from './urls'
@@ -216,7 +217,7 @@ test('switches on with the keyboard only', async ({ page }) => {
   await page.keyboard.press('Enter')
   await expectHeadingFocused(page, 'Keep your recovery codes')
   const kept = page.getByLabel('I have kept these codes')
-  while (!(await kept.evaluate((element) => element === document.activeElement))) await page.keyboard.press('Tab')
+  await tabTo(page, kept)
   await page.keyboard.press('Space')
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: 'Done' })).toBeFocused()

@@ -3,6 +3,7 @@ import { accountSeed, expectAppsList, signInToAccount } from './accountArea'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
 import { demoPlatform } from './demoPlatform'
 import { demoUser, expect, signIn, test } from './fixtures'
+import { tabTo } from './keyboard'
 import { countCalls, platformCalls } from './security'
 
 const { username, password } = accountSeed
@@ -97,7 +98,7 @@ test('checks the name in the page first; a double click changes once; no change 
 test('changes the username with the keyboard only', async ({ page }) => {
   await openProfile(page)
   const field = usernameSection(page).getByLabel('New username')
-  while (!(await field.evaluate((element) => element === document.activeElement))) await page.keyboard.press('Tab')
+  await tabTo(page, field)
   await page.keyboard.type('keyboard-rename')
   await page.keyboard.press('Tab')
   await expect(usernameSection(page).getByLabel('Your password')).toBeFocused()

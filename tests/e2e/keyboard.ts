@@ -15,6 +15,15 @@ export async function expectTabCycle(page: Page, items: Locator[]): Promise<void
   for (const item of [...items].reverse()) await pressAndExpectFocus(page, 'Shift+Tab', item)
 }
 
+/** Tabs from where the focus is until it reaches `target`, as a keyboard user walks down a page (at most 60 stops). */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let stops = 0; stops < 60; stops += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
+}
+
 /** Types into the focused field, key by key, as a person does (no `fill`). */
 export async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
   await expect(field).toBeFocused()
