@@ -6,7 +6,7 @@ import { accountEmails, addAddressAndReadLink, withUsername, type VerifyMail } f
 import { demoUser, expect, test } from './fixtures'
 import { tabTo } from './keyboard'
 import { countCalls, platformCalls, recordApiMethods } from './security'
-import { platformUrl } from './urls'
+import { appUrl, platformUrl } from './urls'
 
 const { username, password, email } = accountSeed
 const emailsRegion = (page: Page) => page.getByRole('region', { name: 'E-mail addresses' })
@@ -153,24 +153,52 @@ test('sends a link again once the wait is over, and says what changed meanwhile 
   await followLastLink(page, 'later@example.org')
   await addressRow(page, 'later@example.org').getByRole('button', { name: 'Send the link again' }).click()
   await expect(page.getByText('This address is already confirmed: no link is needed.')).toBeVisible()
-  await removeElsewhere('gone@example.org')
+  await changeElsewhere({ remove: ['gone@example.org'] })
   await addressRow(page, 'gone@example.org').getByRole('button', { name: 'Remove' }).click()
   await expect(page.getByText('This address is no longer on your account.')).toBeVisible()
 })
 
-async function removeElsewhere(address: string): Promise<void> {
+/** An addresses change made by another session of the account, as another tab or device would. */
+async function changeElsewhere(emails: Record<string, unknown>): Promise<void> {
   const login = await fetch(`${platformUrl}/${username}/auth/login`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:4173' },
+    headers: { 'Content-Type': 'application/json', Origin: appUrl },
     body: JSON.stringify({ username, password, appId: 'test-elsewhere' }),
   })
   const { token } = (await login.json()) as { token: string }
   await fetch(`${platformUrl}/${username}/account`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', Authorization: token },
-    body: JSON.stringify({ emails: { remove: [address] } }),
+    body: JSON.stringify({ emails }),
   })
 }
+
+test('says the platform’s refusal when another session made an address primary or waiting again', async ({ page }) => {
+  await fetch(`${platformUrl}/_demo/email-verification`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ resendCooldownMs: 0 }),
+  })
+  for (const address of ['second@example.org', 'third@example.org']) {
+    await page.goto(withUsername(await addAddressAndReadLink(address)))
+    await expect(page.getByText(`${address} is verified.`)).toBeVisible()
+  }
+  await openProfile(page)
+  await expect(addressRow(page, 'third@example.org').getByRole('button', { name: 'Make primary' })).toBeVisible()
+
+  await changeElsewhere({ setPrimary: 'second@example.org' })
+  await addressRow(page, 'second@example.org').getByRole('button', { name: 'Remove' }).click()
+  await expect(
+    page.getByText('The primary address cannot be removed. Make another address primary first.'),
+  ).toBeVisible()
+  await changeElsewhere({ remove: ['third@example.org'] })
+  await changeElsewhere({ add: ['third@example.org'] })
+  await addressRow(page, 'third@example.org').getByRole('button', { name: 'Make primary' }).click()
+  await expect(
+    page.getByText('Only a confirmed address can become primary. Open the link mailed to it first.'),
+  ).toBeVisible()
+  expect((await accountEmails()).find((item) => item.primary)?.value).toBe('second@example.org')
+})
 
 test('a double click adds, sends again, makes primary and removes once each', async ({ page }) => {
   await fetch(`${platformUrl}/_demo/email-verification`, {
