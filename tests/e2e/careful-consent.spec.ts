@@ -67,6 +67,15 @@ test('an app setting of an OAuth offer is a statement about the app in four lang
     await expect(page.getByRole('checkbox', { name: statement })).toHaveCount(0)
   }
   await chooseLanguage(page, 'en')
+  // Item 8: a ticked box takes the platform's accent (its primary buttons' colour), not the browser's blue.
+  const accent = await page
+    .getByRole('checkbox')
+    .first()
+    .evaluate((box) => getComputedStyle(box).accentColor)
+  const primary = await page
+    .getByRole('button', { name: 'Accept' })
+    .evaluate((button) => getComputedStyle(button).backgroundColor)
+  expect(accent).toBe(primary)
   await expectAccessibleInBothThemes(page, 'oauth offer with an app setting', figures)
   // Unticking every optional data entry leaves the setting granted: the offer's rule, not the person's choice.
   await page.getByRole('checkbox', { name: 'Read “Diary”' }).uncheck()
