@@ -11,8 +11,17 @@ function focusHeadingOnceShown(deadline: number): void {
   })
 }
 
-/** Moves focus to the new panel's heading when the step changes, so screen readers announce it. */
-export function useFocusHeadingOnChange(step: Ref<string>): void {
-  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent, the heading is looked for at the next animation frame, after any flush
-  watch(step, () => focusHeadingOnceShown(performance.now() + waitForHeadingMs), { flush: 'post' })
+/**
+ * Moves focus to the new panel's heading when the step (or the page) changes, so screen readers announce it; not
+ * when the first one is shown (`undefined` before it), where the page's own first field has the focus.
+ */
+export function useFocusHeadingOnChange(step: Ref<string> | (() => string | undefined)): void {
+  watch(
+    step,
+    (_now, before) => {
+      if (before !== undefined) focusHeadingOnceShown(performance.now() + waitForHeadingMs)
+    },
+    // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent, the heading is looked for at the next animation frame, after any flush
+    { flush: 'post' },
+  )
 }

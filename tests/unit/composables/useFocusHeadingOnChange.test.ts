@@ -80,3 +80,26 @@ describe('useFocusHeadingOnChange', () => {
     expect(document.activeElement).not.toBe(outside)
   })
 })
+
+describe('useFocusHeadingOnChange on the app’s pages', () => {
+  it('leaves the first page’s focus where it is, then moves it to the heading of each page shown after', async () => {
+    const page = ref<string | undefined>(undefined)
+    mount(
+      defineComponent({
+        setup() {
+          useFocusHeadingOnChange(() => page.value)
+          return () => h('p')
+        },
+      }),
+    )
+    const heading = addHeading()
+    page.value = 'auth'
+    await nextTick()
+    vi.advanceTimersByTime(100)
+    expect(document.activeElement).not.toBe(heading)
+    page.value = 'register'
+    await nextTick()
+    vi.advanceTimersByTime(16)
+    expect(document.activeElement).toBe(heading)
+  })
+})
