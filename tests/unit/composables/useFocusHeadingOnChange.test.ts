@@ -14,6 +14,16 @@ function addHeading(where: 'main' | 'body' = 'main'): HTMLElement {
   return heading
 }
 
+/** A component whose focus follows `source`, as a page's or the app's does. */
+function watching(source: Parameters<typeof useFocusHeadingOnChange>[0]) {
+  return defineComponent({
+    setup() {
+      useFocusHeadingOnChange(source)
+      return () => h('p')
+    },
+  })
+}
+
 async function changeStep(to: string): Promise<void> {
   step.value = to
   await nextTick()
@@ -23,14 +33,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'performance'] })
   document.body.replaceChildren(document.createElement('main'))
   step.value = 'sign-in'
-  mount(
-    defineComponent({
-      setup() {
-        useFocusHeadingOnChange(step)
-        return () => h('p')
-      },
-    }),
-  )
+  mount(watching(step))
 })
 
 enableAutoUnmount(afterEach)
@@ -84,14 +87,7 @@ describe('useFocusHeadingOnChange', () => {
 describe('useFocusHeadingOnChange on the app’s pages', () => {
   it('leaves the first page’s focus where it is, then moves it to the heading of each page shown after', async () => {
     const page = ref<string | undefined>(undefined)
-    mount(
-      defineComponent({
-        setup() {
-          useFocusHeadingOnChange(() => page.value)
-          return () => h('p')
-        },
-      }),
-    )
+    mount(watching(() => page.value))
     const heading = addHeading()
     page.value = 'auth'
     await nextTick()
