@@ -1,8 +1,10 @@
 import type { AppError, AppErrorCode } from './appError'
 
-// Our message says only what kind of failure it was: the platform's words say which part, so they are offered.
+// Our message says only what kind of failure it was (or, for fields, points at those it can mark): the platform's
+// words say which part, so they are offered.
 const generalCodes: ReadonlySet<AppErrorCode> = new Set([
   'invalid-request',
+  'invalid-fields',
   'forbidden',
   'unsupported',
   'server',

@@ -123,8 +123,12 @@ test('the platform’s own validation errors are shown next to their fields', as
   await createButton(page).click()
 
   await expect(page.getByRole('alert')).toContainText('Some details were refused: correct the fields marked below.')
-  await expect(page.getByRole('alert')).toContainText('#/invitationToken: Invalid invitation')
   await expect(page.getByText('Password must contain at least one digit and one capital letter')).toBeVisible()
   await expect(page.getByLabel('New password', { exact: true })).toBeFocused()
+  // A refused detail with no field to mark: the platform's words, one click away under the page's own heading.
+  const platformWords = page.getByRole('alert').getByText('#/invitationToken: Invalid invitation')
+  await expect(platformWords).toBeHidden()
+  await page.getByRole('alert').getByText('Details from the platform').click()
+  await expect(platformWords).toBeVisible()
   expect(await demoPlatform.usernames()).not.toContain('strict-person')
 })

@@ -5,7 +5,7 @@ import { platformWordsShown } from '@/services/platformWords'
 describe('platformWordsShown', () => {
   it("offers the platform's words where ours only say the kind of failure", () => {
     const words = ['The request is refused.', '#/streamId: must be a string']
-    for (const code of ['invalid-request', 'forbidden', 'unsupported', 'server', 'unknown'] as const)
+    for (const code of ['invalid-request', 'invalid-fields', 'forbidden', 'unsupported', 'server', 'unknown'] as const)
       expect(platformWordsShown(new AppError(code, words)), code).toEqual(words)
   })
 
