@@ -1,7 +1,7 @@
 // Routes that live below a folder of their own (the account area's sections, the CMC accept page's alias): the
 // app's folder is above them. Listed by name, so a site served from a folder called "account" still works
 // (a test checks every section of the navigation is listed).
-const nestedRoute = /\/(?:account\/(?:apps|apps\/[^/]+|profile|security)?|cmc\/approve)\/?$/
+const nestedRoute = /\/(?:account\/(?:apps|apps\/[^/]+|profile|security|data)?|cmc\/approve)\/?$/
 
 /**
  * The folder the app is served from, read from the address so one build works

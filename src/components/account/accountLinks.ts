@@ -5,6 +5,7 @@ export const accountSections = [
   { path: 'apps', label: 'accountArea.nav.apps' },
   { path: 'profile', label: 'accountArea.nav.profile' },
   { path: 'security', label: 'accountArea.nav.security' },
+  { path: 'data', label: 'accountArea.nav.data' },
 ] as const
 
 /** Where a section (`apps`) or one access (`apps`, its id) lives in the account area. */

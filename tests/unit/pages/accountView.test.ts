@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { accountViewOf } from '@/pages/account/accountView'
 
 describe('accountViewOf', () => {
-  it('shows the list at /account and /account/apps, one access at /account/apps/<id>, security and the profile at their own, and nothing else', () => {
+  it('shows the list at /account and /account/apps, one access at /account/apps/<id>, security, the profile and the data at their own, and nothing else', () => {
     expect(accountViewOf(undefined)).toEqual({ page: 'apps' })
     expect(accountViewOf([])).toEqual({ page: 'apps' })
     expect(accountViewOf(['apps'])).toEqual({ page: 'apps' })
@@ -11,7 +11,9 @@ describe('accountViewOf', () => {
     expect(accountViewOf(['apps', 'ckx1', 'more'])).toEqual({ page: 'unknown' })
     expect(accountViewOf(['profile'])).toEqual({ page: 'profile' })
     expect(accountViewOf(['profile', 'x'])).toEqual({ page: 'unknown' })
-    expect(accountViewOf(['data'])).toEqual({ page: 'unknown' })
+    expect(accountViewOf(['data'])).toEqual({ page: 'data' })
+    expect(accountViewOf(['data', 'x'])).toEqual({ page: 'unknown' })
+    expect(accountViewOf(['export'])).toEqual({ page: 'unknown' })
     expect(accountViewOf(['security'])).toEqual({ page: 'security' })
     expect(accountViewOf(['security', 'x'])).toEqual({ page: 'unknown' })
   })
