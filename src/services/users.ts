@@ -19,8 +19,16 @@ export async function usernameForEmail(service: Service, email: string): Promise
  */
 export async function findUsername(service: Service, login: string): Promise<string | null> {
   const trimmed = login.trim()
-  if (isEmail(trimmed)) return usernameForEmail(service, trimmed)
-  const username = trimmed.toLowerCase()
+  return isEmail(trimmed) ? usernameForEmail(service, trimmed) : existingUsername(service, trimmed)
+}
+
+/**
+ * The account of a username (POST {register}{username}/server, pryv `userExists`), null when none. Text with an "@"
+ * is no username and is not looked up: usernames are public on Pryv, e-mail addresses are not.
+ */
+export async function existingUsername(service: Service, login: string): Promise<string | null> {
+  const username = login.trim().toLowerCase()
+  if (isEmail(username)) return null
   return (await withAppErrors(() => service.userExists(username))) ? username : null
 }
 

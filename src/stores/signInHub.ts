@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
 import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
-import { findUsername, userHomeUrl } from '@/services/users'
+import { existingUsername, userHomeUrl } from '@/services/users'
 import { usePlatformStore } from './platform'
 import { reachedEnd, useAsyncAction } from '@/composables/useAsyncAction'
 
-/** Sign-in hub: from a username or an e-mail to the account's home on the platform. */
+/** Sign-in hub: from a username to the account's home on the platform (an e-mail address is never looked up). */
 export const useSignInHubStore = defineStore('signInHub', () => {
   const platform = usePlatformStore()
   const { status, error, run, clear } = useAsyncAction()
@@ -18,7 +18,7 @@ export const useSignInHubStore = defineStore('signInHub', () => {
     await run(async () => {
       const service = await platform.trustedService()
       if (!service) return false
-      const username = await findUsername(service, login)
+      const username = await existingUsername(service, login)
       if (!username) throw new AppError('unknown-user')
       const home = await userHomeUrl(service, username)
       if (!platform.trust([{ role: 'api', url: home.href }])) return false

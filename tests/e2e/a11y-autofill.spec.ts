@@ -66,5 +66,5 @@ test('every form tells password managers what each field holds', async ({ page }
     'Confirm the new password': 'new-password',
   })
   await page.goto('/access/signinhub')
-  expect(await autocompleteByLabel(page)).toEqual({ 'Username or e-mail': 'username' })
+  expect(await autocompleteByLabel(page)).toEqual({ Username: 'username' })
 })

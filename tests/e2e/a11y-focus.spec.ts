@@ -61,13 +61,9 @@ test('MFA: a wrong code focuses the code field; the recovery step and back move 
 
 test('sign-in hub and reset request: the login field takes the focus and names the problem', async ({ page }) => {
   await page.goto('/access/signinhub')
-  await page.getByLabel('Username or e-mail').fill('nobody-here')
+  await page.getByLabel('Username').fill('nobody-here')
   await page.getByRole('button', { name: 'Continue' }).click()
-  await expectFieldTiedToAlert(
-    page,
-    page.getByLabel('Username or e-mail'),
-    'No account has this username or e-mail on this platform.',
-  )
+  await expectFieldTiedToAlert(page, page.getByLabel('Username'), 'No account has this username on this platform.')
 
   await page.goto('/access/reset-password')
   await page.getByRole('button', { name: 'Send the e-mail' }).click()

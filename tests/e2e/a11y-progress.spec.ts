@@ -140,7 +140,7 @@ test('reset request, reset with a token, change password, sign-in hub', async ({
   await expect(page.getByRole('alert')).toContainText('incorrect')
 
   await page.goto('/access/signinhub')
-  await page.getByLabel('Username or e-mail').fill('nobody-here')
+  await page.getByLabel('Username').fill('nobody-here')
   await expectProgressInPlace(page, page.getByRole('button', { name: 'Continue' }), [], {
     method: 'POST',
     path: '/server$',

@@ -108,7 +108,7 @@ test("says every refusal of the platform in words: another account's address, th
   const figures: AxeFigure[] = []
   await openProfile(page)
   await addAddress(page, demoUser.email)
-  await expect(page.getByText('This address is already in use. Use another address.')).toBeVisible()
+  await expect(page.getByText('This address cannot be added. Use another address.')).toBeVisible()
   await expect(page.getByText('An email with email')).toHaveCount(0)
 
   const extra = ['one@example.org', 'two@example.org', 'three@example.org', 'four@example.org']

@@ -34,7 +34,9 @@ test('a name the platform refuses at creation is shown on the username field', a
   await expect(page.getByLabel('Username')).toHaveAccessibleDescription(/“register” is available\./)
   await createButton(page).click()
 
-  await expect(page.getByRole('alert')).toContainText('An account already uses this username or e-mail address.')
+  await expect(page.getByRole('alert')).toContainText(
+    'This username or e-mail address cannot be used for a new account: change one of them.',
+  )
   await expect(page.getByText('This username is already taken. Choose another one.')).toBeVisible()
   await expect(page.getByLabel('Username')).toBeFocused()
   await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true')
@@ -47,7 +49,7 @@ test('an e-mail already used is shown on the e-mail field', async ({ page }) => 
   await fillRegisterForm(page, { ...newAccount('another-person'), email: demoUser.email })
   await createButton(page).click()
 
-  await expect(page.getByText('An account already uses this e-mail address.')).toBeVisible()
+  await expect(page.getByText('This e-mail address cannot be used for a new account. Use another one.')).toBeVisible()
   await expect(page.getByLabel('E-mail')).toBeFocused()
   expect(await demoPlatform.usernames()).not.toContain('another-person')
 })

@@ -261,10 +261,10 @@ test("account pages: a fault on each page's call is told in words and a new atte
   expect(await openSessions(demoUser.username)).toBe(0)
   expect(await demoPlatform.passwordWorks(demoUser.username, changedTo)).toBe(true)
 
-  // Sign-in hub: a 500 without a Pryv error on the e-mail lookup.
-  await demoPlatform.faults([{ method: 'GET', path: '/uid$', status: 500, body: 'oops' }])
+  // Sign-in hub: a 500 without a Pryv error on the username lookup.
+  await demoPlatform.faults([{ method: 'POST', path: '/server$', status: 500, body: 'oops' }])
   await page.goto('/access/signinhub.html')
-  await page.getByLabel('Username or e-mail').fill(demoUser.email)
+  await page.getByLabel('Username').fill(demoUser.username)
   await page.getByRole('button', { name: 'Continue' }).click()
   await expectMessageInWords(page, serverError.message)
   await page.getByRole('button', { name: 'Continue' }).click()

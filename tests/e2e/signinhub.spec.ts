@@ -6,7 +6,7 @@ const home = `${platformUrl}/${demoUser.username}/`
 
 test("a username leads to the account's home on the platform", async ({ page }) => {
   await page.goto('/access/signinhub.html')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
+  await page.getByLabel('Username').fill(demoUser.username)
   await page.getByRole('button', { name: 'Continue' }).click()
 
   await page.waitForURL(home)
@@ -15,22 +15,12 @@ test("a username leads to the account's home on the platform", async ({ page }) 
   expect(calls).toEqual(expect.arrayContaining([`POST /reg/${demoUser.username}/server`, `GET /${demoUser.username}/`]))
 })
 
-test('an e-mail leads to the same home, found through the platform', async ({ page }) => {
-  await page.goto('/access/signin')
-  await page.getByLabel('Username or e-mail').fill(demoUser.email)
-  await page.getByRole('button', { name: 'Continue' }).click()
-
-  await page.waitForURL(home)
-  const calls = (await demoPlatform.requests()).map((request) => `${request.method} ${request.path}`)
-  expect(calls).toContain(`GET /reg/${encodeURIComponent(demoUser.email)}/uid`)
-})
-
 test('an unknown user is told so and stays on the page', async ({ page }) => {
   await page.goto('/access/signinhub')
-  await page.getByLabel('Username or e-mail').fill('nobody-here')
+  await page.getByLabel('Username').fill('nobody-here')
   await page.getByRole('button', { name: 'Continue' }).click()
 
-  await expect(page.getByRole('alert')).toContainText('No account has this username or e-mail on this platform.')
+  await expect(page.getByRole('alert')).toContainText('No account has this username on this platform.')
   await expect(page).toHaveURL(/\/access\/signinhub$/)
   expect((await demoPlatform.requests()).some((request) => request.path === '/nobody-here/')).toBe(false)
 })

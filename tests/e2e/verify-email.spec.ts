@@ -87,7 +87,7 @@ test('a used token and an unknown token get the same answer, with the way to the
 test('an unknown username is said beside the field, which is retyped', async ({ page }) => {
   await page.goto(await addAddressAndReadLink(address))
   await verifyAs(page, 'nobody-here')
-  await expect(page.getByText('No account has this username or e-mail on this platform.')).toBeVisible()
+  await expect(page.getByText('No account has this username on this platform.')).toBeVisible()
   await expect(page.getByLabel('Username or e-mail')).toBeFocused()
   await verifyAs(page, accountSeed.username)
   await expectVerified(page)
@@ -133,7 +133,7 @@ test('no axe violation in either theme: asking, verified, refused link', async (
   await expect(heading(page)).toHaveText('Verify your e-mail address')
   await expectAccessibleInBothThemes(page, 'ask', figures)
   await verifyAs(page, 'nobody-here')
-  await expect(page.getByText('No account has this username or e-mail on this platform.')).toBeVisible()
+  await expect(page.getByText('No account has this username on this platform.')).toBeVisible()
   await expectAccessibleInBothThemes(page, 'unknown user', figures)
   await verifyAs(page, accountSeed.username)
   await expect(heading(page)).toHaveText('E-mail address verified')

@@ -2,7 +2,7 @@ import type { Service } from 'pryv'
 import { AppError, toAppError } from '../appError'
 import { answerError, sendJson, type JsonAnswer } from '../http'
 import { asRecord, textOf } from '../json'
-import { findUsername, userHomeUrl } from '../users'
+import { findUsername, isEmail, userHomeUrl } from '../users'
 
 /** What a verification link carried, once the router's guard took it out of the address. */
 export interface VerifyLink {
@@ -50,7 +50,8 @@ export async function verifyEmail(
 ): Promise<VerifyOutcome> {
   try {
     const username = await findUsername(service, login)
-    if (!username) return { kind: 'unknown-user' }
+    // An address with no account is answered as a link that does not work, as one with an account and another token.
+    if (!username) return isEmail(login) ? { kind: 'invalid-link' } : { kind: 'unknown-user' }
     const url = new URL('account/verify-email', await userHomeUrl(service, username))
     return readVerifyAnswer(await sendJson(url.href, { body: { appId, token } }))
   } catch (err) {

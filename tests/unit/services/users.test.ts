@@ -1,6 +1,6 @@
 import type { Service } from 'pryv'
 import { describe, expect, it } from 'vitest'
-import { findUsername, userHomeUrl } from '@/services/users'
+import { existingUsername, findUsername, userHomeUrl } from '@/services/users'
 
 interface Calls {
   uid: string[]
@@ -49,6 +49,16 @@ describe('findUsername', () => {
     const { service } = fakeService(accounts, new TypeError('Failed to fetch'))
     await expect(findUsername(service, 'alice')).rejects.toMatchObject({ code: 'network' })
     await expect(findUsername(service, 'alice@example.com')).rejects.toMatchObject({ code: 'network' })
+  })
+})
+
+describe('existingUsername', () => {
+  it('checks a username in lower case, and never looks up an e-mail address', async () => {
+    const { service, calls } = fakeService(accounts)
+    expect(await existingUsername(service, ' Alice ')).toBe('alice')
+    expect(await existingUsername(service, 'bob-b')).toBeNull()
+    expect(await existingUsername(service, 'alice@example.com')).toBeNull()
+    expect(calls).toEqual({ uid: [], exists: ['alice', 'bob-b'] })
   })
 })
 

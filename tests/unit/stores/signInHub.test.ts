@@ -2,12 +2,12 @@
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { navigateTo } from '@/services/browserWindow'
-import { findUsername, userHomeUrl } from '@/services/users'
+import { existingUsername, userHomeUrl } from '@/services/users'
 import { useSignInHubStore } from '@/stores/signInHub'
 import { freshPlatform } from './freshPlatform'
 import { installFakeWindow } from '../services/fakeWindow'
 
-vi.mock('@/services/users', () => ({ findUsername: vi.fn(), userHomeUrl: vi.fn() }))
+vi.mock('@/services/users', () => ({ existingUsername: vi.fn(), userHomeUrl: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
@@ -18,7 +18,7 @@ const service = {} as Service
 
 function setUp(home: string) {
   const platform = freshPlatform(service)
-  vi.mocked(findUsername).mockImplementation(async (_service, login) => (login === 'alice' ? 'alice' : null))
+  vi.mocked(existingUsername).mockImplementation(async (_service, login) => (login === 'alice' ? 'alice' : null))
   vi.mocked(userHomeUrl).mockResolvedValue(new URL(home))
   const store = useSignInHubStore()
   store.start()

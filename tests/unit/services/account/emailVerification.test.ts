@@ -116,7 +116,8 @@ describe('verifyEmail', () => {
 
   it('sends nothing for an account that does not exist', async () => {
     const fetchMock = stubJsonAnswer(200, '{"email":"a@example.com"}')
-    expect(await verifyEmail(fakeService(), 'bob@example.com', 't0k', 'my-app')).toEqual({ kind: 'unknown-user' })
+    // An address with no account reads as a link that does not work: the page never tells which addresses have one.
+    expect(await verifyEmail(fakeService(), 'bob@example.com', 't0k', 'my-app')).toEqual({ kind: 'invalid-link' })
     expect(await verifyEmail(fakeService(), 'bobby', 't0k', 'my-app')).toEqual({ kind: 'unknown-user' })
     expect(fetchMock).not.toHaveBeenCalled()
   })
