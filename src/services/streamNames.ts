@@ -1,6 +1,6 @@
 import type { Connection } from 'pryv'
 import type { Permission } from './accessState'
-import { callApi } from './callApi'
+import { callApi, type ApiCall } from './callApi'
 import { asRecord, textOf } from './json'
 
 /** The person's own name of each of their streams, by stream id. */
@@ -17,12 +17,19 @@ function collectNames(streams: unknown, names: Map<string, string>): void {
   }
 }
 
-/** GET streams (`streams.get`, trashed ones too): the name the person gave each stream of their account. */
-export async function loadStreamNames(connection: Connection): Promise<StreamNames> {
-  const result = await callApi(connection, 'streams.get', { state: 'all' })
+/** The call that lists every stream of the account, trashed ones too, for their names (batched with others where it helps). */
+export const streamNamesCall: ApiCall = { method: 'streams.get', params: { state: 'all' } }
+
+/** The name the person gave each stream, from the answer of `streamNamesCall`. */
+export function streamNamesOf(result: Record<string, unknown>): StreamNames {
   const names = new Map<string, string>()
   collectNames(result.streams, names)
   return names
+}
+
+/** GET streams (`streams.get`, trashed ones too): the name the person gave each stream of their account. */
+export async function loadStreamNames(connection: Connection): Promise<StreamNames> {
+  return streamNamesOf(await callApi(connection, streamNamesCall.method, streamNamesCall.params))
 }
 
 /**

@@ -35,7 +35,7 @@ test('a matching access asks first: app id, what it holds, since when, where the
   await expect(
     page.getByText('“test-matching” already has an access to the data of demo-user, with these permissions:'),
   ).toBeVisible()
-  await expect(page.getByRole('listitem').filter({ hasText: 'Read “diary”' })).toBeVisible()
+  await expect(page.getByRole('listitem').filter({ hasText: 'Read “Diary”' })).toBeVisible()
   await expect(page.getByText(/^This access was created on .*\d{4}\.$/)).toBeVisible()
   await expect(page.getByText('Your answer goes back to the window that opened this page.')).toBeVisible()
   expect(await demoPlatform.pollState(request.poll)).toMatchObject({ status: 'NEED_SIGNIN' })
@@ -74,7 +74,7 @@ test('the confirmation costs no platform request: sign-in and Continue make the 
 
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: confirmTitle('test-matching-budget') })).toBeVisible()
-  expect(calls.take()).toEqual(['POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp', `GET ${poll}`])
+  expect(calls.take()).toEqual(['POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp,streams.get', `GET ${poll}`])
 
   const logout = page.waitForRequest((sent) => (sent.postData() ?? '').includes('auth.logout'))
   await page.getByRole('button', { name: 'Continue' }).click()

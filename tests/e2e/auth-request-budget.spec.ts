@@ -54,7 +54,7 @@ for (const login of [
     expect(calls.take()).toEqual([
       ...lookup,
       'POST /demo-user/auth/login',
-      'POST /demo-user/ accesses.checkApp',
+      'POST /demo-user/ accesses.checkApp,streams.get',
       `GET ${poll}`,
     ])
 
@@ -96,7 +96,7 @@ test('the form is usable before the poll state answers, and a submit waits for t
   expect(calls.take()).toEqual([
     `GET /reg/access/${request.key}`,
     'POST /demo-user/auth/login',
-    'POST /demo-user/ accesses.checkApp',
+    'POST /demo-user/ accesses.checkApp,streams.get',
     `GET /reg/access/${request.key}`,
   ])
   expect(await calls.preflights()).not.toContain(`OPTIONS /reg/access/${request.key}`)

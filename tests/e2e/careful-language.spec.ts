@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { demoPlatform } from './demoPlatform'
-import { demoUser, expect, mfaUser, openNewRequest, test } from './fixtures'
+import { demoUser, expect, mfaUser, openNewRequest, signInByFields, test } from './fixtures'
 
 // Issue "what a careful person notices", item 1: one language on the page. Under our translated message the
 // platform's English sentence used to show; now ours alone, the platform's only where ours are general, closed.
@@ -9,13 +9,6 @@ type ErrorWords = Record<'invalidCredentials' | 'invalidMfaCode' | 'invalidReque
 const wordsOf = (language: string) =>
   (JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as { error: ErrorWords }).error
 const platformSentences = ['The given username/password pair is invalid.', 'MFA SMS provider error', 'HTTP 400']
-
-async function signInWith(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('input[autocomplete="username"]').fill(username)
-  const field = page.locator('input[autocomplete="current-password"]').first()
-  await field.fill(password)
-  await field.press('Enter')
-}
 
 async function expectOnlyOurWords(page: Page, message: string): Promise<void> {
   const alert = page.getByRole('alert').filter({ hasText: message })
@@ -30,10 +23,10 @@ for (const language of ['en', 'fr', 'de', 'it']) {
   }) => {
     const words = wordsOf(language)
     await openNewRequest(page, { requestingAppId: 'test-one-language', languageCode: language })
-    await signInWith(page, demoUser.username, 'wrong-password-1')
+    await signInByFields(page, demoUser.username, 'wrong-password-1')
     await expectOnlyOurWords(page, words.invalidCredentials)
 
-    await signInWith(page, mfaUser.username, mfaUser.password)
+    await signInByFields(page, mfaUser.username, mfaUser.password)
     const code = page.locator('input[autocomplete="one-time-code"]')
     await expect(code).toBeVisible()
     await code.fill((await demoPlatform.lastSmsCode(mfaUser.username)) === '000000' ? '111111' : '000000')
@@ -44,7 +37,7 @@ for (const language of ['en', 'fr', 'de', 'it']) {
     await expect(page.locator('input[autocomplete="new-password"]')).toHaveCount(2)
     for (const field of await page.locator('input[autocomplete="new-password"]').all())
       await field.fill('new-password-1')
-    await signInWith(page, demoUser.username, 'wrong-password-1')
+    await signInByFields(page, demoUser.username, 'wrong-password-1')
     await expectOnlyOurWords(page, words.invalidCredentials)
 
     // A refusal our words only name in general: the platform's sentence is offered, closed, marked as English.
@@ -58,7 +51,7 @@ for (const language of ['en', 'fr', 'de', 'it']) {
       },
     ])
     await openNewRequest(page, { requestingAppId: 'test-one-language', languageCode: language })
-    await signInWith(page, demoUser.username, demoUser.password)
+    await signInByFields(page, demoUser.username, demoUser.password)
     const alert = page.getByRole('alert').filter({ hasText: words.invalidRequest })
     await expect(alert).toBeVisible()
     const details = alert.locator('details')

@@ -41,6 +41,14 @@ export async function signIn(page: Page, login: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
+/** Signs in in any language: the fields are found by what they hold (`autocomplete`), not by their labels. */
+export async function signInByFields(page: Page, login: string, password: string): Promise<void> {
+  await page.locator('input[autocomplete="username"]').fill(login)
+  const field = page.locator('input[autocomplete="current-password"]').first()
+  await field.fill(password)
+  await field.press('Enter')
+}
+
 /** Opens the auth URL the platform gave for a new request, as the app's popup would. */
 export async function openNewRequest(page: Page, overrides: Record<string, unknown> = {}) {
   const created = await demoPlatform.createAuthRequest(overrides)

@@ -1,10 +1,11 @@
 import { permissionsFrom, type AccessRequest, type Permission } from '@/services/accessState'
 import { AppError } from '@/services/appError'
-import { callApi } from '@/services/callApi'
+import { callApi, callApiBatch } from '@/services/callApi'
 import { isFeaturePermission, sameFeatures, withRequestedFeatures } from './featurePermissions'
 import { withAppErrors } from '@/services/http'
 import { asRecord } from '@/services/json'
 import type { Session } from '@/services/signIn'
+import { streamNamesCall, streamNamesOf, type StreamNames } from '@/services/streamNames'
 
 export type AccessCheck =
   | {
@@ -14,8 +15,10 @@ export type AccessCheck =
       /** What the existing access grants, and when it was made (seconds since 1970) when the platform says. */
       permissions: Permission[]
       created?: number
+      /** The name to show for each stream: the person's own, else the one the request proposed (`defaultName`). */
+      names: StreamNames
     }
-  | { kind: 'consent'; permissions: Permission[]; mismatchingAccessId?: string }
+  | { kind: 'consent'; permissions: Permission[]; mismatchingAccessId?: string; names: StreamNames }
 
 export interface GrantedAccess {
   token: string
@@ -40,18 +43,35 @@ function permissionsOf(value: unknown, fallback: Permission[]): Permission[] {
   return Array.isArray(value) ? permissionsFrom(value) : fallback
 }
 
+/** The names the request proposes for its streams (`defaultName`), by stream id. */
+function proposedNames(permissions: Permission[]): Array<[string, string]> {
+  return permissions.flatMap((permission) =>
+    typeof permission.streamId === 'string' && typeof permission.defaultName === 'string'
+      ? [[permission.streamId, permission.defaultName] as [string, string]]
+      : [],
+  )
+}
+
 /**
  * `accesses.checkApp`: does this app already hold an access, with the same permissions or others?
  * Only the stream permissions are sent (the platform refuses feature ones there); an access
  * matches only when its feature permissions are the requested ones too, otherwise it is replaced.
+ * `streams.get` rides in the same batch: the person's own names of their streams, to show the
+ * permissions in their words (none when it fails: the request's names then serve).
  */
 export async function checkAppAccess(session: Session, request: AccessRequest): Promise<AccessCheck> {
   const streams = request.requestedPermissions.filter((permission) => !isFeaturePermission(permission))
-  const result = await callApi(session.connection, 'accesses.checkApp', {
-    requestingAppId: request.requestingAppId,
-    requestedPermissions: streams,
-    ...optionalFields(request),
-  })
+  const checkCall = {
+    method: 'accesses.checkApp',
+    params: { requestingAppId: request.requestingAppId, requestedPermissions: streams, ...optionalFields(request) },
+  } as const
+  const [checked, named] = await callApiBatch(session.connection, [checkCall, streamNamesCall])
+  if (!checked?.ok) throw checked?.error ?? new AppError('unexpected-answer')
+  const result = checked.result
+  const names = new Map([
+    ...proposedNames(request.requestedPermissions),
+    ...(named?.ok ? streamNamesOf(named.result) : []),
+  ])
   const matching = asRecord(result.matchingAccess)
   const held = permissionsOf(matching?.permissions, [])
   if (matching && typeof matching.token === 'string' && sameFeatures(held, request.requestedPermissions)) {
@@ -61,6 +81,7 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
       apiEndpoint: typeof matching.apiEndpoint === 'string' ? matching.apiEndpoint : undefined,
       permissions: held.length > 0 ? held : request.requestedPermissions,
       created: typeof matching.created === 'number' ? matching.created : undefined,
+      names,
     }
   }
   const existing = asRecord(result.mismatchingAccess) ?? matching
@@ -68,6 +89,7 @@ export async function checkAppAccess(session: Session, request: AccessRequest): 
     kind: 'consent',
     permissions: withRequestedFeatures(request.requestedPermissions, permissionsOf(result.checkedPermissions, streams)),
     mismatchingAccessId: typeof existing?.id === 'string' ? existing.id : undefined,
+    names,
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type GrantedAccess,
 } from '@/services/auth/appAccess'
 import { consentDescription, describePermission } from '@/services/permissionView'
+import { withStreamNames, type StreamNames } from '@/services/streamNames'
 import { notifyPollUrl, type PollUpdate } from '@/services/auth/pollUrl'
 import { resultDestination } from '@/services/resultDestination'
 import type { Session } from '@/services/signIn'
@@ -48,7 +49,9 @@ export const useConsentStore = defineStore('consent', () => {
   /** When the matching access was made (seconds since 1970), if the platform says. */
   const matchingCreated = ref<number | undefined>(undefined)
   const descriptionHtml = ref('')
-  const permissionViews = computed(() => permissions.value.map(describePermission))
+  /** The person's names of their streams (else the request's): shown, never sent with the access. */
+  const streamNames = shallowRef<StreamNames>(new Map())
+  const permissionViews = computed(() => withStreamNames(permissions.value, streamNames.value).map(describePermission))
   // Null (not a web address) never gets here: the flow refuses such a link before any sign-in.
   const destination = computed(() => resultDestination(given.value?.returnURL) ?? { kind: 'opener' as const })
   let mismatchingAccessId: string | undefined
@@ -124,6 +127,7 @@ export const useConsentStore = defineStore('consent', () => {
       // Read again now: another tab (or the app) may have answered while this one signed in.
       // Answering at once must not overturn that answer, and the consent must not offer it again.
       if (await answeredElsewhere()) return
+      streamNames.value = check.names
       if (check.kind === 'matching') {
         granted = { token: check.token, apiEndpoint: check.apiEndpoint ?? '' }
         if (consentContext.silentMatchingAccess) return notifyAccepted()

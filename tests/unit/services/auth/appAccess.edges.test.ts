@@ -27,7 +27,12 @@ describe('checkAppAccess: a matching access', () => {
       matchingAccess: { id: 'a1', apiEndpoint: 'https://x/alice/' },
       checkedPermissions: permissions,
     }))
-    expect(await checkAppAccess(session, request)).toEqual({ kind: 'consent', permissions, mismatchingAccessId: 'a1' })
+    expect(await checkAppAccess(session, request)).toEqual({
+      kind: 'consent',
+      permissions,
+      mismatchingAccessId: 'a1',
+      names: new Map(),
+    })
     const numeric = fakeApiSession(() => ({ matchingAccess: { token: 42 } }))
     expect((await checkAppAccess(numeric.session, request)).kind).toBe('consent')
   })
@@ -47,6 +52,7 @@ describe('checkAppAccess: a matching access', () => {
       kind: 'consent',
       permissions,
       mismatchingAccessId: undefined,
+      names: new Map(),
     })
   })
 })
@@ -68,6 +74,7 @@ describe('checkAppAccess: the permissions to show', () => {
       kind: 'consent',
       permissions,
       mismatchingAccessId: undefined,
+      names: new Map(),
     })
   })
 })

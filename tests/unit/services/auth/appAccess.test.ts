@@ -27,6 +27,7 @@ describe('checkAppAccess', () => {
     await checkAppAccess(session, withNulls)
     expect(calls).toEqual([
       { method: 'accesses.checkApp', params: { requestingAppId: 'demo-app', requestedPermissions: permissions } },
+      { method: 'streams.get', params: { state: 'all' } },
     ])
     expect(Object.keys(calls[0]?.params ?? {})).toEqual(['requestingAppId', 'requestedPermissions'])
   })
@@ -55,6 +56,7 @@ describe('checkAppAccess', () => {
       // The answer lists no permissions: the requested ones are what it matched.
       permissions: bare.requestedPermissions,
       created: undefined,
+      names: new Map([['diary', 'Diary']]),
     })
   })
 
@@ -71,6 +73,7 @@ describe('checkAppAccess', () => {
       kind: 'consent',
       permissions: checked,
       mismatchingAccessId: 'old-1',
+      names: new Map([['diary', 'Diary']]),
     })
   })
 
@@ -80,7 +83,41 @@ describe('checkAppAccess', () => {
       kind: 'consent',
       permissions,
       mismatchingAccessId: undefined,
+      names: new Map([['diary', 'Diary']]),
     })
+  })
+
+  it("names each stream as the person does, else as the request proposes, in the check's own batch", async () => {
+    const { session, calls } = fakeApiSession((call) =>
+      call.method === 'streams.get'
+        ? { streams: [{ id: 'diary', name: 'My diary', children: [{ id: 'notes', name: 'Notes' }] }, { id: 'x' }] }
+        : { matchingAccess: { token: 'existing', permissions: [{ streamId: 'diary', level: 'read' }] } },
+    )
+    const request = {
+      ...bare,
+      requestedPermissions: [...permissions, { streamId: 'new', level: 'read', defaultName: 'New' }],
+    }
+    expect((await checkAppAccess(session, request)).names).toEqual(
+      new Map([
+        ['diary', 'My diary'],
+        ['new', 'New'],
+        ['notes', 'Notes'],
+      ]),
+    )
+    expect(calls.map((call) => call.method)).toEqual(['accesses.checkApp', 'streams.get'])
+  })
+
+  it("keeps the request's names when the stream list is refused, and a refused check fails", async () => {
+    const listRefused = fakeApiSession((call) =>
+      call.method === 'streams.get'
+        ? { error: { id: 'forbidden', message: 'no' } }
+        : { checkedPermissions: permissions },
+    )
+    expect((await checkAppAccess(listRefused.session, bare)).names).toEqual(new Map([['diary', 'Diary']]))
+    const checkRefused = fakeApiSession((call) =>
+      call.method === 'streams.get' ? { streams: [] } : { error: { id: 'forbidden', message: 'no' } },
+    )
+    await expect(checkAppAccess(checkRefused.session, bare)).rejects.toMatchObject({ code: 'forbidden' })
   })
 
   it('turns a batch error into an AppError', async () => {

@@ -25,6 +25,10 @@ describe('checkAppAccess with feature permissions', () => {
       kind: 'consent',
       permissions: [selfRevoke, checkedDiary, selfAudit, notes],
       mismatchingAccessId: undefined,
+      names: new Map([
+        ['diary', 'Diary'],
+        ['notes', 'Notes'],
+      ]),
     })
   })
 
@@ -34,6 +38,7 @@ describe('checkAppAccess with feature permissions', () => {
       kind: 'consent',
       permissions: [selfRevoke],
       mismatchingAccessId: undefined,
+      names: new Map(),
     })
     expect(calls[0]?.params.requestedPermissions).toEqual([])
   })
@@ -51,6 +56,7 @@ describe('checkAppAccess with feature permissions', () => {
       apiEndpoint: undefined,
       permissions: matchingAccess.permissions,
       created: undefined,
+      names: new Map([['diary', 'Diary']]),
     })
   })
 
@@ -61,6 +67,7 @@ describe('checkAppAccess with feature permissions', () => {
       kind: 'consent',
       permissions: [diary, selfRevoke],
       mismatchingAccessId: 'a1',
+      names: new Map([['diary', 'Diary']]),
     })
   })
 

@@ -40,7 +40,12 @@ vi.mock('@/services/browserWindow', () => ({
 }))
 
 const calls: string[] = []
-const matching = { kind: 'matching', token: 'app-token', permissions: waiting.requestedPermissions } as const
+const matching = {
+  kind: 'matching',
+  token: 'app-token',
+  permissions: waiting.requestedPermissions,
+  names: new Map(),
+} as const
 beforeEach(() => {
   vi.clearAllMocks()
   calls.length = 0
@@ -126,7 +131,11 @@ describe('auth flow', () => {
   })
 
   it('shows the consent when the app holds no matching access, and answers nothing yet', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+    vi.mocked(checkAppAccess).mockResolvedValue({
+      kind: 'consent',
+      permissions: waiting.requestedPermissions,
+      names: new Map(),
+    })
     const flow = setUpAuthFlow(waiting)
     await flow.signIn('alice', 'password-1')
     expect(flow.view).toBe('consent')
@@ -145,7 +154,11 @@ describe('auth flow', () => {
   })
 
   it('two sign-in submits in a row make one sign-in', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+    vi.mocked(checkAppAccess).mockResolvedValue({
+      kind: 'consent',
+      permissions: waiting.requestedPermissions,
+      names: new Map(),
+    })
     const flow = setUpAuthFlow(waiting)
     await Promise.all([flow.signIn('alice', 'password-1'), flow.signIn('alice', 'password-1')])
     expect(signIn).toHaveBeenCalledOnce()
@@ -182,7 +195,11 @@ describe('auth flow: what the popup shows', () => {
   })
 
   it('says it is submitting while a sign-in runs', async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+    vi.mocked(checkAppAccess).mockResolvedValue({
+      kind: 'consent',
+      permissions: waiting.requestedPermissions,
+      names: new Map(),
+    })
     const flow = setUpAuthFlow(waiting)
     expect(flow.submitting).toBe(false)
     const submitted = flow.signIn('alice', 'password-1')
@@ -194,7 +211,11 @@ describe('auth flow: what the popup shows', () => {
 
 describe('auth flow: sign-in steps', () => {
   beforeEach(() => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: waiting.requestedPermissions })
+    vi.mocked(checkAppAccess).mockResolvedValue({
+      kind: 'consent',
+      permissions: waiting.requestedPermissions,
+      names: new Map(),
+    })
   })
 
   it('asks for the MFA code, then checks the access once the code opened the session', async () => {

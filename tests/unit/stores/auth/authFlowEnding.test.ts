@@ -50,6 +50,7 @@ beforeEach(() => {
   vi.mocked(notifyPollUrl).mockImplementation(async (_url, update: PollUpdate) => update as AccessState)
   vi.mocked(checkAppAccess).mockResolvedValue({
     kind: 'matching',
+    names: new Map(),
     token: 'app-token',
     permissions: waiting.requestedPermissions,
   })

@@ -47,7 +47,7 @@ function setUp(state: AccessState) {
 
 describe('consent store', () => {
   beforeEach(() => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [selfRevoke] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [selfRevoke], names: new Map() })
   })
 
   it('reads the poll state after the check and shows the consent while the request still waits', async () => {
@@ -86,11 +86,28 @@ describe('consent store', () => {
     expect(context.finish).toHaveBeenCalledWith(expect.objectContaining({ status: 'REFUSED' }))
   })
 
+  it("shows each stream by the person's name, and sends the permissions as the platform checked them", async () => {
+    const diary = { streamId: 'diary', level: 'read', defaultName: 'Diary' }
+    vi.mocked(checkAppAccess).mockResolvedValue({
+      kind: 'consent',
+      permissions: [diary],
+      names: new Map([['diary', 'My diary']]),
+    })
+    vi.mocked(createAppAccess).mockResolvedValue({ token: 't', apiEndpoint: 'https://t@alice.pryv.example/' })
+    vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => update as AccessState)
+    const { consent, context } = setUp(request)
+    await consent.checkAccess(context)
+    expect(consent.permissionViews).toEqual([expect.objectContaining({ kind: 'stream', name: 'My diary' })])
+    await consent.accept()
+    expect(vi.mocked(createAppAccess).mock.calls[0]?.[2]).toEqual([diary])
+  })
+
   describe('with a matching access', () => {
     const diary = { streamId: 'diary', level: 'read' }
     beforeEach(() => {
       vi.mocked(checkAppAccess).mockResolvedValue({
         kind: 'matching',
+        names: new Map(),
         token: 'held-token',
         permissions: [diary],
         created: 1_700_000_000,
@@ -178,14 +195,14 @@ describe('consent store: before and during the check', () => {
     const { consent, context } = setUp(request)
     const checking = consent.checkAccess(context)
     expect([consent.phase, consent.busyStep]).toEqual(['checking', 'check'])
-    pending.resolve({ kind: 'consent', permissions: [diaryRead] })
+    pending.resolve({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     await checking
     expect([consent.phase, consent.busyStep]).toEqual(['consent', null])
   })
 
   it('names the return address as the destination, and the opener when there is none to go to', async () => {
     const { consent, context } = setUp(request)
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     await consent.checkAccess({ ...context, returnURL: 'https://app.example/back' })
     expect(consent.destination).toEqual({ kind: 'address', host: 'app.example', flag: null })
     for (const returnURL of ['false', 'javascript:alert(1)']) {
@@ -196,7 +213,7 @@ describe('consent store: before and during the check', () => {
   })
 
   it("shows the app's description, rendered, and none when it gives none", async () => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     const described = {
       ...request,
       clientData: { 'app-web-auth:description': { type: 'note/txt', content: '**Hi**' } },
@@ -214,7 +231,7 @@ describe('consent store: before and during the check', () => {
     const { consent, context } = setUp(request)
     await consent.checkAccess(context)
     expect(consent.failedStep).toBe('check')
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     await consent.retry()
     expect([consent.phase, consent.failedStep]).toEqual(['consent', null])
     expect(checkAppAccess).toHaveBeenCalledTimes(2)
@@ -223,7 +240,7 @@ describe('consent store: before and during the check', () => {
 
 describe('consent store: accepting', () => {
   beforeEach(() => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     vi.mocked(createAppAccess).mockResolvedValue(created)
     vi.mocked(appApiEndpoint).mockResolvedValue(created.apiEndpoint)
     vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => accepted(update))
@@ -248,6 +265,7 @@ describe('consent store: accepting', () => {
   it('replaces a mismatching access: deleted first, then the new one created', async () => {
     vi.mocked(checkAppAccess).mockResolvedValue({
       kind: 'consent',
+      names: new Map(),
       permissions: [diaryRead],
       mismatchingAccessId: 'old-access',
     })
@@ -315,6 +333,7 @@ describe('consent store: accepting', () => {
       const { consent, context } = setUp(request)
       vi.mocked(checkAppAccess).mockResolvedValueOnce({
         kind: 'matching',
+        names: new Map(),
         token: 'held-token',
         permissions: [diaryRead],
         ...(given ? { apiEndpoint: given } : {}),
@@ -339,7 +358,7 @@ describe('consent store: accepting', () => {
 
 describe('consent store: refusing', () => {
   beforeEach(() => {
-    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead] })
+    vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [diaryRead], names: new Map() })
     vi.mocked(notifyPollUrl).mockImplementation(async (_url, update) => accepted(update))
   })
 
