@@ -135,6 +135,11 @@ test("the offer's consent sentence sits right above the Accept it qualifies, aft
     const consent = page.getByText(healthConsent[language], { exact: true })
     await expect(consent).toBeVisible()
     expect(await sitsRightAboveAccept(consent)).toBe(true)
+    // Item 8: German says one verb for one act, "annehmen", as the auth popup and the CMC pages do.
+    if (language === 'de') {
+      await expect(page.getByRole('button', { name: /^(Alles )?annehmen$/i })).not.toHaveCount(0)
+      expect(await page.locator('main').innerText()).not.toMatch(/akzeptier/i)
+    }
     const lastBox = page.getByRole('checkbox').last()
     const below = await lastBox.evaluate(
       (box, sentence) =>
@@ -250,6 +255,17 @@ test.describe('at 320 px', () => {
     })
     expect(widths).not.toBeNull()
     expect(widths!.message).toBeGreaterThanOrEqual(widths!.inner - 2)
+    // Item 8: "Added" and "Removed" are told apart by their bars' colour and line, on the platform's red too.
+    const bars = await page.evaluate(() =>
+      ['added', 'removed'].map((group) => {
+        const section = document.querySelector(`.scope-${group}`)
+        const style = section && getComputedStyle(section)
+        return style && { color: style.borderLeftColor, line: style.borderLeftStyle }
+      }),
+    )
+    expect(bars[0]?.color).toBeTruthy()
+    expect(bars[0]?.color).not.toBe(bars[1]?.color)
+    expect(bars[0]?.line).not.toBe(bars[1]?.line)
     await expectAccessibleInBothThemes(page, 'cmc scope update at 320 px', figures)
     await attachAxeFigures(testInfo, figures)
   })
