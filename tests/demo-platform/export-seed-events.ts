@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { fileIntegrity } from './attachment-bytes.ts'
+import { fileBytes, fileIntegrity } from './attachment-bytes.ts'
 import type { PryvEvent, StoredAttachment } from './cmc-records.ts'
 import { benchSeed, exportSeed, seedAnchor, seedSpan, type SeededFile } from './export-seed.ts'
 import { cuidLike, pick, seededRandom, type Random } from './seeded-random.ts'
@@ -152,4 +152,12 @@ export function seededEventsOf(username: string): SeededEvents | undefined {
     cache.set(username, found)
   }
   return found
+}
+
+/** The exact bytes a download of a seeded file answers: what tests compare a saved export with. */
+export function seededFileBytes(username: string, fileId: string): Buffer {
+  const events = seededEventsOf(username)?.events ?? []
+  const file = events.flatMap((event) => event.attachments ?? []).find((candidate) => candidate.id === fileId)
+  if (!file) throw new Error(`no seeded file ${fileId} on ${username}`)
+  return fileBytes(file)
 }
