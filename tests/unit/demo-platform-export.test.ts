@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportSeed, benchSeed } from '../demo-platform/export-seed.ts'
 import { seededFileBytes } from '../demo-platform/export-seed-events.ts'
+import { readTokenOf } from '../demo-platform/attachments.ts'
 import { demoPlatformForTests, type Json } from './demoPlatformClient'
 
 // What a browser export reads from the platform (contract §7), as open-pryv.io 2.0 answers it.
@@ -172,6 +173,8 @@ describe('demo platform: attachment downloads', () => {
     const token = await login()
     const file = await bigFile(token)
     const otherFile = exportSeed.attachments.files[14]?.fileId ?? ''
+    const expiredId = exportSeed.accessIds.expiredApp
+    const expired = readTokenOf(expiredId, await appToken(expiredId), big.fileId)
     const cases: Array<[string, Record<string, string>, number, string, string]> = [
       [`${big.eventId}/${big.fileId}`, {}, 401, 'invalid-access-token', 'The access token is missing'],
       [`${big.eventId}/${big.fileId}?readToken=nodash`, {}, 401, 'invalid-access-token', 'Invalid read token.'],
