@@ -193,6 +193,14 @@ describe('demo platform: attachment downloads', () => {
         'Invalid read token.',
       ],
       [
+        `${big.eventId}/${big.fileId}?readToken=cunknown-x`,
+        {},
+        500,
+        'unexpected-error',
+        'Cannot find access from token.',
+      ],
+      [`${big.eventId}/${big.fileId}?readToken=${expired}`, {}, 500, 'unexpected-error', 'Access has expired.'],
+      [
         `${big.eventId}/${big.fileId}?auth=${token}`,
         {},
         401,
