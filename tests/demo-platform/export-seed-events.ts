@@ -148,6 +148,8 @@ export function seededEventsOf(username: string): SeededEvents | undefined {
   let found = cache.get(username)
   if (!found) {
     found = generate()
+    // Kept in time order: each events.get sorts the list again, and a sorted list sorts in one pass.
+    found = { ...found, events: [...found.events].sort((a, b) => a.time - b.time) }
     for (const event of found.events) Object.freeze(event)
     cache.set(username, found)
   }
