@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { accessInfoRoutes } from './access-info.ts'
 import { accountControlRoutes } from './account-control.ts'
 import { apiMethodRoutes } from './api-methods.ts'
+import { attachmentRoutes } from './attachments.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
 import { clientAppRoutes } from './client-app.ts'
@@ -18,7 +19,7 @@ import { mfaEnrolmentRoutes } from './mfa-enrolment.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { outboxControlRoutes } from './outbox.ts'
 import { passwordRoutes } from './passwords.ts'
-import { profilePrivateRoutes } from './profile-private.ts'
+import { profileRoutes } from './profiles.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
@@ -74,11 +75,12 @@ const platformRoutes: Route[] = [
   ...loginRoutes,
   ...mfaRoutes,
   ...mfaEnrolmentRoutes,
-  ...profilePrivateRoutes,
+  ...profileRoutes,
   ...passwordRoutes,
   ...emailVerificationRoutes,
   ...accessInfoRoutes,
   ...apiMethodRoutes,
+  ...attachmentRoutes,
   ...batchRoutes,
 ]
 
