@@ -12,7 +12,7 @@ const newPassword = 'keyboard-password-1'
 /** From the page's top: Tab past the language switch to the login field and type it. */
 async function typeLoginFromTop(page: Page, login: string): Promise<void> {
   await pressAndExpectFocus(page, 'Tab', page.getByLabel('Language'))
-  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username or e-mail'))
+  await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username'))
   await page.keyboard.type(login)
 }
 
@@ -31,7 +31,7 @@ test('auth, accept: sign in, consent, accept', async ({ page }) => {
     requestingAppId: 'test-keyboard',
     clientData: { 'app-web-auth:description': { type: 'note/txt', content: 'Read [why](https://example.com/why).' } },
   })
-  const login = page.getByLabel('Username or e-mail')
+  const login = page.getByLabel('Username')
   await typeInto(page, login, demoUser.username)
   await pressAndExpectFocus(page, 'Tab', page.getByLabel('Password', { exact: true }))
   await page.keyboard.type(demoUser.password)
