@@ -23,3 +23,17 @@ for (const language of ['en', 'fr', 'de', 'it']) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
   })
 }
+
+test('the notice that two-factor is now off sits above the card the page goes on with, not under its buttons', async ({
+  page,
+}) => {
+  await openNewRequest(page, { requestingAppId: 'test-narrow-recovery' })
+  await signInByFields(page, mfaUser.username, mfaUser.password)
+  await page.getByRole('button', { name: 'I lost my phone' }).click()
+  await page.getByLabel('Recovery code').fill('mfa-recovery-05')
+  await page.getByRole('button', { name: 'Use recovery code' }).click()
+  await expect(page.getByRole('heading', { name: 'Give access to your data?' })).toBeVisible()
+  const notice = page.getByText('Two-factor authentication is now switched off for your account.')
+  const card = page.locator('.panel').filter({ has: page.getByRole('heading', { level: 1 }) })
+  expect(await gapBetween(notice, card)).toBeGreaterThanOrEqual(8)
+})
