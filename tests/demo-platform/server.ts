@@ -25,6 +25,7 @@ import type { Route } from './router.ts'
 import { serviceInfoRoutes } from './service-info.ts'
 import { createState, type Platform, type PlatformConfig } from './state.ts'
 import { staticSiteHandler, type StaticSiteOptions } from './static-site.ts'
+import { userDeletionControlRoutes, userDeletionRoutes } from './user-deletion.ts'
 import { userRoutes } from './users.ts'
 
 export interface RunningServer {
@@ -62,6 +63,7 @@ const platformRoutes: Route[] = [
   ...accountControlRoutes,
   ...outboxControlRoutes,
   ...mfaControlRoutes,
+  ...userDeletionControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -70,6 +72,7 @@ const platformRoutes: Route[] = [
   ...authRequestRoutes,
   ...registrationRoutes,
   ...hostingRoutes,
+  ...userDeletionRoutes,
   ...userRoutes,
   ...loginRoutes,
   ...mfaRoutes,
