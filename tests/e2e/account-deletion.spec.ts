@@ -45,7 +45,7 @@ async function openOnVariant(page: Page, variant: HostedApp): Promise<void> {
   await openDataSection(page)
 }
 
-async function fillConfirmation(page: Page, typed = username, typedPassword = password): Promise<void> {
+async function fillConfirmation(page: Page, typed: string = username, typedPassword: string = password): Promise<void> {
   const section = deletionSection(page)
   await section.getByLabel('Username').fill(typed)
   await section.getByLabel('Password', { exact: true }).fill(typedPassword)
