@@ -17,6 +17,7 @@ export interface ConfigEnv {
   VITE_TRUSTED_APP_ORIGINS?: string
   VITE_SILENT_MATCHING_ACCESS?: string
   VITE_TOKEN_FREE_RETURN_URL?: string
+  VITE_ACCOUNT_DELETION?: string
 }
 
 export interface AppConfig {
@@ -31,6 +32,11 @@ export interface AppConfig {
   silentMatchingAccess: boolean
   /** The legacy return URL carries the poll URL only (`prYvpoll`), never `prYvtoken` nor `prYvapiEndpoint`. */
   tokenFreeReturnUrl: boolean
+  /**
+   * The platform lets accounts delete themselves (`user-account.delete` includes `personalToken`): the account area
+   * then offers the deletion. A refusal and an unmounted route answer alike, so the page cannot find out by itself.
+   */
+  accountDeletion: boolean
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] }
@@ -177,6 +183,7 @@ export function parseConfig(env: ConfigEnv): ConfigResult {
     trustedAppOrigins: readTrustedAppOrigins(env.VITE_TRUSTED_APP_ORIGINS, problems),
     silentMatchingAccess: readSwitch('VITE_SILENT_MATCHING_ACCESS', env.VITE_SILENT_MATCHING_ACCESS, problems) ?? false,
     tokenFreeReturnUrl: readSwitch('VITE_TOKEN_FREE_RETURN_URL', env.VITE_TOKEN_FREE_RETURN_URL, problems) ?? false,
+    accountDeletion: readSwitch('VITE_ACCOUNT_DELETION', env.VITE_ACCOUNT_DELETION, problems) ?? false,
   }
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems }
 }

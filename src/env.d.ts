@@ -19,6 +19,8 @@ interface ImportMetaEnv {
   readonly VITE_SILENT_MATCHING_ACCESS?: string
   /** `true`: the legacy return URL carries `prYvpoll` but no token nor API endpoint. */
   readonly VITE_TOKEN_FREE_RETURN_URL?: string
+  /** `true` when the platform lets accounts delete themselves (user-account.delete with personalToken). */
+  readonly VITE_ACCOUNT_DELETION?: string
 }
 
 interface ImportMeta {

@@ -24,6 +24,8 @@ export const errorMessageKeys: Record<Exclude<AppErrorCode, CmcErrorCode>, strin
   'consent-expired': 'oauthConsent.error.expired',
   'consent-invalid': 'oauthConsent.error.invalid',
   'consent-choice-refused': 'oauthConsent.error.choiceRefused',
+  // Only the account area's "Your data" section meets it: its message comes with that section's.
+  'deletion-refused': 'accountArea.deletion.refused.error',
   unsupported: 'error.unsupported',
   server: 'error.server',
   network: 'error.network',

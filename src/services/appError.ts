@@ -20,6 +20,7 @@ export type AppErrorCode =
   | 'invalid-reset-token'
   | 'reset-mail-failed'
   | 'password-refused'
+  | 'deletion-refused'
   | 'consent-expired'
   | 'consent-invalid'
   | 'consent-choice-refused'

@@ -9,7 +9,7 @@ export interface JsonAnswer {
 }
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST' | 'PUT'
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   body?: unknown
   /** A token for the `Authorization` header; never put into the URL. */
   authorization?: string

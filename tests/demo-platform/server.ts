@@ -26,6 +26,7 @@ import type { Route } from './router.ts'
 import { serviceInfoRoutes } from './service-info.ts'
 import { createState, type Platform, type PlatformConfig } from './state.ts'
 import { staticSiteHandler, type StaticSiteOptions } from './static-site.ts'
+import { userDeletionControlRoutes, userDeletionRoutes } from './user-deletion.ts'
 import { userRoutes } from './users.ts'
 
 export interface RunningServer {
@@ -63,6 +64,7 @@ const platformRoutes: Route[] = [
   ...accountControlRoutes,
   ...outboxControlRoutes,
   ...mfaControlRoutes,
+  ...userDeletionControlRoutes,
   ...cmcControlRoutes,
   ...hostingControlRoutes,
   ...serviceInfoRoutes,
@@ -71,6 +73,7 @@ const platformRoutes: Route[] = [
   ...authRequestRoutes,
   ...registrationRoutes,
   ...hostingRoutes,
+  ...userDeletionRoutes,
   ...userRoutes,
   ...loginRoutes,
   ...mfaRoutes,

@@ -16,6 +16,7 @@ import type {
   User,
 } from './model.ts'
 import { seedUsers } from './seed.ts'
+import type { DeletionAuthorization } from './user-deletion.ts'
 
 /** Fixed for the life of one platform. */
 export interface PlatformConfig {
@@ -52,6 +53,8 @@ export interface PlatformState {
   hostings: HostingsTree | null
   /** False for a platform with `services.mfa.mode: disabled`: MFA calls then answer 503. */
   mfaEnabled: boolean
+  /** `user-account.delete`: who may delete an account (`DELETE /users/{username}`). */
+  deletionPolicy: DeletionAuthorization[]
 }
 
 export interface Platform {
@@ -76,6 +79,8 @@ export function createState(config: PlatformConfig): PlatformState {
     faults: { latencyMs: 0, rules: [] },
     hostings: null,
     mfaEnabled: true,
+    // open-pryv.io's default: the admin key only.
+    deletionPolicy: ['adminToken'],
   }
   seedAccountArea(state, config)
   seedExportAccounts(state)

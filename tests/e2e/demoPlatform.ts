@@ -180,6 +180,10 @@ export const demoPlatform = {
     call<{ expired: number }>('POST', `/_demo/users/${username}/sessions/expire`, appId === undefined ? {} : { appId }),
 
   /** The user's whole audit log, oldest first. */
+  /** The platform's `user-account.delete`: `['adminToken']` by default (and after a reset), `personalToken` added lets accounts delete themselves. */
+  allowAccountDeletion: (allowed: Array<'adminToken' | 'personalToken'>) =>
+    call<{ allowed: string[] }>('POST', '/_demo/account-deletion', { allowed }),
+
   audit: (username: string) => call<AuditEntry[]>('GET', `/_demo/users/${username}/audit`),
 
   /** What deletions of CMC data grants told their requesters. */

@@ -22,6 +22,7 @@ describe('parseConfig defaults', () => {
       trustedAppOrigins: [],
       silentMatchingAccess: false,
       tokenFreeReturnUrl: false,
+      accountDeletion: false,
     })
   })
 
@@ -48,6 +49,20 @@ describe('the consent switches', () => {
     expect(problemsOf({ VITE_SILENT_MATCHING_ACCESS: '1', VITE_TOKEN_FREE_RETURN_URL: 'yes' })).toEqual([
       'VITE_SILENT_MATCHING_ACCESS="1": must be "true" or "false"',
       'VITE_TOKEN_FREE_RETURN_URL="yes": must be "true" or "false"',
+    ])
+  })
+})
+
+describe('the account deletion switch', () => {
+  it('offers the deletion with "true" only', () => {
+    expect(configOf({ VITE_ACCOUNT_DELETION: 'true' }).accountDeletion).toBe(true)
+    expect(configOf({ VITE_ACCOUNT_DELETION: 'false' }).accountDeletion).toBe(false)
+    expect(configOf({ VITE_ACCOUNT_DELETION: ' ' }).accountDeletion).toBe(false)
+  })
+
+  it('refuses any other value, naming the setting', () => {
+    expect(problemsOf({ VITE_ACCOUNT_DELETION: 'yes' })).toEqual([
+      'VITE_ACCOUNT_DELETION="yes": must be "true" or "false"',
     ])
   })
 })

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
-import { config } from '@/config'
 import {
   confirmMfaEnrolment,
   deactivateMfa,
@@ -10,10 +9,8 @@ import {
   startMfaEnrolment,
   type MfaStatus,
 } from '@/services/account/mfaEnrolment'
-import { checkPassword } from '@/services/account/passwordCheck'
 import { maskedPhone } from '@/services/account/phoneNumber'
-import { AppError, toAppError } from '@/services/appError'
-import { usePlatformStore } from '@/stores/platform'
+import { toAppError } from '@/services/appError'
 import { useAccountSessionStore, type Interruption } from './accountSession'
 
 /** Where the Security section stands: the status, then switching on (phone, code, recovery codes) or off (password). */
@@ -125,14 +122,7 @@ export const useAccountSecurityStore = defineStore('accountSecurity', () => {
   /** The password checked by a sign-in, then mfa/deactivate. */
   function submitPassword(password: string): Promise<unknown> {
     return action.run(async () => {
-      const service = await usePlatformStore().trustedService()
-      const username = session.own?.username
-      if (!service || !username) throw new AppError('network')
-      const checked = await session.call(
-        () => checkPassword(service, username, password, config.appId),
-        cutOff('mfa-off'),
-      )
-      if (checked) session.adopt(checked)
+      await session.recheckPassword(password, cutOff('mfa-off'))
       await session.call(deactivateMfa, cutOff('mfa-off'))
       mfa.value = { on: false }
       go('status')

@@ -1,14 +1,17 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
+import { config } from '@/config'
+import { checkPassword } from '@/services/account/passwordCheck'
 import { readOwnAccess, type OwnAccess } from '@/services/account/ownAccess'
 import { pageWasReloaded } from '@/services/account/pageReload'
 import { AppError, toAppError } from '@/services/appError'
+import type { Service } from '@/services/platform'
 import { signOut as logOut, type Session } from '@/services/signIn'
-
-type Connection = Session['connection']
 import { useAuthSessionStore } from '@/stores/authSession'
 import { usePlatformStore } from '@/stores/platform'
+
+type Connection = Session['connection']
 
 export type AccountView = 'sign-in' | 'mfa' | 'recovery' | 'signed-in'
 
@@ -36,6 +39,8 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
   const reason = ref<SignedOutReason | null>(pageWasReloaded() ? 'reloaded' : null)
   const interrupted = shallowRef<Interruption | null>(null)
   const signingOut = ref(false)
+  /** The account's name once it was deleted: the area shows only that it is gone. */
+  const deleted = ref<string | null>(null)
   // Stryker disable next-line StringLiteral: equivalent, sign-in usernames are lowercased so no other non-username start value can match one
   let lastUsername = ''
 
@@ -139,6 +144,28 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     lastUsername = session.username
   }
 
+  /**
+   * The password asked again before a sensitive change, checked by a sign-in with the page's app id (a wrong one
+   * throws `invalid-credentials`); the session it gives is the one to go on with. Returns the platform it checked
+   * with, for the call that follows.
+   */
+  async function recheckPassword(password: string, cutOff: Interruption | null = null): Promise<Service> {
+    const service = await platform.trustedService()
+    const username = own.value?.username
+    if (!service || !username) throw new AppError('network')
+    const checked = await call(() => checkPassword(service, username, password, config.appId), cutOff)
+    if (checked) adopt(checked)
+    return service
+  }
+
+  /** The account is gone, and its session with it (the platform ended it): only that is shown from now on. */
+  function forgetDeleted(username: string): void {
+    // Stryker disable next-line StringLiteral: equivalent, the reason is cleared just below
+    end('signed-out')
+    reason.value = null
+    deleted.value = username
+  }
+
   function dismissInterruption(): void {
     interrupted.value = null
   }
@@ -150,6 +177,7 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     reason,
     interrupted,
     signingOut,
+    deleted,
     view,
     start,
     submit,
@@ -157,6 +185,8 @@ export const useAccountSessionStore = defineStore('accountSession', () => {
     call,
     signOut,
     adopt,
+    recheckPassword,
+    forgetDeleted,
     dismissInterruption,
   }
 })

@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
-import { config } from '@/config'
-import { checkPassword } from '@/services/account/passwordCheck'
 import {
   changeUsername,
   readUsernameChanges,
@@ -11,8 +9,6 @@ import {
   type UsernameChanges,
   type UsernameRefusal,
 } from '@/services/account/usernameChange'
-import { AppError } from '@/services/appError'
-import { usePlatformStore } from '@/stores/platform'
 import { useAccountSessionStore } from './accountSession'
 
 /** Changing the account's username: the changes left, the password asked again, then the session under the new name. */
@@ -38,10 +34,7 @@ export const useAccountUsernameStore = defineStore('accountUsername', () => {
       refusal.value = usernameRefusal(wanted, current)
       changedFrom.value = null
       if (refusal.value) return
-      const service = await usePlatformStore().trustedService()
-      if (!service) throw new AppError('network')
-      const checked = await session.call(() => checkPassword(service, current, password, config.appId))
-      if (checked) session.adopt(checked)
+      const service = await session.recheckPassword(password)
       const outcome = await session.call((connection) => changeUsername(connection, wanted))
       if (!outcome.ok) {
         refusal.value = outcome.refusal

@@ -71,6 +71,7 @@ const parts = {
   verifyEmail: part(`${localesDir}verifyEmail/`),
   accountSecurity: part(`${localesDir}accountSecurity/`),
   accountProfile: part(`${localesDir}accountProfile/`),
+  accountDeletion: part(`${localesDir}accountDeletion/`),
 }
 
 function blankKeys(messages: Map<string, unknown>): string[] {
@@ -104,10 +105,13 @@ describe('locales', () => {
   it("has a message for every error code: in the core messages, or the consent pages' own parts", () => {
     const codes = [...Object.keys(errorMessageKeys), ...Object.keys(everyCmcCode)] as AppErrorCode[]
     const keys = codes.map(errorMessageKey)
-    const partOf = (key: string) =>
-      key.startsWith('cmc.error.') ? parts.cmc : key.startsWith('oauthConsent.error.') ? parts.account : parts.core
+    const partOf = (key: string) => {
+      if (key.startsWith('cmc.error.')) return parts.cmc
+      if (key.startsWith('accountArea.deletion.')) return parts.accountDeletion
+      return key.startsWith('oauthConsent.error.') ? parts.account : parts.core
+    }
     expect(keys.filter((key) => typeof partOf(key).en.get(key) !== 'string')).toEqual([])
-    expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 28)
-    expect(codes).toHaveLength(26 + 28)
+    expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 1 + 28)
+    expect(codes).toHaveLength(27 + 28)
   })
 })

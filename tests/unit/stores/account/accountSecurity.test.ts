@@ -142,22 +142,19 @@ describe('accountSecurity store', () => {
     expect([security.step, security.unavailable, security.status]).toEqual(['status', true, 'done'])
   })
 
-  it('switches off after the password, checked with the page’s app id; a wrong one stops it', async () => {
-    const { security, call } = await setUp({ on: true, phoneHint: '•••• 89' })
+  it('switches off after the password asked again through the session; a wrong one stops it', async () => {
+    const { security, session, call } = await setUp({ on: true, phoneHint: '•••• 89' })
+    const recheck = vi.spyOn(session, 'recheckPassword').mockRejectedValueOnce(new AppError('invalid-credentials'))
     security.askPassword()
-    vi.mocked(checkPassword).mockRejectedValueOnce(new AppError('invalid-credentials'))
     await security.submitPassword('wrong')
     expect([security.step, security.error?.code]).toEqual(['password', 'invalid-credentials'])
     expect(deactivateMfa).not.toHaveBeenCalled()
-    const before = call.mock.calls.length
-    const fresh = { username: 'alice', connection: { token: 'fresh-token' } } as never
-    vi.mocked(checkPassword).mockResolvedValueOnce(fresh)
-    const adopt = vi.spyOn(useAccountSessionStore(), 'adopt').mockImplementation(() => undefined)
+    recheck.mockResolvedValueOnce(service)
     await security.submitPassword('right')
-    // A sign-in after a username change opens a new session and ends the old: the page goes on with it.
-    expect(adopt).toHaveBeenCalledWith(fresh)
-    expect(vi.mocked(checkPassword).mock.lastCall).toEqual([service, 'alice', 'right', config.appId])
-    expect(call.mock.calls[before]?.[1]).toEqual({ action: 'mfa-off', key: '', title: '' })
+    expect(recheck.mock.calls).toEqual([
+      ['wrong', { action: 'mfa-off', key: '', title: '' }],
+      ['right', { action: 'mfa-off', key: '', title: '' }],
+    ])
     expect(deactivateMfa).toHaveBeenCalledWith(connection)
     expect(call.mock.lastCall?.[1]).toEqual({ action: 'mfa-off', key: '', title: '' })
     expect([security.step, security.mfa, security.error]).toEqual(['status', { on: false }, null])
