@@ -93,7 +93,7 @@ test('allowed by the platform: a double click deletes once, the session ends, th
   // Pressed too early, the button says what is missing rather than sending anything.
   await section.getByRole('button', { name: 'Delete my account for good' }).click()
   await expect(section.getByText(`Type ${username} exactly as shown.`)).toBeVisible()
-  await expect(section.getByText('Enter your password.')).toBeVisible()
+  await expect(section.getByText('Enter your current password.')).toBeVisible()
   await expectAccessibleInBothThemes(page, 'form errors', figures)
 
   const tokens = await personalTokens()

@@ -25,6 +25,20 @@ describe('AccountCurrentPasswordField', () => {
     expect(errorText(mountField(false, new AppError('invalid-credentials')))).toBe('This is not your current password.')
   })
 
+  it('says the refusal in the words of a form that says more', () => {
+    const field = mount(AccountCurrentPasswordField, {
+      props: {
+        label: 'Password',
+        missing: false,
+        error: new AppError('invalid-credentials'),
+        refusedText: 'Not deleted.',
+        modelValue: '',
+      },
+      global: { plugins: [i18n] },
+    })
+    expect(errorText(field)).toBe('Not deleted.')
+  })
+
   it("leaves any other error to the form, and takes the browser's saved password", () => {
     const field = mountField(false, new AppError('network'))
     expect(field.find('.field-error').exists()).toBe(false)

@@ -20,7 +20,7 @@ describe('AccountDeletionForm', () => {
     const wrapper = mountForm()
     await wrapper.get('form').trigger('submit')
     expect(wrapper.text()).toContain('Type alice exactly as shown.')
-    expect(wrapper.text()).toContain('Enter your password.')
+    expect(wrapper.text()).toContain('Enter your current password.')
     await wrapper.get('input[autocomplete="off"]').setValue('Alice')
     await wrapper.get('form').trigger('submit')
     expect(wrapper.emitted('submit')).toBeUndefined()
