@@ -2,26 +2,7 @@ import { day, hour } from './account-seed-rows.ts'
 import { accountSeed } from './account-seed.ts'
 import { auditEntry, auditPseudoAccess } from './audit-store.ts'
 import type { AuditEntry, StoredAccess } from './model.ts'
-
-/** mulberry32: a small seeded generator, so every reset gives the same audit log. */
-function seededRandom(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-type Random = () => number
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-
-function cuidLike(random: Random): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'
-  return 'c' + Array.from({ length: 24 }, () => pick(random, alphabet.split(''))).join('')
-}
+import { cuidLike, pick, seededRandom, type Random } from './seeded-random.ts'
 
 /** Who called what, how often, and when (epoch seconds): one line of the trail's plan. */
 interface CallPlan {

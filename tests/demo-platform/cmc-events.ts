@@ -4,6 +4,15 @@ import { userEvents, type PryvEvent } from './cmc-records.ts'
 import { canRead, canWrite, ensurePluginStreams, findStream, isInSubtree, isInternalStreamId } from './cmc-streams.ts'
 import { asksForAudit, getAuditEvents } from './audit-events.ts'
 import { pageOf, parsePaging, typeMatches } from './events-paging.ts'
+import {
+  accountFieldEvents,
+  deletionsFor,
+  isModifiedSince,
+  matchesChangeFilter,
+  parseChangeFilter,
+} from './events-state.ts'
+import { withReadTokens } from './attachments.ts'
+import { seedAnchor, seedSpan } from './export-seed.ts'
 import { ApiError } from './http.ts'
 import { nowSeconds } from './ids.ts'
 import type { MethodCall } from './method-call.ts'
@@ -30,8 +39,9 @@ function isInStream(caller: Caller, event: PryvEvent, root: string): boolean {
 }
 
 /**
- * `events.get`: what the token may read, filtered by `streams` and `types`,
- * paged with the platform's defaults (see events-paging.ts). A query naming
+ * `events.get`: what the token may read, filtered by `streams`, `types`,
+ * `state` and `modifiedSince`, paged with the platform's defaults (see
+ * events-paging.ts); `includeDeletions` adds `eventDeletions`. A query naming
  * an audit stream is answered by the audit store instead.
  */
 export function getEvents({ platform, caller, params }: MethodCall): Record<string, unknown> {
@@ -40,15 +50,24 @@ export function getEvents({ platform, caller, params }: MethodCall): Record<stri
   const types = stringList(check, 'types')
   const streams = parseStreamsQuery(check)
   const paging = parsePaging(check, nowSeconds())
+  const changes = parseChangeFilter(check)
   check.done()
   if (streams && asksForAudit(streams)) return getAuditEvents(platform, caller, streams, types, paging)
   const events = userEvents(platform.state, caller.user.username).filter(
     (event) =>
+      matchesChangeFilter(caller.user, event, changes) &&
       readable(caller, event) &&
       typeMatches(types, event.type) &&
       (!streams || matchesStreams(streams, (root) => isInStream(caller, event, root))),
   )
-  return { events: pageOf(events, paging).map(eventView) }
+  const fields = changes.state === 'all' && !streams ? accountFieldEvents(caller, seedAnchor - seedSpan) : []
+  const fieldSet = new Set<object>(fields)
+  const isStored = (event: object): event is PryvEvent => !fieldSet.has(event)
+  const page = pageOf([...events, ...fields.filter((field) => isModifiedSince(field, changes))], paging).map((event) =>
+    isStored(event) ? withReadTokens(caller, eventView(event)) : structuredClone(event),
+  )
+  const eventDeletions = deletionsFor(caller.user, changes, paging)
+  return eventDeletions ? { events: page, eventDeletions } : { events: page }
 }
 
 /** `events.getOne`: 404 for an event the token may not read, as for an unknown one. */
@@ -58,7 +77,7 @@ export function getEvent({ platform, caller, params }: MethodCall): Record<strin
   check.done()
   const event = findEvent(platform.state, caller.user.username, id)
   if (!event || !readable(caller, event)) throw new ApiError(404, 'unknown-resource', `Unknown event "${id}"`, { id })
-  return { event: eventView(event) }
+  return { event: withReadTokens(caller, eventView(event)) }
 }
 
 function streamIdsParam(check: ParamsCheck): string[] {

@@ -1,3 +1,4 @@
+import { seededEventsOf } from './export-seed-events.ts'
 import type { PlatformState } from './state.ts'
 
 /** An event as the API shows it; times in seconds. */
@@ -11,6 +12,19 @@ export interface PryvEvent {
   createdBy: string
   modified: number
   modifiedBy: string
+  trashed?: boolean
+  /** Stored without read tokens: each answer adds the reading access's own (see attachments.ts). */
+  attachments?: StoredAttachment[]
+}
+
+/** A file attached to an event; its bytes are generated from `seed` (see attachment-bytes.ts). */
+export interface StoredAttachment {
+  id: string
+  fileName: string
+  type: string
+  size: number
+  integrity: string
+  seed: number
 }
 
 export type CapabilityMode = 'single-use' | 'open-link'
@@ -85,7 +99,8 @@ export function userEvents(state: PlatformState, username: string): PryvEvent[] 
   const all = cmcRecords(state).events
   let list = all.get(username)
   if (!list) {
-    list = []
+    // Seeded accounts get their (shared, frozen) events on first read: a reset stays fast.
+    list = [...(seededEventsOf(username)?.events ?? [])]
     all.set(username, list)
   }
   return list

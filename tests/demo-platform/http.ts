@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Readable } from 'node:stream'
 
 /** The `{ error }` body every Pryv.io error answers with. */
 interface PryvErrorBody {
@@ -27,12 +28,13 @@ export class ApiError extends Error {
   }
 }
 
-/** What a route answers: `json` (serialized last, once `meta` is added) or a raw `body`. */
+/** What a route answers: `json` (serialized last, once `meta` is added), a raw `body`, or a `stream` (its headers give the length). */
 export interface Answer {
   status: number
   headers: Record<string, string>
   json?: unknown
   body?: string | Buffer
+  stream?: () => Readable
 }
 
 export function jsonAnswer(status: number, json: unknown): Answer {
@@ -97,6 +99,11 @@ export function writeAnswer(
   extraHeaders: Record<string, string>,
   headOnly = false,
 ): void {
+  if (answer.stream) {
+    res.writeHead(answer.status, { ...extraHeaders, ...answer.headers })
+    answer.stream().pipe(res)
+    return
+  }
   const raw = answer.json === undefined ? (answer.body ?? '') : JSON.stringify(answer.json)
   const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw
   res.writeHead(answer.status, { ...extraHeaders, ...answer.headers, 'content-length': String(body.length) })

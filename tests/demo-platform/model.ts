@@ -21,6 +21,8 @@ export interface Stream {
   id: string
   name: string
   parentId: string | null
+  /** A trashed stream is listed only with `state=all`; its events only with `state=all` too. */
+  trashed?: boolean
 }
 
 /** What every stored access has; timestamps in seconds; `deleted` set instead of removing it. */
@@ -81,6 +83,8 @@ export interface User {
   streams: Stream[]
   accesses: StoredAccess[]
   webhooks: Webhook[]
+  /** `profile/private` and `profile/public` fields the person stored (MFA's own part of the private one lives in `mfa`). */
+  profile?: { private: Record<string, unknown>; public: Record<string, unknown> }
   /** What the registering app sent beside the credentials (absent for seeded accounts). */
   registration?: { appId: string; hosting: string; referer?: string }
 }
@@ -143,6 +147,8 @@ export interface RequestLogEntry {
 export interface FaultRule {
   method?: string
   path: RegExp
+  /** Tested against the raw query string (without "?"): one page of a paged read can fail alone. */
+  query?: RegExp
   times: number
   status?: number
   body?: unknown

@@ -10,7 +10,7 @@ export function urlQuery(query: URLSearchParams): Record<string, string | string
 }
 
 // Query values are text: the platform's schemas turn these into numbers and booleans before checking them.
-const numberParams = ['limit', 'skip', 'fromTime', 'toTime']
+const numberParams = ['limit', 'skip', 'fromTime', 'toTime', 'modifiedSince']
 const booleanParams = ['sortAscending', 'includeExpired', 'includeDeletions']
 
 function coerce(name: string, value: string | string[]): unknown {

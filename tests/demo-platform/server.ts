@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { accessInfoRoutes } from './access-info.ts'
 import { accountControlRoutes } from './account-control.ts'
 import { apiMethodRoutes } from './api-methods.ts'
+import { attachmentRoutes } from './attachments.ts'
 import { authRequestRoutes } from './auth-requests.ts'
 import { batchRoutes } from './batch.ts'
 import { clientAppRoutes } from './client-app.ts'
@@ -79,6 +80,7 @@ const platformRoutes: Route[] = [
   ...emailVerificationRoutes,
   ...accessInfoRoutes,
   ...apiMethodRoutes,
+  ...attachmentRoutes,
   ...batchRoutes,
 ]
 

@@ -1,5 +1,6 @@
 import type { HostingsTree } from './hostings.ts'
 import { seedAccountArea } from './account-seed-state.ts'
+import { seedExportAccounts } from './export-seed-state.ts'
 import type {
   AuditEntry,
   AuthRequest,
@@ -77,6 +78,7 @@ export function createState(config: PlatformConfig): PlatformState {
     mfaEnabled: true,
   }
   seedAccountArea(state, config)
+  seedExportAccounts(state)
   return state
 }
 
