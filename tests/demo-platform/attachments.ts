@@ -5,7 +5,9 @@ import { authenticateCaller } from './cmc-capability.ts'
 import { findEvent, type EventView } from './cmc-event-store.ts'
 import type { StoredAttachment } from './cmc-records.ts'
 import { canRead } from './cmc-streams.ts'
+import { isExpired } from './access-records.ts'
 import { ApiError, type Answer } from './http.ts'
+import type { StoredAccess, User } from './model.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser, type Caller } from './sessions.ts'
 
@@ -46,7 +48,22 @@ export function withReadTokens(caller: Caller, view: EventView): AnsweredEvent {
 
 const invalidReadToken = () => new ApiError(401, 'invalid-access-token', 'Invalid read token.')
 
-/** The caller a download acts for: the read token's access (checked by its HMAC), else the `Authorization` header. */
+/**
+ * The access a read token names, as the platform loads it by id: its route
+ * wraps a missing or expired access in an `unexpected-error` (500), keeping
+ * the inner message.
+ */
+function readTokenAccess(user: User, accessId: string): StoredAccess {
+  const access = user.accesses.find((candidate) => candidate.id === accessId && candidate.deleted === undefined)
+  if (!access) throw new ApiError(500, 'unexpected-error', 'Cannot find access from token.')
+  if (isExpired(access)) throw new ApiError(500, 'unexpected-error', 'Access has expired.')
+  return access
+}
+
+/**
+ * The caller a download acts for: the read token's access (checked by its
+ * HMAC; an `Authorization` header beside it is ignored), else the header's.
+ */
 function downloadCaller({ platform, params, query, headers }: RequestContext): Caller {
   const user = pathUser(platform, params.username ?? '')
   if (query.has('auth'))
@@ -59,8 +76,7 @@ function downloadCaller({ platform, params, query, headers }: RequestContext): C
   if (readToken === null) return authenticateCaller(platform, user, headers.authorization)
   const separator = readToken.indexOf('-')
   if (separator <= 0) throw invalidReadToken()
-  const access = user.accesses.find((candidate) => candidate.id === readToken.slice(0, separator))
-  if (!access || access.deleted !== undefined) throw invalidReadToken()
+  const access = readTokenAccess(user, readToken.slice(0, separator))
   if (readToken.slice(separator + 1) !== fileHmac(params.fileId ?? '', access.token)) throw invalidReadToken()
   return authenticateCaller(platform, user, access.token)
 }

@@ -4,6 +4,7 @@ import type { MethodCall } from './method-call.ts'
 import type { Access, Stream, User } from './model.ts'
 import { isStreamPermission } from './permissions.ts'
 import type { Caller } from './sessions.ts'
+import { parseIncludeTrashed, systemStreamsFor } from './streams-state.ts'
 import { ParamsCheck, typeError } from './validation.ts'
 
 export const cmcRoot = ':_cmc:'
@@ -137,18 +138,24 @@ function treeOf(streams: Stream[], parentId: string | null): StreamTree[] {
     .map((stream) => ({ ...stream, children: treeOf(streams, stream.id) }))
 }
 
-/** `streams.get`: the caller's visible tree (the plugin's hidden region left out), from `parentId` when given. */
+/**
+ * `streams.get`: the caller's visible tree (the plugin's hidden region left
+ * out), from `parentId` when given; trashed streams (and, for a personal
+ * token, the platform's system roots) only with `state=all`.
+ */
 export function getStreams({ caller, params }: MethodCall): Record<string, unknown> {
   const user = caller.user
   ensurePluginStreams(user)
   const check = new ParamsCheck(params)
   const parentId = check.string('parentId') ?? null
+  const includeTrashed = parseIncludeTrashed(check)
   check.done()
   if (parentId !== null && !findStream(user, parentId)) throw unknownStream(parentId, 'parentId')
   const visible = user.streams.filter(
     (stream) =>
       !isInternalStreamId(stream.id) &&
+      (includeTrashed || stream.trashed !== true) &&
       (caller.kind === 'personal' || accessLevelOn(user, caller.access, stream.id) !== undefined),
   )
-  return { streams: treeOf(visible, parentId) }
+  return { streams: treeOf([...visible, ...systemStreamsFor(caller, includeTrashed)], parentId) }
 }

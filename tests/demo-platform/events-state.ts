@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { PryvEvent } from './cmc-records.ts'
-import { findStream } from './cmc-streams.ts'
+import { findStream, streamLineage } from './cmc-streams.ts'
 import type { Paging } from './events-paging.ts'
 import { seededEventsOf, type EventDeletion } from './export-seed-events.ts'
 import type { User } from './model.ts'
@@ -27,8 +27,12 @@ export function parseChangeFilter(check: ParamsCheck): ChangeFilter {
   }
 }
 
-function inTrashedStream(user: User, event: PryvEvent): boolean {
-  return event.streamIds.every((streamId) => findStream(user, streamId)?.trashed === true)
+/** Under a trashed root stream: the platform only looks at the roots (a trashed child still shows its events). */
+function underTrashedRoot(user: User, event: PryvEvent): boolean {
+  return event.streamIds.some((streamId) => {
+    const root = streamLineage(user, streamId).at(-1)
+    return root !== undefined && findStream(user, root)?.trashed === true
+  })
 }
 
 /** The platform keeps what changed strictly after `modifiedSince` (`modified > since`). */
@@ -37,15 +41,15 @@ export function isModifiedSince(event: { modified: number }, filter: ChangeFilte
 }
 
 /**
- * The platform expands the queried streams without trashed ones unless the
- * state asks for them, so by default the events of a trashed stream stay out
- * too; `trashed` answers the trashed events themselves.
+ * By default the platform leaves out trashed events and those under a
+ * trashed root stream (eventsGetUtils `streamQueryAddHiddenStreams`);
+ * `trashed` answers the trashed events themselves, `all` everything.
  */
 export function matchesChangeFilter(user: User, event: PryvEvent, filter: ChangeFilter): boolean {
   if (!isModifiedSince(event, filter)) return false
   if (filter.state === 'all') return true
   if (filter.state === 'trashed') return event.trashed === true
-  return event.trashed !== true && !inTrashedStream(user, event)
+  return event.trashed !== true && !underTrashedRoot(user, event)
 }
 
 /** `eventDeletions`: only with `includeDeletions` and `modifiedSince`, deleted after it, paged by the same `skip` and `limit`. */

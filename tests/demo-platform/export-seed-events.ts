@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { fileIntegrity } from './attachment-bytes.ts'
+import { fileBytes, fileIntegrity } from './attachment-bytes.ts'
 import type { PryvEvent, StoredAttachment } from './cmc-records.ts'
 import { benchSeed, exportSeed, seedAnchor, seedSpan, type SeededFile } from './export-seed.ts'
 import { cuidLike, pick, seededRandom, type Random } from './seeded-random.ts'
@@ -148,8 +148,18 @@ export function seededEventsOf(username: string): SeededEvents | undefined {
   let found = cache.get(username)
   if (!found) {
     found = generate()
+    // Kept in time order: each events.get sorts the list again, and a sorted list sorts in one pass.
+    found = { ...found, events: [...found.events].sort((a, b) => a.time - b.time) }
     for (const event of found.events) Object.freeze(event)
     cache.set(username, found)
   }
   return found
+}
+
+/** The exact bytes a download of a seeded file answers: what tests compare a saved export with. */
+export function seededFileBytes(username: string, fileId: string): Buffer {
+  const events = seededEventsOf(username)?.events ?? []
+  const file = events.flatMap((event) => event.attachments ?? []).find((candidate) => candidate.id === fileId)
+  if (!file) throw new Error(`no seeded file ${fileId} on ${username}`)
+  return fileBytes(file)
 }

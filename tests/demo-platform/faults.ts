@@ -30,15 +30,16 @@ function optionalFlag(
   return undefined
 }
 
-function compilePath(source: unknown, path: string, errors: ParamError[]): RegExp | null {
+/** A rule's `path` (required) or `query` (optional) RegExp source. */
+function compilePattern(source: unknown, at: string, errors: ParamError[]): RegExp | null {
   if (typeof source !== 'string') {
-    errors.push(typeError(`${path}/path`, 'string (a RegExp source)'))
+    errors.push(typeError(at, 'string (a RegExp source)'))
     return null
   }
   try {
     return new RegExp(source)
   } catch {
-    errors.push({ code: 'INVALID_REGEXP', message: 'must be a valid RegExp source', path: `${path}/path` })
+    errors.push({ code: 'INVALID_REGEXP', message: 'must be a valid RegExp source', path: at })
     return null
   }
 }
@@ -51,7 +52,8 @@ function parseRule(item: unknown, index: number, errors: ParamError[]): FaultRul
   }
   const before = errors.length
   if (item.method !== undefined && typeof item.method !== 'string') errors.push(typeError(`${path}/method`, 'string'))
-  const pattern = compilePath(item.path, path, errors)
+  const pattern = compilePattern(item.path, `${path}/path`, errors)
+  const query = item.query === undefined ? undefined : compilePattern(item.query, `${path}/query`, errors)
   const times = optionalNumber(item, 'times', path, errors, (value) => Number.isInteger(value) && value >= 1) ?? 1
   const status = optionalNumber(
     item,
@@ -63,9 +65,9 @@ function parseRule(item: unknown, index: number, errors: ParamError[]): FaultRul
   const delayMs = optionalNumber(item, 'delayMs', path, errors, (value) => value >= 0)
   const nonJson = optionalFlag(item, 'nonJson', path, errors)
   const reset = optionalFlag(item, 'reset', path, errors)
-  if (errors.length > before || !pattern) return null
+  if (errors.length > before || !pattern || query === null) return null
   const method = typeof item.method === 'string' ? item.method.toUpperCase() : undefined
-  return { method, path: pattern, times, status, body: item.body, nonJson, reset, delayMs }
+  return { method, path: pattern, query, times, status, body: item.body, nonJson, reset, delayMs }
 }
 
 /** The body of POST /_demo/faults; it replaces the current faults. */
@@ -80,10 +82,13 @@ export function parseFaults(body: unknown): Faults {
   return { latencyMs, rules: rules.filter((rule): rule is FaultRule => rule !== null) }
 }
 
-/** The first rule for this request, counted as used (and forgotten once its `times` are spent). */
-export function takeFault(faults: Faults, method: string, path: string): FaultRule | undefined {
+/** The first rule for this request (`query`: the raw query string, without "?"), counted as used (and forgotten once its `times` are spent). */
+export function takeFault(faults: Faults, method: string, path: string, query: string): FaultRule | undefined {
   const rule = faults.rules.find(
-    (candidate) => (candidate.method === undefined || candidate.method === method) && candidate.path.test(path),
+    (candidate) =>
+      (candidate.method === undefined || candidate.method === method) &&
+      candidate.path.test(path) &&
+      (candidate.query === undefined || candidate.query.test(query)),
   )
   if (!rule) return undefined
   rule.times -= 1
@@ -111,5 +116,8 @@ export function pause(ms: number): Promise<void> {
 
 /** A view of the faults for GET /_demo/faults. */
 export function describeFaults(faults: Faults): Record<string, unknown> {
-  return { latencyMs: faults.latencyMs, rules: faults.rules.map((rule) => ({ ...rule, path: rule.path.source })) }
+  return {
+    latencyMs: faults.latencyMs,
+    rules: faults.rules.map((rule) => ({ ...rule, path: rule.path.source, query: rule.query?.source })),
+  }
 }

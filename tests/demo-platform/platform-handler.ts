@@ -77,7 +77,7 @@ export async function handlePlatformRequest(
   }
   if (!isControl) {
     await pause(platform.state.faults.latencyMs)
-    const rule = takeFault(platform.state.faults, method, url.pathname)
+    const rule = takeFault(platform.state.faults, method, url.pathname, url.search.slice(1))
     if (rule) {
       await pause(rule.delayMs ?? 0)
       if (rule.reset) {

@@ -19,7 +19,7 @@ import { mfaEnrolmentRoutes } from './mfa-enrolment.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { outboxControlRoutes } from './outbox.ts'
 import { passwordRoutes } from './passwords.ts'
-import { profilePrivateRoutes } from './profile-private.ts'
+import { profileRoutes } from './profiles.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
@@ -75,7 +75,7 @@ const platformRoutes: Route[] = [
   ...loginRoutes,
   ...mfaRoutes,
   ...mfaEnrolmentRoutes,
-  ...profilePrivateRoutes,
+  ...profileRoutes,
   ...passwordRoutes,
   ...emailVerificationRoutes,
   ...accessInfoRoutes,
