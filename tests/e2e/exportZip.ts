@@ -63,6 +63,6 @@ export async function platformEvent(id: string): Promise<Record<string, unknown>
     event: Record<string, unknown> & { attachments?: Record<string, unknown>[] }
   }
   const { event } = answer
-  if (event.attachments) event.attachments = event.attachments.map(({ readToken: _dropped, ...file }) => file)
+  for (const file of event.attachments ?? []) delete file.readToken
   return event
 }
