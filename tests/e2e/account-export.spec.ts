@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { signInToAccount } from './accountArea'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
@@ -5,6 +7,7 @@ import { demoPlatform } from './demoPlatform'
 import {
   bigAttachmentBytes,
   exportSeed,
+  failEventsPage,
   jsonOf,
   platformEvent,
   saveIntoPrivateFiles,
@@ -103,26 +106,25 @@ test('Cancel ends the export and saves no file', async ({ page }) => {
 test('an events page failing once is asked again and the file is complete', async ({ page }) => {
   test.setTimeout(120_000)
   await openData(page)
-  await demoPlatform.faults([{ method: 'GET', path: eventsPath, status: 500, times: 1 }])
+  await failEventsPage(2000, 1, 500)
   await exportButton(page).click()
   await expectStatus(page, 'done')
-  expect((await eventPagesAsked()).slice(0, 2)).toEqual(['0', '0'])
+  expect(await eventPagesAsked()).toEqual(['0', '1000', '2000', '2000', '3000'])
   await expectCompleteExport(page)
 })
 
 test('a page failing every retry pauses; "Try again" goes on from that page into the same file', async ({ page }) => {
   test.setTimeout(120_000)
   await openData(page)
-  await demoPlatform.faults([{ method: 'GET', path: eventsPath, status: 503, times: 3 }])
+  await failEventsPage(1000, 3)
   await exportButton(page).click()
-  await expectStatus(page, 'paused', 20_000)
+  await expectStatus(page, 'paused', 30_000)
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
   await page.getByRole('button', { name: 'Try again' }).click()
   await expectStatus(page, 'done')
   const asked = await eventPagesAsked()
   // The failed page four times (first try, two retries, after "Try again"), then the next ones, never from the start.
-  expect(asked.slice(0, 5)).toEqual(['0', '0', '0', '0', '1000'])
-  expect(asked.filter((skip) => skip === '0')).toHaveLength(4)
+  expect(asked).toEqual(['0', '1000', '1000', '1000', '1000', '2000', '3000'])
   await expectCompleteExport(page)
 })
 
@@ -131,9 +133,9 @@ test('the section has no axe violation, idle, paused and done, light and dark', 
   const figures: AxeFigure[] = []
   await openData(page)
   await expectAccessibleInBothThemes(page, 'export idle', figures)
-  await demoPlatform.faults([{ method: 'GET', path: eventsPath, status: 503, times: 3 }])
+  await failEventsPage(0, 3)
   await exportButton(page).click()
-  await expectStatus(page, 'paused', 20_000)
+  await expectStatus(page, 'paused', 30_000)
   await expectAccessibleInBothThemes(page, 'export paused', figures)
   await page.getByRole('button', { name: 'Try again' }).click()
   await expectStatus(page, 'done')
@@ -148,4 +150,19 @@ test('the export runs with the keyboard only', async ({ page }) => {
   await page.keyboard.press('Enter')
   await expectStatus(page, 'done')
   await expect(eventsIn(await savedZip(page))).toHaveLength(exportSeed.events.total)
+})
+
+test('without the File System Access API the ZIP is downloaded whole at the end', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'))
+  await signInToAccount(page, 'account', username, password)
+  await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Your data' }).click()
+  await expect(page.getByText('the whole export is kept in memory')).toBeVisible()
+  const download = page.waitForEvent('download', { timeout: 90_000 })
+  await exportButton(page).click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(new RegExp(`^pryv-export-${username}-\\d{4}-\\d{2}-\\d{2}\\.zip$`))
+  const files = unzipSync(await readFile(await saved.path()))
+  expect(eventsIn(files)).toHaveLength(exportSeed.events.total)
+  await expectStatus(page, 'done')
 })

@@ -66,3 +66,19 @@ export async function platformEvent(id: string): Promise<Record<string, unknown>
   for (const file of event.attachments ?? []) delete file.readToken
   return event
 }
+
+/** A fault on one events page only (its `skip`), the other pages answered as usual. */
+export async function failEventsPage(skip: number, times: number, status = 503): Promise<void> {
+  const rule = {
+    method: 'GET',
+    path: `^/${exportSeed.username}/events$`,
+    query: `(^|&)skip=${skip}(&|$)`,
+    times,
+    status,
+  }
+  await fetch(`${platformUrl}/_demo/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rules: [rule], latencyMs: 0 }),
+  })
+}

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { readAccount } from '@/services/account/accountProfile'
 import type { ExportProgress, MissingPart } from '@/services/account/export/exportPlan'
-import { chooseSaveTarget } from '@/services/account/export/exportWriter'
+import { canWriteAsMade, chooseSaveTarget } from '@/services/account/export/exportWriter'
 import { exportFileName, writeExportZip } from '@/services/account/export/exportZip'
 import { toAppError, type AppError } from '@/services/appError'
 import { useAccountSessionStore } from './accountSession'
@@ -18,7 +18,7 @@ export const useAccountExportStore = defineStore('accountExport', () => {
   /** The account's storage in bytes, to guess the time left; 0 when unknown. */
   const expectedBytes = ref(0)
   const startedAt = ref(0)
-  const streamed = ref(true)
+  const streamed = ref(canWriteAsMade())
   const missing = shallowRef<MissingPart[]>([])
   const failure = shallowRef<AppError | null>(null)
   let controller: AbortController | null = null

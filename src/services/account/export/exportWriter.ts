@@ -18,6 +18,11 @@ function savePicker(): SavePicker | undefined {
   return typeof picker === 'function' ? (picker.bind(window) as SavePicker) : undefined
 }
 
+/** Whether this browser can write the ZIP as it is made (the File System Access API's save picker). */
+export function canWriteAsMade(): boolean {
+  return savePicker() !== undefined
+}
+
 /**
  * Asks where to save (the File System Access API's picker) while the click still counts as the person's; null when
  * they closed it. Without the API, the ZIP is held in memory and downloaded at the end.
