@@ -1,11 +1,14 @@
 import type { Connection } from 'pryv'
+import { callApi, type ApiMethod } from '@/services/callApi'
 import { asRecord } from '@/services/json'
 
-/** `pryv`'s `apiOne`, for the methods its types do not list (`profile.get`) and answers read as unknown. */
-type ApiOne = (method: string, params: object, key?: string) => Promise<unknown>
-
-function apiOne(connection: Connection, method: string, params: object, key?: string): Promise<unknown> {
-  return (connection.apiOne as ApiOne).call(connection, method, params, key)
+/**
+ * One batch call, its answer or one key of it. Not `pryv`'s `apiOne`: it reduces a failed batch (an ended session,
+ * a 500) to a bare Error, and the export must tell a failure worth retrying from a refusal.
+ */
+async function apiOne(connection: Connection, method: ApiMethod, params: object, key?: string): Promise<unknown> {
+  const result = await callApi(connection, method, params)
+  return key === undefined ? result : result[key]
 }
 
 /** The platform's own roots (`:_audit:`, `:_emails:`, `:_system:…`) are not the person's streams. */
@@ -15,7 +18,7 @@ function ownStreams(streams: unknown): unknown[] {
 
 /**
  * The small parts, one file each: account.get, profile.get (private, public), streams.get (every state),
- * accesses.get (expired and deleted too), webhooks.get; all through `pryv`'s batch call.
+ * accesses.get (expired and deleted too), webhooks.get.
  */
 export function plainParts(connection: Connection): [string, () => Promise<unknown>][] {
   return [
