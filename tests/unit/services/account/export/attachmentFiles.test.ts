@@ -35,7 +35,7 @@ describe('attachmentPath', () => {
 
 describe('openAttachment', () => {
   it('GETs the file with the token in the header, never in the address', async () => {
-    const calls = stubPlatform(() => ({ status: 200, body: new Uint8Array([1, 2, 3]) }))
+    const calls = stubPlatform(() => ({ status: 200, body: new Uint8Array([1, 2, 3]).buffer }))
     const body = await openAttachment(connection, file, new AbortController().signal)
     expect(new Uint8Array(await new Response(body).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]))
     expect(calls[0]?.url.pathname).toBe('/alice/events/e1/f1/my%20scan.pdf')

@@ -6,7 +6,7 @@ export const token = 'personal-token-123'
 export const endpoint = 'https://api.example.com/alice/'
 export const connection = new pryv.Connection(`https://${token}@api.example.com/alice/`)
 
-export type Answer = { status: number; body: string | Uint8Array }
+export type Answer = { status: number; body: string | ArrayBuffer }
 type Route = (url: URL, init: RequestInit) => Answer | Promise<Answer>
 
 export const json = (status: number, body: unknown): Answer => ({ status, body: JSON.stringify(body) })
