@@ -20,7 +20,8 @@ const day = 24 * 3600
 const byPersonal = 'cexportpersonalaccess0001'
 
 // Content kinds per stream: small objects, as a real app would write them.
-const kinds: Record<string, (random: Random) => { type: string; content: Record<string, unknown> }> = {
+type Kind = 'weight' | 'bp' | 'run' | 'note'
+const kinds: Record<Kind, (random: Random) => { type: string; content: Record<string, unknown> }> = {
   weight: (random) => ({ type: 'mass/kg', content: { value: Math.round((60 + random() * 30) * 10) / 10 } }),
   bp: (random) => ({
     type: 'blood-pressure/mmhg-bpm',
@@ -36,7 +37,7 @@ const kinds: Record<string, (random: Random) => { type: string; content: Record<
   }),
 }
 
-const kindOfStream: Record<string, keyof typeof kinds> = {
+const kindOfStream: Record<string, Kind> = {
   'health-weight': 'weight',
   'health-bp': 'bp',
   'health-activity': 'run',
@@ -51,7 +52,7 @@ function integrityOf(kind: string, value: unknown): string {
 
 /** One event at a random time in the seed's two years; `modifiedAfterDays` moves its `modified` later. */
 function plainEvent(random: Random, streamId: string, modifiedAfterDays = 0): PryvEvent {
-  const { type, content } = (kinds[kindOfStream[streamId] ?? 'note'] ?? kinds.note)!(random)
+  const { type, content } = kinds[kindOfStream[streamId] ?? 'note'](random)
   const time = Math.round(seedAnchor - seedSpan + random() * (seedSpan - 30 * day))
   const created = time + Math.floor(random() * 3600)
   return {
