@@ -75,6 +75,7 @@ async function expectCompleteExport(page: Page): Promise<void> {
   expect(everything).not.toContain('readToken')
   expect(textOf(files['README.txt'])).toContain('events/0001.json')
   // Last, as it needs the platform's profile.get: nothing is missing, so no MISSING.txt.
+  expect(names).toContain('profile.json')
   expect(jsonOf(files['profile.json'])).toEqual(exportSeed.profile)
   expect(names).not.toContain('MISSING.txt')
 }
