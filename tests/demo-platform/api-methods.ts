@@ -11,6 +11,7 @@ import { jsonAnswer } from './http.ts'
 import { logout } from './login.ts'
 import type { MethodHandler } from './method-call.ts'
 import { changePassword } from './passwords.ts'
+import { getProfile } from './profiles.ts'
 import { queryParams } from './query-params.ts'
 import type { RequestContext, Route } from './router.ts'
 import { pathUser } from './sessions.ts'
@@ -26,6 +27,7 @@ const apiMethods = {
   'events.create': createEvent,
   'events.get': getEvents,
   'events.getOne': getEvent,
+  'profile.get': getProfile,
   'streams.create': createStream,
   'streams.get': getStreams,
   'webhooks.create': createWebhook,
@@ -75,6 +77,7 @@ export const apiMethodRoutes: Route[] = [
   methodRoute('GET', /^\/(?<username>[^/]+)\/events$/, 'events.get', 200, fromQuery),
   methodRoute('GET', /^\/(?<username>[^/]+)\/events\/(?<id>[^/]+)$/, 'events.getOne', 200, withPathId),
   methodRoute('POST', /^\/(?<username>[^/]+)\/events$/, 'events.create', 201),
+  methodRoute('GET', /^\/(?<username>[^/]+)\/profile\/(?<id>[^/]+)$/, 'profile.get', 200, withPathId),
   methodRoute('GET', /^\/(?<username>[^/]+)\/streams$/, 'streams.get', 200, fromQuery),
   methodRoute('POST', /^\/(?<username>[^/]+)\/streams$/, 'streams.create', 201),
   methodRoute('POST', /^\/(?<username>[^/]+)\/accesses\/check-app$/, 'accesses.checkApp', 200),

@@ -1,34 +1,23 @@
-import { authenticateCaller } from './cmc-capability.ts'
-import { jsonAnswer } from './http.ts'
-import type { User } from './model.ts'
-import type { RequestContext, Route } from './router.ts'
-import { pathUser, requirePersonal } from './sessions.ts'
-
-function personalUser({ platform, params, headers }: RequestContext): User {
-  const user = pathUser(platform, params.username ?? '')
-  requirePersonal(authenticateCaller(platform, user, headers.authorization))
-  return user
-}
+import { ApiError } from './http.ts'
+import type { MethodCall } from './method-call.ts'
+import { requirePersonal } from './sessions.ts'
+import { ParamsCheck } from './validation.ts'
 
 /**
- * GET /{username}/profile/private (personal token only): the fields the
- * person stored and, while MFA is on, its phone and, in clear as the
- * platform stores them, the recovery codes.
+ * `profile.get` (GET /{username}/profile/{id}, or in a batch), personal token only (contract 1.2): `private` holds the
+ * fields the person stored and, while MFA is on, its phone and, in clear as the platform stores them, the recovery
+ * codes; `public` its public fields. The `app` profile belongs to app tokens.
  */
-function privateProfile(context: RequestContext) {
-  const user = personalUser(context)
+export function getProfile({ caller, params }: MethodCall): Record<string, unknown> {
+  const check = new ParamsCheck(params)
+  const id = check.requiredString('id')
+  check.done()
+  requirePersonal(caller)
+  const user = caller.user
+  if (id === 'public') return { profile: structuredClone(user.profile?.public ?? {}) }
+  if (id === 'app') throw new ApiError(400, 'invalid-operation', 'This resource is only available to app accesses.')
+  if (id !== 'private') throw new ApiError(404, 'unknown-resource', `Unknown profile "${id}"`, { id })
   const { active, content, recoveryCodes } = user.mfa
   const mfa = active ? { mfa: { content: { ...content }, recoveryCodes: [...recoveryCodes] } } : {}
-  return jsonAnswer(200, { profile: { ...structuredClone(user.profile?.private ?? {}), ...mfa } })
+  return { profile: { ...structuredClone(user.profile?.private ?? {}), ...mfa } }
 }
-
-/** GET /{username}/profile/public (personal token only, like every profile but `app`). */
-function publicProfile(context: RequestContext) {
-  const user = personalUser(context)
-  return jsonAnswer(200, { profile: structuredClone(user.profile?.public ?? {}) })
-}
-
-export const profileRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/(?<username>[^/]+)\/profile\/private$/, meta: 'always', handle: privateProfile },
-  { method: 'GET', pattern: /^\/(?<username>[^/]+)\/profile\/public$/, meta: 'always', handle: publicProfile },
-]

@@ -19,7 +19,6 @@ import { mfaEnrolmentRoutes } from './mfa-enrolment.ts'
 import { oauthRoutes } from './oauth-routes.ts'
 import { outboxControlRoutes } from './outbox.ts'
 import { passwordRoutes } from './passwords.ts'
-import { profileRoutes } from './profiles.ts'
 import { handlePlatformRequest } from './platform-handler.ts'
 import { registrationRoutes } from './registration.ts'
 import type { Route } from './router.ts'
@@ -78,7 +77,6 @@ const platformRoutes: Route[] = [
   ...loginRoutes,
   ...mfaRoutes,
   ...mfaEnrolmentRoutes,
-  ...profileRoutes,
   ...passwordRoutes,
   ...emailVerificationRoutes,
   ...accessInfoRoutes,

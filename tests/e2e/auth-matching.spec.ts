@@ -74,7 +74,11 @@ test('the confirmation costs no platform request: sign-in and Continue make the 
 
   await signIn(page, demoUser.username, demoUser.password)
   await expect(page.getByRole('heading', { name: confirmTitle('test-matching-budget') })).toBeVisible()
-  expect(calls.take()).toEqual(['POST /demo-user/auth/login', 'POST /demo-user/ accesses.checkApp,streams.get', `GET ${poll}`])
+  expect(calls.take()).toEqual([
+    'POST /demo-user/auth/login',
+    'POST /demo-user/ accesses.checkApp,streams.get',
+    `GET ${poll}`,
+  ])
 
   const logout = page.waitForRequest((sent) => (sent.postData() ?? '').includes('auth.logout'))
   await page.getByRole('button', { name: 'Continue' }).click()
