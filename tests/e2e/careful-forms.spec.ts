@@ -25,7 +25,9 @@ for (const language of ['en', 'fr', 'de', 'it']) {
     const code = page.locator('input[autocomplete="one-time-code"]')
     await expect(code).toBeVisible()
     await code.press('Enter')
-    await expect(said('signIn.codeRequired')).toBeVisible()
+    await expect(
+      page.getByText(readLocale(language, 'mfa/').get('mfa.codeRequired') ?? '', { exact: true }),
+    ).toBeVisible()
     await expect(code).toBeFocused()
 
     await page.goto(`/access/signinhub?lang=${language}`)
