@@ -50,8 +50,7 @@ function eventsIn(files: Record<string, Uint8Array>): Record<string, unknown>[] 
     .flatMap((name) => jsonOf(files[name]) as Record<string, unknown>[])
 }
 
-async function expectCompleteExport(page: Page): Promise<void> {
-  const files = await savedZip(page)
+async function expectCompleteExport(files: Record<string, Uint8Array>): Promise<void> {
   const names = Object.keys(files)
   expect(names).toEqual(
     expect.arrayContaining(['README.txt', 'account.json', 'streams.json', 'accesses.json', 'webhooks.json']),
@@ -90,7 +89,7 @@ test('exports the seeded account into one ZIP that holds what the platform holds
   await exportButton(page).click()
   await expectStatus(page, 'done')
   await expect(page.getByRole('status')).toContainText(`${exportSeed.events.total.toLocaleString('en')} events`)
-  await expectCompleteExport(page)
+  await expectCompleteExport(await savedZip(page))
 })
 
 test('Cancel ends the export and saves no file', async ({ page }) => {
@@ -111,7 +110,7 @@ test('an events page failing once is asked again and the file is complete', asyn
   await exportButton(page).click()
   await expectStatus(page, 'done')
   expect(await eventPagesAsked()).toEqual(['0', '1000', '2000', '2000', '3000'])
-  await expectCompleteExport(page)
+  await expectCompleteExport(await savedZip(page))
 })
 
 test('a page failing every retry pauses; "Try again" goes on from that page into the same file', async ({ page }) => {
@@ -126,7 +125,7 @@ test('a page failing every retry pauses; "Try again" goes on from that page into
   const asked = await eventPagesAsked()
   // The failed page four times (first try, two retries, after "Try again"), then the next ones, never from the start.
   expect(asked).toEqual(['0', '1000', '1000', '1000', '1000', '2000', '3000'])
-  await expectCompleteExport(page)
+  await expectCompleteExport(await savedZip(page))
 })
 
 test('the section has no axe violation, idle, paused and done, light and dark', async ({ page }, testInfo) => {
@@ -153,16 +152,66 @@ test('the export runs with the keyboard only', async ({ page }) => {
   await expect(eventsIn(await savedZip(page))).toHaveLength(exportSeed.events.total)
 })
 
-test('without the File System Access API the ZIP is downloaded whole at the end', async ({ page }) => {
-  test.setTimeout(120_000)
-  await page.addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'))
+/** Without the File System Access API (Firefox, Safari): the panel goes to the download, in `data`'s section. */
+async function openDataWithoutPicker(page: Page, withoutWorker: boolean): Promise<void> {
+  await page.addInitScript((noWorker) => {
+    Reflect.deleteProperty(window, 'showSaveFilePicker')
+    if (noWorker) Reflect.deleteProperty(Navigator.prototype, 'serviceWorker')
+  }, withoutWorker)
   await signInToAccount(page, 'account', username, password)
   await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Your data' }).click()
+}
+
+const exportName = new RegExp(`^pryv-export-${username}-\\d{4}-\\d{2}-\\d{2}\\.zip$`)
+
+test('without the File System Access API the ZIP is downloaded as it is made, through the service worker', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openDataWithoutPicker(page, false)
+  await expect(page.getByText('downloads the file as it is made')).toBeVisible()
+  const download = page.waitForEvent('download', { timeout: 90_000 })
+  await exportButton(page).click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(exportName)
+  // The worker's URL, answered by the worker: the server has no such file (it would answer the app's HTML).
+  const { pathname } = new URL(saved.url())
+  expect(pathname).toMatch(/^\/access\/export-download\/[0-9a-f-]{36}\/pryv-export-/)
+  const scopes = await page.evaluate(async () =>
+    (await navigator.serviceWorker.getRegistrations()).map((registration) => registration.scope),
+  )
+  expect(scopes.map((scope) => new URL(scope).pathname)).toEqual(['/access/export-download/'])
+  await expectCompleteExport(unzipSync(await readFile(await saved.path())))
+  await expectStatus(page, 'done')
+  // Used once: the same URL again is the server's (the app's HTML), no longer the worker's download.
+  const again = await (await page.context().newPage()).goto(saved.url())
+  expect(again?.headers()['content-type']).toContain('text/html')
+})
+
+test('Cancel during a streamed download makes the download fail, not end short', async ({ page }) => {
+  await openDataWithoutPicker(page, false)
+  await demoPlatform.faults([{ method: 'GET', path: eventsPath, delayMs: 3000, times: 1 }])
+  const download = page.waitForEvent('download', { timeout: 30_000 })
+  await exportButton(page).click()
+  const started = await download
+  await expectStatus(page, 'running')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expectStatus(page, 'cancelled')
+  await expect(page.getByText('Export cancelled. No file was saved.')).toBeVisible()
+  expect(await started.failure()).not.toBeNull()
+})
+
+test('without the File System Access API nor service workers the ZIP is downloaded whole at the end', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openDataWithoutPicker(page, true)
   await expect(page.getByText('the whole export is kept in memory')).toBeVisible()
   const download = page.waitForEvent('download', { timeout: 90_000 })
   await exportButton(page).click()
   const saved = await download
-  expect(saved.suggestedFilename()).toMatch(new RegExp(`^pryv-export-${username}-\\d{4}-\\d{2}-\\d{2}\\.zip$`))
+  expect(saved.suggestedFilename()).toMatch(exportName)
+  expect(new URL(saved.url()).protocol).toBe('blob:')
   const files = unzipSync(await readFile(await saved.path()))
   expect(eventsIn(files)).toHaveLength(exportSeed.events.total)
   await expectStatus(page, 'done')

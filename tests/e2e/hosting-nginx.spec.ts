@@ -63,6 +63,17 @@ test('pages carry the security headers and are revalidated; hashed assets are ca
   expect(missing.headers()['cache-control']).toBeUndefined()
 })
 
+test('the export download worker is served as JavaScript, revalidated, and allowed by the CSP', async ({
+  request,
+  hosted,
+}) => {
+  const worker = await request.get(new URL('export-download-worker.js', hosted.appUrl).href)
+  expect(worker.status()).toBe(200)
+  expect(worker.headers()['content-type']).toMatch(/^(?:application|text)\/javascript/)
+  expect(worker.headers()['cache-control']).toBe('no-cache')
+  expect(worker.headers()['content-security-policy']).toContain("worker-src 'self'; frame-src 'self';")
+})
+
 test('an unknown path several folders deep still shows the not-found page', async ({ page, hosted }) => {
   await page.goto(new URL('a/b/no-such-page', hosted.appUrl).href)
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()

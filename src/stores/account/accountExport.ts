@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { readAccount } from '@/services/account/accountProfile'
 import type { ExportProgress, MissingPart } from '@/services/account/export/exportPlan'
-import { canWriteAsMade, chooseSaveTarget } from '@/services/account/export/exportWriter'
+import { chooseSaveTarget, saveMode } from '@/services/account/export/exportWriter'
 import { exportFileName, writeExportZip } from '@/services/account/export/exportZip'
 import { toAppError, type AppError } from '@/services/appError'
 import { useAccountSessionStore } from './accountSession'
@@ -18,7 +18,7 @@ export const useAccountExportStore = defineStore('accountExport', () => {
   /** The account's storage in bytes, to guess the time left; 0 when unknown. */
   const expectedBytes = ref(0)
   const startedAt = ref(0)
-  const streamed = ref(canWriteAsMade())
+  const mode = ref(saveMode())
   const missing = shallowRef<MissingPart[]>([])
   const failure = shallowRef<AppError | null>(null)
   let controller: AbortController | null = null
@@ -48,7 +48,7 @@ export const useAccountExportStore = defineStore('accountExport', () => {
     if (!target) return void (status.value = 'idle')
     const own = new AbortController()
     controller = own
-    streamed.value = target.streamed
+    mode.value = target.mode
     startedAt.value = Date.now()
     status.value = 'running'
     const found: MissingPart[] = []
@@ -96,5 +96,5 @@ export const useAccountExportStore = defineStore('accountExport', () => {
     controller?.abort(new DOMException('The person cancelled the export.', 'AbortError'))
   }
 
-  return { status, progress, expectedBytes, startedAt, streamed, missing, failure, start, tryAgain, cancel }
+  return { status, progress, expectedBytes, startedAt, mode, missing, failure, start, tryAgain, cancel }
 })

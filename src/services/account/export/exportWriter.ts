@@ -1,6 +1,14 @@
-/** Where the ZIP goes: written as it is made, or (without the File System Access API) kept whole then downloaded. */
+import { canDownloadThroughWorker, downloadThroughWorker } from './workerDownload'
+
+/**
+ * How the ZIP is saved: written as it is made into the file the person picked (File System Access API), downloaded
+ * as it is made through a service worker, or, last resort, kept whole in memory then downloaded.
+ */
+export type SaveMode = 'picker' | 'worker' | 'memory'
+
+/** Where the ZIP goes, and how. */
 export interface SaveTarget {
-  streamed: boolean
+  mode: SaveMode
   write: (zip: ReadableStream<Uint8Array>, signal: AbortSignal) => Promise<void>
 }
 
@@ -18,18 +26,21 @@ function savePicker(): SavePicker | undefined {
   return typeof picker === 'function' ? (picker.bind(window) as SavePicker) : undefined
 }
 
-/** Whether this browser can write the ZIP as it is made (the File System Access API's save picker). */
-export function canWriteAsMade(): boolean {
-  return savePicker() !== undefined
+/** The best way this browser has to save the ZIP. */
+export function saveMode(): SaveMode {
+  if (savePicker()) return 'picker'
+  return canDownloadThroughWorker() ? 'worker' : 'memory'
 }
 
 /**
  * Asks where to save (the File System Access API's picker) while the click still counts as the person's; null when
- * they closed it. Without the API, the ZIP is held in memory and downloaded at the end.
+ * they closed it. Without the API, the ZIP is downloaded, as it is made where the browser can.
  */
 export async function chooseSaveTarget(suggestedName: string): Promise<SaveTarget | null> {
   const picker = savePicker()
-  if (!picker) return { streamed: false, write: (zip, signal) => downloadWhole(zip, suggestedName, signal) }
+  if (!picker && canDownloadThroughWorker())
+    return { mode: 'worker', write: (zip, signal) => downloadThroughWorker(zip, suggestedName, signal) }
+  if (!picker) return { mode: 'memory', write: (zip, signal) => downloadWhole(zip, suggestedName, signal) }
   let handle: WritableFile
   try {
     handle = await picker({ suggestedName, types: [{ description: 'ZIP', accept: { 'application/zip': ['.zip'] } }] })
@@ -38,7 +49,7 @@ export async function chooseSaveTarget(suggestedName: string): Promise<SaveTarge
     throw err
   }
   // An aborted pipe aborts the writable, and the browser then drops the file it was writing.
-  return { streamed: true, write: async (zip, signal) => zip.pipeTo(await handle.createWritable(), { signal }) }
+  return { mode: 'picker', write: async (zip, signal) => zip.pipeTo(await handle.createWritable(), { signal }) }
 }
 
 async function downloadWhole(zip: ReadableStream<Uint8Array>, fileName: string, signal: AbortSignal): Promise<void> {

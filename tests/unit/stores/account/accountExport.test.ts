@@ -9,10 +9,10 @@ import { useAccountSessionStore } from '@/stores/account/accountSession'
 import { signedIn } from './signedIn'
 
 vi.mock('@/services/account/accountProfile', () => ({ readAccount: vi.fn() }))
-vi.mock('@/services/account/export/exportWriter', () => ({ canWriteAsMade: () => true, chooseSaveTarget: vi.fn() }))
+vi.mock('@/services/account/export/exportWriter', () => ({ saveMode: () => 'picker', chooseSaveTarget: vi.fn() }))
 vi.mock('@/services/account/export/exportZip', () => ({ exportFileName: () => 'x.zip', writeExportZip: vi.fn() }))
 
-const target: SaveTarget = { streamed: true, write: vi.fn() }
+const target: SaveTarget = { mode: 'picker', write: vi.fn() }
 const account = { storage: { documents: 100, files: 900 } } as AccountProfile
 
 /** The export's work, run by the test: it gets the job and decides what happens. */
@@ -47,7 +47,7 @@ describe('accountExport store', () => {
     expect(store.progress).toEqual({ events: 10, attachments: 1, bytes: 500 })
     expect(store.expectedBytes).toBe(1000)
     expect(store.missing).toEqual([{ part: 'a', reason: 'gone' }])
-    expect(store.streamed).toBe(true)
+    expect(store.mode).toBe('picker')
   })
 
   it('goes back to idle when the person closes the picker', async () => {

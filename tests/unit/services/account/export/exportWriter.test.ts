@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { canWriteAsMade, chooseSaveTarget, countingBytes } from '@/services/account/export/exportWriter'
+import { chooseSaveTarget, countingBytes, saveMode } from '@/services/account/export/exportWriter'
 
 afterEach(() => {
   Reflect.deleteProperty(window, 'showSaveFilePicker')
@@ -26,13 +26,13 @@ describe('chooseSaveTarget with the File System Access API', () => {
   it('asks where to save a ZIP, then writes the stream into that file', async () => {
     const written: number[][] = []
     const picker = pickerSaving(written)
-    expect(canWriteAsMade()).toBe(true)
+    expect(saveMode()).toBe('picker')
     const target = await chooseSaveTarget('export.zip')
     expect(picker).toHaveBeenCalledWith({
       suggestedName: 'export.zip',
       types: [{ description: 'ZIP', accept: { 'application/zip': ['.zip'] } }],
     })
-    expect(target?.streamed).toBe(true)
+    expect(target?.mode).toBe('picker')
     await target?.write(streamOf([1, 2], [3]), new AbortController().signal)
     expect(written).toEqual([[1, 2], [3]])
   })
@@ -45,9 +45,9 @@ describe('chooseSaveTarget with the File System Access API', () => {
   })
 })
 
-describe('chooseSaveTarget without it', () => {
+describe('chooseSaveTarget without it nor a service worker (jsdom has none)', () => {
   it('keeps the ZIP whole, then downloads it under its name', async () => {
-    expect(canWriteAsMade()).toBe(false)
+    expect(saveMode()).toBe('memory')
     const created = vi.fn(() => 'blob:export')
     Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() })
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
@@ -55,7 +55,7 @@ describe('chooseSaveTarget without it', () => {
       expect(this.href).toBe('blob:export')
     })
     const target = await chooseSaveTarget('export.zip')
-    expect(target?.streamed).toBe(false)
+    expect(target?.mode).toBe('memory')
     await target?.write(streamOf([1]), new AbortController().signal)
     expect(click).toHaveBeenCalledTimes(1)
     expect(created).toHaveBeenCalledTimes(1)
