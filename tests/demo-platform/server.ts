@@ -90,8 +90,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 // Links of 100 KB and more reach the page (Node's default refuses request heads over 16 KB before any page loads).
 const siteMaxHeaderSize = 1024 * 1024
 
+// Idle connections stay open longer than clients keep them (Node's fetch: 4 s), so a busy machine never sees the server
+// close a connection the test's next call is just reusing ("other side closed").
+const idleConnectionMs = 65_000
+
 function serve(handler: Handler, maxHeaderSize?: number): Server {
-  return createServer({ maxHeaderSize }, (req, res) => {
+  return createServer({ maxHeaderSize, keepAliveTimeout: idleConnectionMs }, (req, res) => {
     handler(req, res).catch((err: unknown) => {
       console.error('demo server: request failed', err)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
