@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test'
 import { expect, mfaUser, openNewRequest, signInByFields, test } from './fixtures'
+import { openScopeRequest } from './cmcScopeFlow'
 import { readLocale } from './localeText'
 
 /* Issue 26, item 8: one look on a narrow screen; a link below the buttons keeps its distance from them. */
@@ -36,4 +37,11 @@ test('the notice that two-factor is now off sits above the card the page goes on
   const notice = page.getByText('Two-factor authentication is now switched off for your account.')
   const card = page.locator('.panel').filter({ has: page.getByRole('heading', { level: 1 }) })
   expect(await gapBetween(notice, card)).toBeGreaterThanOrEqual(8)
+})
+
+test('stacked cards keep their distance: the scope request above its sign-in form', async ({ page }) => {
+  await openScopeRequest(page)
+  const cards = page.locator('main .panel')
+  await expect(cards.nth(1)).toBeVisible()
+  expect(await gapBetween(cards.nth(0), cards.nth(1))).toBeGreaterThanOrEqual(8)
 })
