@@ -15,10 +15,11 @@ export const errorMessageKeys: Record<Exclude<AppErrorCode, CmcErrorCode>, strin
   'session-expired': 'error.sessionExpired',
   forbidden: 'error.forbidden',
   'invalid-fields': 'error.invalidFields',
-  'account-exists': 'error.accountExists',
   'unknown-user': 'error.unknownUser',
-  'invalid-reset-token': 'error.invalidResetToken',
-  'reset-mail-failed': 'error.resetMailFailed',
+  // Only the register and reset pages meet these: their messages come with those pages' own.
+  'account-exists': 'register.error.accountExists',
+  'invalid-reset-token': 'resetPassword.error.invalidToken',
+  'reset-mail-failed': 'resetPassword.error.mailFailed',
   'password-refused': 'error.passwordRefused',
   // Only the OAuth consent page meets these: their messages come with the account pages' ones.
   'consent-expired': 'oauthConsent.error.expired',

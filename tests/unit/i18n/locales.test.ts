@@ -102,16 +102,16 @@ describe('locales', () => {
     expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([])
   })
 
-  it("has a message for every error code: in the core messages, or the consent pages' own parts", () => {
+  it('has a message for every error code: in the core messages, or the own parts of the pages that meet it', () => {
     const codes = [...Object.keys(errorMessageKeys), ...Object.keys(everyCmcCode)] as AppErrorCode[]
     const keys = codes.map(errorMessageKey)
     const partOf = (key: string) => {
       if (key.startsWith('cmc.error.')) return parts.cmc
       if (key.startsWith('accountArea.deletion.')) return parts.accountDeletion
-      return key.startsWith('oauthConsent.error.') ? parts.account : parts.core
+      return /^(oauthConsent|register|resetPassword)\.error\./.test(key) ? parts.account : parts.core
     }
     expect(keys.filter((key) => typeof partOf(key).en.get(key) !== 'string')).toEqual([])
-    expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 1 + 28)
+    expect(keys.filter((key) => partOf(key) !== parts.core)).toHaveLength(3 + 3 + 1 + 28)
     expect(codes).toHaveLength(27 + 28)
   })
 })
