@@ -17,6 +17,8 @@ export interface ExportSample {
   /** Bytes of JS heap in use: right after sign-in (garbage collected), and the highest seen while exporting. */
   heapBeforeBytes: number
   heapPeakBytes: number
+  /** What the page still holds once the file is written and garbage collected: the export keeps nothing of it. */
+  heapAfterBytes: number
   zipBytes: number
 }
 
@@ -58,6 +60,8 @@ export async function measureExport(browser: Browser, appUrl: string, account: E
       clearInterval(sampler)
     }
     const ms = performance.now() - began
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heapAfterBytes = await heapNow()
     const zipBytes = Number(await page.evaluate(() => Reflect.get(window, '__exportedBytes')))
     return {
       username: account.username,
@@ -66,6 +70,7 @@ export async function measureExport(browser: Browser, appUrl: string, account: E
       eventsPerSecond: account.events / (ms / 1000),
       heapBeforeBytes,
       heapPeakBytes,
+      heapAfterBytes,
       zipBytes,
     }
   } finally {
