@@ -30,6 +30,14 @@ function setUp(account = { storage: { documents: 100, files: 900 } } as AccountP
 afterEach(() => vi.clearAllMocks())
 
 describe('accountExport store, step by step', () => {
+  it('starts with nothing counted and nothing missing', () => {
+    const store = setUp()
+    expect(store.status).toBe('idle')
+    expect(store.progress).toEqual({ events: 0, attachments: 0, bytes: 0 })
+    expect(store.missing).toEqual([])
+    expect(store.failure).toBeNull()
+  })
+
   it('is "choosing" while the picker is open, ignores a second start then, and names the file for the day', async () => {
     const store = setUp()
     let pick: (value: SaveTarget | null) => void = () => undefined

@@ -48,8 +48,10 @@ describe('plainParts', () => {
   })
 
   it('reads streams in every state, leaving the platform’s own roots out', async () => {
-    const asked = platform(() => ({ streams: [{ id: 'diary' }, { id: ':_audit:' }, { id: 'x:y' }, { name: 'no id' }] }))
-    expect(await read('streams.json')).toEqual([{ id: 'diary' }, { id: 'x:y' }, { name: 'no id' }])
+    const asked = platform(() => ({
+      streams: [{ id: 'diary' }, { id: ':_audit:' }, { id: 'x:y' }, { name: 'no id' }, 'odd'],
+    }))
+    expect(await read('streams.json')).toEqual([{ id: 'diary' }, { id: 'x:y' }, { name: 'no id' }, 'odd'])
     expect(asked).toEqual([{ method: 'streams.get', params: { state: 'all' } }])
   })
 
