@@ -31,7 +31,7 @@ export const useAccountExportStore = defineStore('accountExport', () => {
     const signal = controller?.signal
     return new Promise((resolve, reject) => {
       resume = resolve
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+      signal?.addEventListener('abort', () => reject(signal.reason))
     })
   }
 

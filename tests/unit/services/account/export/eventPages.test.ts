@@ -36,6 +36,13 @@ describe('readEventPage', () => {
     expect((await readEventPage(connection, eventsQuery(0))).events).toHaveLength(1)
   })
 
+  it('keeps an item with neither streams nor a deletion date among the events', async () => {
+    stubPlatform(() => json(200, { events: [{ id: 'odd' }], meta: { serverTime: 1 } }))
+    const page = await readEventPage(connection, eventsQuery(0))
+    expect(page.events).toEqual([{ id: 'odd' }])
+    expect(page.deletions).toEqual([])
+  })
+
   it('says an ended session apart from other failures, never with the library message', async () => {
     stubPlatform(() => json(403, { error: { id: 'invalid-access-token', message: 'expired' } }))
     await expect(readEventPage(connection, eventsQuery(0))).rejects.toMatchObject({ code: 'session-expired' })

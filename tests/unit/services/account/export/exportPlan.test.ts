@@ -180,3 +180,156 @@ describe('exportEntries', () => {
     await expect(filesOf(jobOf())).rejects.toBeInstanceOf(AppError)
   })
 })
+
+describe('exportEntries, in detail', () => {
+  it('says in README.txt whose export it is and when it started', async () => {
+    platform()
+    const files = await filesOf(jobOf())
+    expect(files['README.txt']).toContain('Pryv.io data export of "alice"')
+    expect(files['README.txt']).toContain('Started: 2026-01-02T03:04:05.000Z')
+  })
+
+  it('asks for the deletions since the beginning, and the audit oldest first, page by page', async () => {
+    const calls = platform()
+    await filesOf(jobOf())
+    const deletions = calls.find((call) => call.url.searchParams.has('includeDeletions'))?.url.searchParams
+    expect(deletions?.get('includeDeletions')).toBe('true')
+    expect(deletions?.get('modifiedSince')).toBe('0')
+    expect(deletions?.get('state')).toBe('all')
+    const audit = calls.find((call) => call.url.searchParams.get('streams')?.includes(':_audit:'))?.url.searchParams
+    expect(audit?.get('sortAscending')).toBe('true')
+    expect(audit?.get('limit')).toBe('1000')
+    expect(audit?.get('skip')).toBe('0')
+  })
+
+  it('reads the audit while its pages are full, and writes no empty page after the first', async () => {
+    const calls = stubPlatform((url, init) => {
+      if (init.method === 'POST') return json(200, { results: batchMethods(init).map((m) => results[m]), meta })
+      if (url.searchParams.get('streams')?.includes(':_audit:')) {
+        const skip = Number(url.searchParams.get('skip'))
+        const count = skip === 0 ? 1000 : 0
+        const events = Array.from({ length: count }, (_, n) => event(n, { streamIds: [':_audit:access-a1'] }))
+        return json(200, { events, meta })
+      }
+      return json(200, { events: [], eventDeletions: [], meta })
+    })
+    const files = await filesOf(jobOf())
+    expect(JSON.parse(files['audit/0001.json'] ?? '')).toHaveLength(1000)
+    expect(files['audit/0002.json']).toBeUndefined()
+    const skips = calls
+      .filter((call) => call.url.searchParams.get('streams')?.includes(':_audit:'))
+      .map((call) => call.url.searchParams.get('skip'))
+    expect(skips).toEqual(['0', '1000'])
+  })
+
+  it('writes an empty first audit page when the trail is empty', async () => {
+    stubPlatform((_url, init) => {
+      if (init.method === 'POST') return json(200, { results: batchMethods(init).map((m) => results[m]), meta })
+      return json(200, { events: [], eventDeletions: [], meta })
+    })
+    const files = await filesOf(jobOf())
+    expect(files['audit/0001.json']).toBe('[]\n')
+    expect(files['events/0001.json']).toBe('[]\n')
+  })
+
+  it('counts the attachments as they are written', async () => {
+    platform({
+      events: () =>
+        json(200, {
+          events: [
+            event(1, {
+              attachments: [
+                { id: 'f1', fileName: 'a.txt' },
+                { id: 'f2', fileName: 'b.txt' },
+              ],
+            }),
+          ],
+          meta,
+        }),
+    })
+    const job = jobOf()
+    await filesOf(job)
+    expect(job.onProgress).toHaveBeenCalledWith({ events: 1, attachments: 1 })
+    expect(job.onProgress).toHaveBeenLastCalledWith({ events: 1, attachments: 2 })
+  })
+
+  it('starts MISSING.txt by saying the export is not complete', async () => {
+    platform({ file: () => ({ status: 404, body: '{}' }) })
+    const files = await filesOf(jobOf())
+    expect(files['MISSING.txt']).toBe(
+      'This export is not complete. These could not be read:\n\nattachments/e1/f1-a.txt: no longer on the platform\n',
+    )
+  })
+
+  it('leaves no token in any file, even where the platform echoes it', async () => {
+    platform({ events: () => json(200, { events: [event(1, { content: `token ${token}` })], meta }) })
+    const files = await filesOf(jobOf())
+    expect(files['events/0001.json']).not.toContain(token)
+    expect(JSON.parse(files['events/0001.json'] ?? '')[0].content).toBe('token [removed]')
+  })
+
+  it('retries a failed read after 1 s and then 3 s before it pauses', async () => {
+    vi.useFakeTimers()
+    try {
+      let fails = 3
+      const calls = platform({
+        events: () =>
+          fails-- > 0 ? json(500, { error: { id: 'unexpected-error' } }) : json(200, { events: [], meta }),
+      })
+      const pause = vi.fn(async () => undefined)
+      const job = jobOf({ pause })
+      delete job.retryDelays
+      const done = filesOf(job)
+      const pageReads = () => calls.filter((call) => call.url.searchParams.get('state') === 'all').length
+      await vi.advanceTimersByTimeAsync(0)
+      expect(pageReads()).toBe(1)
+      await vi.advanceTimersByTimeAsync(999)
+      expect(pageReads()).toBe(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(pageReads()).toBe(2)
+      await vi.advanceTimersByTimeAsync(2999)
+      expect(pageReads()).toBe(2)
+      expect(pause).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      expect(pause).toHaveBeenCalledTimes(1)
+      await vi.runAllTimersAsync()
+      expect((await done)['events/0001.json']).toBe('[]\n')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('exportEntries, when parts cannot be read', () => {
+  it('writes no file for a part it could not read, and names the page that failed', async () => {
+    stubPlatform((url, init) => {
+      if (init.method === 'POST') return json(200, { results: [{ error: { id: 'forbidden', message: 'no' } }], meta })
+      if (url.searchParams.has('includeDeletions')) return json(403, { error: { id: 'forbidden', message: 'no' } })
+      if (url.searchParams.get('streams')?.includes(':_audit:')) {
+        if (url.searchParams.get('skip') === '0')
+          return json(200, { events: Array.from({ length: 1000 }, (_, n) => event(n)), meta })
+        return json(400, { error: { id: 'forbidden', message: 'no' } })
+      }
+      if (url.pathname === '/alice/events') {
+        if (url.searchParams.get('skip') === '0')
+          return json(200, { events: Array.from({ length: 1000 }, (_, n) => event(n)), meta })
+        return json(400, { error: { id: 'forbidden', message: 'no' } })
+      }
+      return { status: 404, body: '{}' }
+    })
+    const job = jobOf({ pause: () => Promise.reject(new AppError('server')) })
+    const files = await filesOf(job)
+    expect(Object.keys(files)).toEqual(['README.txt', 'events/0001.json', 'audit/0001.json', 'MISSING.txt'])
+    expect(job.missing.map((item) => item.part).slice(5)).toEqual([
+      'events from number 1001',
+      'event-deletions.json',
+      'audit from number 1001',
+    ])
+  })
+
+  it('writes no file for an attachment no longer on the platform', async () => {
+    platform({ file: () => ({ status: 404, body: '{}' }) })
+    const files = await filesOf(jobOf())
+    expect(Object.keys(files)).not.toContain('attachments/e1/f1-a.txt')
+  })
+})

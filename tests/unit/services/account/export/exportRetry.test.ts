@@ -86,3 +86,19 @@ describe('withRetries', () => {
     expect(pause).not.toHaveBeenCalled()
   })
 })
+
+describe('withRetries, cancelled while waiting', () => {
+  it('stops waiting at once when the export is cancelled during a retry delay', async () => {
+    vi.useFakeTimers()
+    const work = failing(5)
+    const controller = new AbortController()
+    const result = withRetries(work, { delays: [60_000], signal: controller.signal, pause: vi.fn() })
+    const outcome = result.catch((err: unknown) => err)
+    await vi.advanceTimersByTimeAsync(10)
+    controller.abort(new Error('cancelled'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await outcome).toEqual(new Error('cancelled'))
+    expect(work).toHaveBeenCalledTimes(1)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
