@@ -158,4 +158,75 @@ describe('downloadThroughWorker', () => {
     expect(cancel).toHaveBeenCalled()
     expect(document.querySelector('iframe')).toBeNull()
   })
+
+  it('takes a worker still waiting', async () => {
+    const waiting = fakeWorker()
+    const register = vi.fn(async () => ({ waiting: waiting.worker }))
+    Object.defineProperty(navigator, 'serviceWorker', { value: { register }, configurable: true })
+    const done = downloadThroughWorker(zipOf('a'), 'x.zip', new AbortController().signal)
+    await vi.waitFor(() => expect(waiting.posted).toHaveLength(1))
+    await downloaded(waiting.posted)
+    await done
+  })
+
+  it('fails, cancelling the ZIP, when no worker registered', async () => {
+    const none = vi.fn()
+    Object.defineProperty(navigator, 'serviceWorker', { value: { register: async () => ({}) }, configurable: true })
+    await expect(
+      downloadThroughWorker(new ReadableStream({ cancel: none }), 'x.zip', new AbortController().signal),
+    ).rejects.toThrow('The download worker did not register.')
+    expect(none).toHaveBeenCalled()
+  })
+
+  it('fails, cancelling the ZIP, when the worker never starts', async () => {
+    const { worker } = fakeWorker('installing')
+    withServiceWorker(worker, 'installing')
+    const dropped = vi.fn()
+    const failing = downloadThroughWorker(
+      new ReadableStream({ cancel: dropped }),
+      'x.zip',
+      new AbortController().signal,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    worker.state = 'redundant'
+    worker.dispatchEvent(new Event('statechange'))
+    await expect(failing).rejects.toThrow('The download worker did not start.')
+    expect(dropped).toHaveBeenCalled()
+    expect(document.querySelector('iframe')).toBeNull()
+  })
+
+  it('a cancel after the worker holds the stream no longer rejects the hand-over', async () => {
+    const { worker, posted } = fakeWorker()
+    withServiceWorker(worker)
+    const controller = new AbortController()
+    const done = downloadThroughWorker(zipOf('a', 'b'), 'x.zip', controller.signal)
+    await vi.waitFor(() => expect(document.querySelector('iframe')).not.toBeNull())
+    await downloaded(posted)
+    await done
+    expect(() => controller.abort(new Error('late'))).not.toThrow()
+  })
+
+  it('keeps the worker awake while the browser pulls, stops once done, and removes the frame a minute later', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] })
+    try {
+      const { worker, posted } = fakeWorker()
+      withServiceWorker(worker)
+      const done = downloadThroughWorker(zipOf('a', 'b'), 'x.zip', new AbortController().signal)
+      await vi.waitFor(() => expect(document.querySelector('iframe')).not.toBeNull())
+      const handedOver = worker.postMessage.mock.calls.length
+      vi.advanceTimersByTime(10_000)
+      expect(worker.postMessage).toHaveBeenCalledTimes(handedOver + 1)
+      expect(worker.postMessage).toHaveBeenLastCalledWith('keep-alive')
+      await downloaded(posted)
+      await done
+      const calls = worker.postMessage.mock.calls.length
+      vi.advanceTimersByTime(59_999)
+      expect(worker.postMessage).toHaveBeenCalledTimes(calls)
+      expect(document.querySelector('iframe')).not.toBeNull()
+      vi.advanceTimersByTime(1)
+      expect(document.querySelector('iframe')).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
