@@ -128,7 +128,7 @@ test('sign-in hub (form, unknown user) and an already answered request', async (
   await expect(page.getByRole('heading', { name: 'Go to your account' })).toBeVisible()
   await expectAccessibleInBothThemes(page, 'hub: form', figures)
 
-  await page.getByLabel('Username or e-mail').fill('nobody-here')
+  await page.getByLabel('Username').fill('nobody-here')
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('alert')).toContainText('No account has this username')
   await expectAccessibleInBothThemes(page, 'hub: unknown user', figures)

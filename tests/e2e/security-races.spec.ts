@@ -148,7 +148,7 @@ test('account pages: a double click on each submit makes one platform action', a
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible()
 
   await page.goto('/access/signinhub.html')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
+  await page.getByLabel('Username').fill(demoUser.username)
   await clickTwiceAtOnce(page.getByRole('button', { name: 'Continue' }))
   await page.waitForURL(`${platformUrl}/${demoUser.username}/`)
   await demoPlatform.faults([])

@@ -96,7 +96,7 @@ test('account pages: a platform whose service info names a foreign register or A
   await expect(page.locator('.untrusted-host')).toHaveText(foreignHost)
 
   await page.goto('/access/signinhub.html')
-  await page.getByLabel('Username or e-mail').fill(demoUser.username)
+  await page.getByLabel('Username').fill(demoUser.username)
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.locator('.untrusted-host')).toHaveText(foreignHost)
 
