@@ -123,10 +123,13 @@ export const useConsentStore = defineStore('consent', () => {
     phase.value = 'checking'
     return run('check', async () => {
       const { request, session } = context()
-      const check = await checkAppAccess(session, request)
-      // Read again now: another tab (or the app) may have answered while this one signed in.
-      // Answering at once must not overturn that answer, and the consent must not offer it again.
+      // The state is read again alongside the check, not after it (one round trip less): another tab (or the app)
+      // may have answered while this one signed in. Answering at once must not overturn that answer, and the
+      // consent must not offer it again; the check's own outcome then no longer matters.
+      const checking = checkAppAccess(session, request)
+      checking.catch(() => undefined)
       if (await answeredElsewhere()) return
+      const check = await checking
       streamNames.value = check.names
       if (check.kind === 'matching') {
         granted = { token: check.token, apiEndpoint: check.apiEndpoint ?? '' }

@@ -50,7 +50,28 @@ describe('consent store', () => {
     vi.mocked(checkAppAccess).mockResolvedValue({ kind: 'consent', permissions: [selfRevoke], names: new Map() })
   })
 
-  it('reads the poll state after the check and shows the consent while the request still waits', async () => {
+  it('reads the poll state while the check runs, not after it (one round trip less)', async () => {
+    let answerCheck: (check: Awaited<ReturnType<typeof checkAppAccess>>) => void = () => undefined
+    vi.mocked(checkAppAccess).mockReturnValue(new Promise((resolve) => (answerCheck = resolve)))
+    const { consent, context, refreshState } = setUp(request)
+    const checked = consent.checkAccess(context)
+    await vi.waitFor(() => expect(refreshState).toHaveBeenCalledOnce())
+    expect(consent.phase).toBe('checking')
+    answerCheck({ kind: 'consent', permissions: [selfRevoke], names: new Map() })
+    await checked
+    expect(consent.phase).toBe('consent')
+  })
+
+  it('a check that fails on a request answered elsewhere meanwhile shows no error: that answer stands', async () => {
+    vi.mocked(checkAppAccess).mockRejectedValue(new AppError('network'))
+    const { consent, context } = setUp({ status: 'ACCEPTED' } as AccessState)
+    await consent.checkAccess(context)
+    expect(consent.error).toBeNull()
+    expect(consent.failedStep).toBeNull()
+    expect(context.closeSession).toHaveBeenCalledOnce()
+  })
+
+  it('reads the poll state with the check and shows the consent while the request still waits', async () => {
     const { consent, context, refreshState } = setUp(request)
     await consent.checkAccess(context)
     expect(refreshState).toHaveBeenCalledOnce()
