@@ -18,5 +18,10 @@ export function useFormCheck() {
     return false
   }
 
-  return { missing, check }
+  /** Forgets the submit, e.g. once the form was sent and emptied for a new entry. */
+  function reset(): void {
+    submitted.value = false
+  }
+
+  return { missing, check, reset }
 }

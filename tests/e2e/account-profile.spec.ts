@@ -243,6 +243,10 @@ test('changes the password inside the area: a wrong current one is said, the ses
   const methods = recordApiMethods(page)
   await openProfile(page)
   const form = page.locator('.profile-password')
+  // One rule for every form (issue 26, item 8): pressed empty, it says what is missing and focuses that field.
+  await page.getByRole('button', { name: 'Change the password' }).click()
+  await expect(form.getByText('Enter your current password.')).toBeVisible()
+  await expect(form.getByLabel('Current password')).toBeFocused()
   await form.getByLabel('Current password').fill('wrong-password-1')
   await form.getByLabel('New password', { exact: true }).fill(newPassword)
   await form.getByLabel('Confirm the new password').fill(newPassword)

@@ -24,4 +24,13 @@ describe('useFormCheck', () => {
     await nextTick()
     expect(focusedField()).toBe('password')
   })
+
+  it('after a reset says nothing missing again until the next submit', () => {
+    const { missing, check, reset } = useFormCheck()
+    check([''], formWith(['password']))
+    reset()
+    expect(missing('')).toBe(false)
+    check([''], formWith(['password']))
+    expect(missing('')).toBe(true)
+  })
 })
