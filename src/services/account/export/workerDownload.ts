@@ -19,16 +19,12 @@ export function canDownloadThroughWorker(): boolean {
 }
 
 function streamsTransfer(): boolean {
-  const { port1, port2 } = new MessageChannel()
   try {
     const stream = new ReadableStream()
-    port1.postMessage(stream, [stream])
+    structuredClone(stream, { transfer: [stream] })
     return true
   } catch {
     return false
-  } finally {
-    port1.close()
-    port2.close()
   }
 }
 
@@ -50,8 +46,9 @@ export async function downloadThroughWorker(
   const folder = basePathFromLocation(window.location.pathname)
   let passing: TransformStreamDefaultController<Uint8Array> | undefined
   const pass = new TransformStream<Uint8Array, Uint8Array>({ start: (controller) => void (passing = controller) })
-  // Errors the browser's side at once, even while it is not reading (a stalled disk): the download fails.
-  signal.addEventListener('abort', () => passing?.error(signal.reason), { once: true })
+  // Errors the browser's side at once, even while it is not reading (a stalled disk): the download fails, and the
+  // pipe below, its destination errored, cancels the ZIP.
+  signal.addEventListener('abort', () => passing?.error(signal.reason))
   const id = crypto.randomUUID()
   let worker: ServiceWorker
   try {
@@ -62,7 +59,7 @@ export async function downloadThroughWorker(
     throw err
   }
   // The pass-through's readable side holds nothing (high-water mark 0): the pipe ends once the last chunk was pulled.
-  const pulled = zip.pipeTo(pass.writable, { signal })
+  const pulled = zip.pipeTo(pass.writable)
   const frame = startDownload(downloadUrl(folder, id, fileName))
   const keepAlive = setInterval(() => worker.postMessage('keep-alive'), keepAliveMs)
   try {
@@ -94,10 +91,9 @@ function handOver(worker: ServiceWorker, message: DownloadMessage, signal: Abort
   signal.throwIfAborted()
   const { port1, port2 } = new MessageChannel()
   return new Promise<void>((resolve, reject) => {
-    const aborted = () => reject(signal.reason)
-    signal.addEventListener('abort', aborted, { once: true })
+    // Once the worker holds the stream, a later abort is the pipe's to handle: rejecting a settled promise does nothing.
+    signal.addEventListener('abort', () => reject(signal.reason))
     port1.onmessage = () => {
-      signal.removeEventListener('abort', aborted)
       port1.close()
       resolve()
     }

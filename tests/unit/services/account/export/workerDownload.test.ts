@@ -67,7 +67,7 @@ describe('canDownloadThroughWorker', () => {
 
   it('needs streams that can be posted', () => {
     withServiceWorker(fakeWorker().worker)
-    vi.spyOn(MessagePort.prototype, 'postMessage').mockImplementationOnce(() => {
+    vi.spyOn(globalThis, 'structuredClone').mockImplementationOnce(() => {
       throw new DOMException('ReadableStream could not be cloned.', 'DataCloneError')
     })
     expect(canDownloadThroughWorker()).toBe(false)
@@ -131,11 +131,34 @@ describe('downloadThroughWorker', () => {
     await done
   })
 
-  it('on abort, errors the stream the browser reads, so the download fails', async () => {
+  it('waits through the states before active, posting only once activated', async () => {
+    const { worker, posted } = fakeWorker('installing')
+    withServiceWorker(worker, 'installing')
+    const done = downloadThroughWorker(zipOf('a'), 'x.zip', new AbortController().signal)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    for (const state of ['installed', 'activating'] as const) {
+      worker.state = state
+      worker.dispatchEvent(new Event('statechange'))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(posted).toHaveLength(0)
+    worker.state = 'activated'
+    worker.dispatchEvent(new Event('statechange'))
+    await vi.waitFor(() => expect(posted).toHaveLength(1))
+    expect(await downloaded(posted)).toBe('a')
+    await done
+  })
+
+  it('on abort, errors the stream the browser reads, so the download fails, and cancels the ZIP', async () => {
     const { worker, posted } = fakeWorker()
     withServiceWorker(worker)
     const controller = new AbortController()
-    const done = downloadThroughWorker(zipOf('a', 'b', 'c'), 'x.zip', controller.signal)
+    const cancelled = vi.fn()
+    const zip = new ReadableStream<Uint8Array>({
+      pull: (stream) => stream.enqueue(new TextEncoder().encode('a')),
+      cancel: cancelled,
+    })
+    const done = downloadThroughWorker(zip, 'x.zip', controller.signal)
     await vi.waitFor(() => expect(document.querySelector('iframe')).not.toBeNull())
     const reader = (posted[0]?.message as DownloadMessage).stream.getReader()
     await reader.read()
@@ -143,6 +166,7 @@ describe('downloadThroughWorker', () => {
     controller.abort(reason)
     await expect(done).rejects.toBe(reason)
     await expect(reader.read()).rejects.toBe(reason)
+    expect(cancelled).toHaveBeenCalledWith(reason)
   })
 
   it('on abort before the worker answered, rejects and cancels the ZIP', async () => {
