@@ -8,9 +8,28 @@ function arrival(element: HTMLImageElement | HTMLLinkElement): Promise<boolean> 
   })
 }
 
+/** Adds the platform's stylesheet after ours, so its rules win. */
+function addStylesheet(url: string): Promise<boolean> {
+  const style = document.createElement('link')
+  const arrived = arrival(style)
+  style.rel = 'stylesheet'
+  style.href = url
+  style.dataset.platformStyle = ''
+  document.head.appendChild(style)
+  return arrived
+}
+
+/** Fetches an image into the browser's cache, so that it shows at once where it is used. */
+function fetchImage(url: string): Promise<boolean> {
+  const image = new Image()
+  const arrived = arrival(image)
+  image.src = url
+  return arrived
+}
+
 /**
- * Shows the platform's favicon, adds its stylesheet after ours (so its rules win) and fetches its logo; resolves with
- * what arrived, so that the page can show the platform's look whole, at once.
+ * Shows the platform's favicon, adds its stylesheet and fetches its logo; resolves with what arrived, so that the page
+ * can show the platform's look whole, at once.
  */
 export async function applyBrandingToHead(branding: Branding): Promise<Branding> {
   const { favicon, stylesheet, logo } = branding
@@ -22,17 +41,7 @@ export async function applyBrandingToHead(branding: Branding): Promise<Branding>
     icon.removeAttribute('type')
     icon.href = favicon
   }
-  const style = document.createElement('link')
-  const image = new Image()
-  const arrived = [stylesheet && arrival(style), logo && arrival(image)]
-  if (stylesheet) {
-    style.rel = 'stylesheet'
-    style.href = stylesheet
-    style.dataset.platformStyle = ''
-    document.head.appendChild(style)
-  }
-  if (logo) image.src = logo
-  const [styled, pictured] = await Promise.all(arrived)
+  const [styled, pictured] = await Promise.all([stylesheet && addStylesheet(stylesheet), logo && fetchImage(logo)])
   return { favicon, stylesheet: styled ? stylesheet : undefined, logo: pictured ? logo : undefined }
 }
 

@@ -38,8 +38,7 @@ export async function recordLook(page: Page): Promise<void> {
       const shown = [...(main?.children ?? [])].some((child) => child.getClientRects().length > 0)
       if (shown) record.firstScreen ??= look
       const last = record.looks.at(-1)
-      if (!last || JSON.stringify(last) !== JSON.stringify({ ...look, shown }))
-        record.looks.push({ ...look, shown })
+      if (!last || JSON.stringify(last) !== JSON.stringify({ ...look, shown })) record.looks.push({ ...look, shown })
     }
     new MutationObserver(check).observe(document, {
       childList: true,
@@ -68,7 +67,7 @@ export async function currentLook(page: Page): Promise<Look> {
 /** Every look the page showed that names or pictures anything is the platform's, whole (name, logo and colour); it shows now. */
 export async function expectOnlyPlatformLook(page: Page): Promise<void> {
   for (const look of (await recordedLook(page)).looks)
-    if (look.name !== '' || look.logo !== '') expect(look).toMatchObject(demoLook)
+    if (look.name !== '' || look.logo !== '') expect(look).toMatchObject({ ...demoLook })
   expect(await currentLook(page)).toEqual(demoLook)
 }
 
