@@ -3,7 +3,6 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { Service } from 'pryv'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { config } from '@/config'
-import type { ServiceInfo } from '@/services/accessState'
 import { AppError } from '@/services/appError'
 import { isFramed } from '@/services/browserWindow'
 import { loadServiceInfo, openService } from '@/services/platform'
@@ -11,6 +10,7 @@ import { applyBrandingToHead } from '@/services/documentHead'
 import { loadBranding, type Branding } from '@/services/serviceAssets'
 import { usePlatformStore } from '@/stores/platform'
 import { installFakeWindow } from '../services/fakeWindow'
+import { labServiceInfo as info } from './labServiceInfo'
 
 const service = { id: 'opened' } as unknown as Service
 
@@ -32,12 +32,6 @@ vi.mock('@/services/documentHead', () => ({
   setDocumentTitle: vi.fn(),
 }))
 
-const info = {
-  name: 'Lab',
-  api: 'http://127.0.0.1:3000/{username}/',
-  register: 'http://127.0.0.1:3000/reg/',
-  access: 'http://127.0.0.1:3000/reg/access/',
-} as ServiceInfo
 const branding: Branding = { logo: 'http://127.0.0.1:3000/logo.svg' }
 const link = { pryvServiceInfoUrl: 'http://127.0.0.1:3000/reg/service/info' }
 
