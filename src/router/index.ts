@@ -101,9 +101,10 @@ router.beforeEach((to, from) => {
 })
 
 // The platform the link names is connected here, once per navigation, before the page shows: a page's
-// flow uses it as it is, and an untrusted one is refused before any form appears.
+// flow uses it as it is, and an untrusted one is refused before any form appears. Its service info is read
+// now too, so the page shows in the platform's look from the start; the auth popup's comes with its poll state.
 router.beforeResolve((to) => {
-  usePlatformStore()
-    .connect(to.query)
-    .catch(() => undefined)
+  const platform = usePlatformStore()
+  platform.connect(to.query).catch(() => undefined)
+  if (to.name !== 'auth') platform.info().catch(() => undefined)
 })

@@ -1,8 +1,9 @@
 import type { Service } from 'pryv'
 import type { ServiceInfo } from './accessState'
 import { parseHttpUrl } from './safeUrl'
+import { isTrustedUrl, type TrustPolicy } from './trust'
 
-/** What a platform's service assets change on our pages; every value an absolute http(s) URL. */
+/** What a platform's service assets change on our pages; every value an absolute http(s) URL of a trusted platform. */
 export interface Branding {
   logo?: string
   favicon?: string
@@ -23,13 +24,17 @@ function valueAt(tree: unknown, path: readonly string[]): unknown {
   )
 }
 
-/** An asset's address, relative to the definitions' `baseUrl` (else to the definitions file); null unless http(s). */
-function assetUrl(definitions: Record<string, unknown>, definitionsUrl: string, value: unknown): string | null {
+/**
+ * An asset's address, relative to the definitions' `baseUrl` (else to the definitions file); null unless http(s) on a
+ * trusted platform: a logo or stylesheet from elsewhere could dress our page as another site.
+ */
+function assetUrl(definitions: Record<string, unknown>, definitionsUrl: string, value: unknown, policy: TrustPolicy) {
   if (typeof value !== 'string' || value === '') return null
   const base =
     typeof definitions.baseUrl === 'string' && definitions.baseUrl !== '' ? definitions.baseUrl : definitionsUrl
   try {
-    return parseHttpUrl(new URL(value, base).href)?.href ?? null
+    const url = parseHttpUrl(new URL(value, base).href)
+    return url && isTrustedUrl(url, policy) ? url.href : null
   } catch {
     return null
   }
@@ -39,7 +44,7 @@ function assetUrl(definitions: Record<string, unknown>, definitionsUrl: string, 
  * GET {assets.definitions} (pryv `Service.assets`): the platform's logo, favicon and
  * stylesheet. Empty when the platform has none or they cannot be loaded: the pages keep their own look.
  */
-export async function loadBranding(service: Service, info: ServiceInfo): Promise<Branding> {
+export async function loadBranding(service: Service, info: ServiceInfo, policy: TrustPolicy): Promise<Branding> {
   const definitionsUrl = parseHttpUrl(info.assets?.definitions)
   if (!definitionsUrl) return {}
   let definitions: Record<string, unknown>
@@ -50,7 +55,7 @@ export async function loadBranding(service: Service, info: ServiceInfo): Promise
   }
   const branding: Branding = {}
   for (const name of Object.keys(assetPaths) as Array<keyof Branding>) {
-    const url = assetUrl(definitions, definitionsUrl.href, valueAt(definitions, assetPaths[name]))
+    const url = assetUrl(definitions, definitionsUrl.href, valueAt(definitions, assetPaths[name]), policy)
     if (url) branding[name] = url
   }
   return branding

@@ -51,7 +51,8 @@ function entryMatches(url: URL, entry: string): boolean {
   return hostMatches(url.hostname, entry.toLowerCase())
 }
 
-function isTrustedParsed(url: URL, policy: TrustPolicy): boolean {
+/** Whether a parsed http(s) URL belongs to a trusted platform. */
+export function isTrustedUrl(url: URL, policy: TrustPolicy): boolean {
   if (isLoopbackHost(url.hostname)) return true
   if (hostMatches(url.hostname, ownSite(policy.pageHost.toLowerCase()))) return true
   return policy.allowlist.some((entry) => entryMatches(url, entry))
@@ -75,7 +76,7 @@ export function findUntrusted(checks: readonly TrustCheck[], policy: TrustPolicy
   for (const check of checks) {
     const url = check.role === 'api' ? parseApiTemplate(check.url) : parseHttpUrl(check.url)
     if (!url) return { role: check.role, host: String(check.url ?? '').slice(0, 200) }
-    if (!isTrustedParsed(url, policy)) return { role: check.role, host: url.host }
+    if (!isTrustedUrl(url, policy)) return { role: check.role, host: url.host }
   }
   return null
 }

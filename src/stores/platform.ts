@@ -4,7 +4,6 @@ import { config } from '@/config'
 import type { ServiceInfo } from '@/services/accessState'
 import { linkedServiceInfoUrl, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { isFramed } from '@/services/browserWindow'
-import { applyBrandingToHead, setDocumentTitle } from '@/services/documentHead'
 import {
   adoptServiceInfo,
   loadServiceInfo,
@@ -12,8 +11,14 @@ import {
   serviceInfoTrustChecks,
   type Service,
 } from '@/services/platform'
-import { loadBranding, type Branding } from '@/services/serviceAssets'
+import type { Branding } from '@/services/serviceAssets'
 import { findUnsafeReturn, findUntrusted, type TrustCheck, type UntrustedTarget } from '@/services/trust'
+
+/** Which look the page shows: none yet, the platform's, or its own when no platform can be known. It never changes back. */
+export type PlatformLook = 'pending' | 'platform' | 'neutral'
+
+// Out of the first load: the auth popup's form is usable before its platform's look can be known.
+const lookService = () => import('@/services/platformLook')
 
 /**
  * The Pryv.io platform every page talks to, shared across in-app navigation:
@@ -26,28 +31,53 @@ export const usePlatformStore = defineStore('platform', () => {
   /** The first URL found untrusted; once set, the page talks to no platform at all. */
   const untrusted = ref<UntrustedTarget | null>(null)
   const service = shallowRef<Service | null>(null)
-  /** The platform's name and look, once its service info is known. */
+  /** The platform's name, once its service info is known, and its look, once shown. */
   const name = ref('')
   const branding = shallowRef<Branding>({})
+  const look = ref<PlatformLook>(framed ? 'neutral' : 'pending')
+  let lookChosen = framed
   /** The service info URL the current link names, and the one opened (empty again after a failure). */
   let linkedUrl = ''
   let serviceInfoUrl = ''
   let opening: Promise<Service | null> = Promise.resolve(null)
   let infoLoading: Promise<ServiceInfo> | null = null
 
+  const policy = () => ({ pageHost: window.location.hostname, allowlist: config.trustedPlatforms })
+
+  /** No platform look can come (untrusted, unreachable, or not named): the page keeps its own from now on. */
+  function keepOwnLook(): void {
+    if (lookChosen) return
+    lookChosen = true
+    look.value = 'neutral'
+  }
+
+  /** Records a refused link, whose page then keeps its own look; true when there is none. */
+  function refuse(found: UntrustedTarget | null): boolean {
+    untrusted.value ??= found
+    if (untrusted.value) keepOwnLook()
+    return untrusted.value === null
+  }
+
   /** Records the first of these URLs that is not trusted; true when all are. */
   function trust(checks: readonly TrustCheck[]): boolean {
-    untrusted.value ??= findUntrusted(checks, {
-      pageHost: window.location.hostname,
-      allowlist: config.trustedPlatforms,
-    })
-    return untrusted.value === null
+    return refuse(findUntrusted(checks, policy()))
   }
 
   /** Records a return address that is not a web address, which refuses the link like an untrusted URL; true when it is fine. */
   function acceptReturn(returnURL: string | undefined): boolean {
-    untrusted.value ??= findUnsafeReturn(returnURL)
-    return untrusted.value === null
+    return refuse(findUnsafeReturn(returnURL))
+  }
+
+  /**
+   * Shows the platform's name, logo and colours together, once its files arrived (or without those that cannot come):
+   * a page that changed its face halfway through would look like a phishing page.
+   */
+  async function showLook(opened: Service, serviceInfo: ServiceInfo): Promise<void> {
+    branding.value = await lookService().then(
+      (looks) => looks.loadPlatformLook(opened, serviceInfo, policy()),
+      () => ({}),
+    )
+    look.value = 'platform'
   }
 
   /**
@@ -73,10 +103,15 @@ export const usePlatformStore = defineStore('platform', () => {
       framed || !trust([{ role: 'service-info', url }])
         ? Promise.resolve(null)
         : openService(url).then(
-            (opened) => (service.value = markRaw(opened)),
+            (opened) => {
+              // Fetched beside the service info, not after it.
+              void lookService().catch(() => undefined)
+              return (service.value = markRaw(opened))
+            },
             (err: unknown) => {
-              // The library could not be fetched (offline?): the next attempt tries again.
+              // The library could not be fetched (offline?): the next attempt tries again, without the look.
               serviceInfoUrl = ''
+              keepOwnLook()
               throw err
             },
           )
@@ -86,13 +121,10 @@ export const usePlatformStore = defineStore('platform', () => {
   /** Takes a trusted service info as the platform's: its name and look show, and it is not fetched again. */
   function accept(opened: Service, serviceInfo: ServiceInfo): ServiceInfo | null {
     if (!trust(serviceInfoTrustChecks(serviceInfo))) return null
-    if (name.value === '') {
-      name.value = serviceInfo.name
-      setDocumentTitle(serviceInfo.name)
-      void loadBranding(opened, serviceInfo).then((loaded) => {
-        branding.value = loaded
-        applyBrandingToHead(loaded)
-      })
+    name.value ||= serviceInfo.name
+    if (!lookChosen) {
+      lookChosen = true
+      void showLook(opened, serviceInfo)
     }
     return serviceInfo
   }
@@ -104,6 +136,7 @@ export const usePlatformStore = defineStore('platform', () => {
     // One request however many parts of the page ask at once (pryv caches it only once it arrived).
     infoLoading ??= loadServiceInfo(opened).catch((err: unknown) => {
       infoLoading = null
+      keepOwnLook()
       throw err
     })
     return accept(opened, await infoLoading)
@@ -129,6 +162,8 @@ export const usePlatformStore = defineStore('platform', () => {
     service,
     name,
     branding,
+    look,
+    keepOwnLook,
     connect,
     opened,
     trust,

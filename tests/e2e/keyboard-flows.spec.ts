@@ -9,8 +9,9 @@ test.describe.configure({ timeout: 60_000 })
 
 const newPassword = 'keyboard-password-1'
 
-/** From the page's top: Tab past the language switch to the login field and type it. */
+/** From the page's top, once its form shows (in the platform's look, issue 27): Tab past the language switch to the login field and type it. */
 async function typeLoginFromTop(page: Page, login: string): Promise<void> {
+  await expect(page.getByLabel('Username')).toBeVisible()
   await pressAndExpectFocus(page, 'Tab', page.getByLabel('Language'))
   await pressAndExpectFocus(page, 'Tab', page.getByLabel('Username'))
   await page.keyboard.type(login)

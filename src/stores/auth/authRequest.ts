@@ -61,6 +61,7 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
     } catch (err) {
       error.value = toAppError(err)
       status.value = 'error'
+      platform.keepOwnLook()
       return null
     }
   }
@@ -77,6 +78,8 @@ export const useAuthRequestStore = defineStore('authRequest', () => {
   }
 
   function finish(result: AccessRequest | null): AccessRequest | null {
+    // Without the request's service info no platform look can come.
+    if (!result) platform.keepOwnLook()
     status.value = 'done'
     error.value = null
     return result

@@ -11,6 +11,9 @@ const info = (definitions?: string): ServiceInfo => ({
   ...(definitions ? { assets: { definitions } } : {}),
 })
 
+// The hosts these tests name are the platform's; evil.example is not.
+const policy = { pageHost: 'auth.lab.example', allowlist: ['assets.example', 'cdn.example', 'img.example'] }
+
 /** A Service whose `assets()` gives these definitions (or fails with them when they are an Error), counting calls. */
 function serviceWith(definitions: Record<string, unknown> | Error) {
   const calls = { assets: 0 }
@@ -32,13 +35,13 @@ describe('loadBranding', () => {
       css: { default: { url: '/styles/site.css' } },
       logo: { default: { url: 'https://img.example/logo.png' } },
     })
-    expect(await loadBranding(withBase.service, info('https://assets.example/lab/index.json'))).toEqual({
+    expect(await loadBranding(withBase.service, info('https://assets.example/lab/index.json'), policy)).toEqual({
       favicon: 'https://cdn.example/brand/favicon.ico',
       stylesheet: 'https://cdn.example/styles/site.css',
       logo: 'https://img.example/logo.png',
     })
     const withoutBase = serviceWith({ baseUrl: null, css: { default: { url: 'default.css' } } })
-    expect(await loadBranding(withoutBase.service, info('https://assets.example/lab/index.json'))).toEqual({
+    expect(await loadBranding(withoutBase.service, info('https://assets.example/lab/index.json'), policy)).toEqual({
       stylesheet: 'https://assets.example/lab/default.css',
     })
   })
@@ -49,16 +52,16 @@ describe('loadBranding', () => {
       css: { default: { url: 'data:text/css,body{}' } },
       logo: { default: { url: 42 } },
     })
-    expect(await loadBranding(service, info('https://assets.example/index.json'))).toEqual({})
+    expect(await loadBranding(service, info('https://assets.example/index.json'), policy)).toEqual({})
   })
 
   it('asks nothing when the platform names no http(s) definitions, and gives nothing when they fail', async () => {
     const none = serviceWith({})
-    expect(await loadBranding(none.service, info())).toEqual({})
-    expect(await loadBranding(none.service, info('javascript:alert(1)'))).toEqual({})
+    expect(await loadBranding(none.service, info(), policy)).toEqual({})
+    expect(await loadBranding(none.service, info('javascript:alert(1)'), policy)).toEqual({})
     expect(none.calls.assets).toBe(0)
     const failing = serviceWith(new TypeError('Failed to fetch'))
-    expect(await loadBranding(failing.service, info('https://assets.example/index.json'))).toEqual({})
+    expect(await loadBranding(failing.service, info('https://assets.example/index.json'), policy)).toEqual({})
     expect(failing.calls.assets).toBe(1)
   })
 
@@ -69,13 +72,24 @@ describe('loadBranding', () => {
       css: { default: { url: 'site.css' } },
       logo: null,
     })
-    expect(await loadBranding(service, info('https://assets.example/lab/index.json'))).toEqual({
+    expect(await loadBranding(service, info('https://assets.example/lab/index.json'), policy)).toEqual({
       stylesheet: 'https://assets.example/lab/site.css',
     })
   })
 
   it('gives nothing for assets under a baseUrl that is no address', async () => {
     const { service } = serviceWith({ baseUrl: 'not an address', css: { default: { url: 'site.css' } } })
-    expect(await loadBranding(service, info('https://assets.example/lab/index.json'))).toEqual({})
+    expect(await loadBranding(service, info('https://assets.example/lab/index.json'), policy)).toEqual({})
+  })
+
+  it('keeps only assets of a trusted platform: a logo or stylesheet from elsewhere could dress the page as another site', async () => {
+    const { service } = serviceWith({
+      favicon: { default: { url: 'https://evil.example/favicon.ico' } },
+      css: { default: { url: 'https://www.lab.example/site.css' } },
+      logo: { default: { url: 'https://evil.example/logo.svg' } },
+    })
+    expect(await loadBranding(service, info('https://assets.example/index.json'), policy)).toEqual({
+      stylesheet: 'https://www.lab.example/site.css',
+    })
   })
 })
