@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { useOfferChoice } from '@/composables/useOfferChoice'
+import { useSessionStreamNames } from '@/composables/useSessionStreamNames'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { referrerOrigin } from '@/services/openerWindow'
@@ -61,7 +62,9 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   /** The accept written, once the platform took it. */
   let answerId: string | undefined
 
-  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer)
+  // The person's names of their streams once signed in (the offer's before): shown on the rows, never sent.
+  const streamNames = useSessionStreamNames(() => authSession.session)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer, streamNames)
   /** The requester's platform, named when it is not the person's own. */
   const requesterPlatform = computed(() => {
     const host = capabilityReading.value.ok ? capabilityReading.value.capability.host : ''

@@ -17,6 +17,24 @@ const choice: ConsentChoice = {
 }
 
 describe('useOfferChoice', () => {
+  it("names each row's stream as the person does, and grants the entries as offered", () => {
+    const names = ref(new Map([['diary', 'My diary']]))
+    const { rows, granted, tickAll } = useOfferChoice(ref(choice), names)
+    tickAll()
+    expect(rows.value.map((row) => row.permission)).toEqual([
+      describePermission(health),
+      describePermission({ ...diary, name: 'My diary' }),
+      describePermission(steps),
+    ])
+    expect(granted.value).toEqual([health, diary, steps])
+    names.value = new Map([['steps', 'Steps']])
+    expect(rows.value.map((row) => row.permission)).toEqual([
+      describePermission(health),
+      describePermission(diary),
+      describePermission({ ...steps, name: 'Steps' }),
+    ])
+  })
+
   it('shows nothing and grants nothing before an offer is there', () => {
     const { rows, granted, canAccept, tickAll } = useOfferChoice(ref(null))
     tickAll()
