@@ -20,10 +20,12 @@ function pendingNames() {
   return { promise, answer, refuse }
 }
 
-beforeEach(() => vi.mocked(loadStreamNames).mockReset())
+beforeEach(() => {
+  vi.mocked(loadStreamNames).mockReset()
+})
 
 describe('useSessionStreamNames', () => {
-  it('asks for nothing without a session, then for the names of the session that opens', async () => {
+  it('asks for nothing without a session, then for the names of each session that opens, each starting from none', async () => {
     const session = shallowRef<Session | null>(null)
     const names = useSessionStreamNames(() => session.value)
     expect(loadStreamNames).not.toHaveBeenCalled()
@@ -34,6 +36,10 @@ describe('useSessionStreamNames', () => {
     expect(vi.mocked(loadStreamNames).mock.calls).toEqual([[alice.connection]])
 
     session.value = null
+    await nextTick()
+    expect(names.value).toEqual(new Map([['diary', 'Diary']]))
+    vi.mocked(loadStreamNames).mockReturnValue(new Promise(() => undefined))
+    session.value = sessionOf('bob')
     await nextTick()
     expect(names.value).toEqual(new Map())
   })
