@@ -1,7 +1,7 @@
 import { computed, ref, type Ref } from 'vue'
 import { grantedPermissions, isLocked, sharesData, type ConsentChoice } from '@/services/consentGrant'
 import { describePermission, type PermissionView } from '@/services/permissionView'
-import { withStreamNames, type StreamNames } from '@/services/streamNames'
+import type { StreamNaming } from './useSessionStreamNames'
 
 /** One offered entry as a consent page shows it: in words, ticked or not, locked when it cannot be unticked. */
 export interface OfferRow {
@@ -12,25 +12,18 @@ export interface OfferRow {
 
 /**
  * The person's choice over an offer (OAuth or CMC): every entry ticked at first, locked ones staying so. Each row names
- * its stream by the person's own name when `names` has one; what is granted keeps the offer's entries as they came.
+ * its stream by the person's own name when `naming` knows it; what is granted keeps the offer's entries as they came.
  */
-export function useOfferChoice(offer: Ref<ConsentChoice | null>, names?: Ref<StreamNames>) {
+export function useOfferChoice(offer: Ref<ConsentChoice | null>, naming: Ref<StreamNaming>) {
   const ticked = ref(new Set<number>())
 
   const rows = computed<OfferRow[]>(() => {
     const current = offer.value
     if (!current) return []
-    const named = withStreamNames(
-      current.entries.map((entry) => entry.permission),
-      names?.value ?? new Map(),
-    )
     return current.entries.map((entry, index) => {
       const locked = isLocked(current, entry)
-      return {
-        permission: describePermission(named[index] ?? entry.permission),
-        locked,
-        ticked: locked || ticked.value.has(index),
-      }
+      const permission = describePermission(naming.value(entry.permission))
+      return { permission, locked, ticked: locked || ticked.value.has(index) }
     })
   })
   const granted = computed(() => (offer.value ? grantedPermissions(offer.value, ticked.value) : []))

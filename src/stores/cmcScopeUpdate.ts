@@ -13,7 +13,6 @@ import { findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/c
 import { resultDestination } from '@/services/resultDestination'
 import type { LocalizedText } from '@/services/localizedText'
 import type { Session } from '@/services/signIn'
-import { withStreamNames } from '@/services/streamNames'
 import { useAuthSessionStore } from './authSession'
 import { usePlatformStore } from './platform'
 
@@ -55,7 +54,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const stage = ref<Stage>('invalid')
   const scopeCase = shallowRef<ScopeCase | null>(null)
   /** The person's own names of their streams, asked for beside the request itself: shown instead of ids, never sent. */
-  const streamNames = useSessionStreamNames(() => authSession.session)
+  const streamNaming = useSessionStreamNames(() => authSession.session)
   const busyAction = ref<ScopeAction | null>(null)
   /** The answer once written: from then on the page never writes another one. */
   const written = ref<{ id: string; action: ScopeAction } | null>(null)
@@ -73,7 +72,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const diff = computed(() => {
     if (!scopeCase.value) return null
     const { added, removed, kept } = diffScope(scopeCase.value.grant.permissions, request.value?.newPermissions ?? [])
-    const named = (permissions: typeof added) => withStreamNames(permissions, streamNames.value)
+    const named = (permissions: typeof added) => permissions.map(streamNaming.value)
     return { added: named(added), removed: named(removed), kept: named(kept) }
   })
   /** Where the answer goes, named to the person before they answer (as on the accept page). */

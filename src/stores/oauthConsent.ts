@@ -33,8 +33,8 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
   const request = computed(() => (reading.value.ok ? reading.value.request : null))
   const invalidReason = computed(() => (reading.value.ok ? null : reading.value.reason))
   // The person's names of their streams: shown on the rows, never sent with the answer.
-  const streamNames = useSessionStreamNames(() => authSession.session)
-  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(request, streamNames)
+  const streamNaming = useSessionStreamNames(() => authSession.session)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(request, streamNaming)
   const expired = computed(() => secondsLeft.value <= 0 || error.value?.code === 'consent-expired')
 
   const view = computed<OAuthConsentView>(() => {

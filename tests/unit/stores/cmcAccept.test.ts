@@ -7,7 +7,9 @@ import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
 import { followCmcTrigger, type CmcTrigger } from '@/services/cmc/cmcTrigger'
 import { referrerOrigin } from '@/services/openerWindow'
+import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
+import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
 import { usePlatformStore } from '@/stores/platform'
@@ -22,10 +24,14 @@ vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))
-vi.mock('@/services/streamNames', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/services/streamNames')>()),
-  loadStreamNames: vi.fn(async () => new Map([['diary', 'My diary']])),
-}))
+vi.mock('@/services/streamNames', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/services/streamNames')>()
+  const names = new Map([['diary', 'My diary']])
+  return {
+    ...actual,
+    loadStreamNaming: vi.fn(async () => (permission: Permission) => actual.withStreamName(permission, names)),
+  }
+})
 vi.mock('@/services/openerWindow', () => ({ referrerOrigin: vi.fn(() => 'https://study.example') }))
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
@@ -202,6 +208,8 @@ describe('cmcAccept store: the answer', () => {
     const { store } = await setUp({ ...choiceOffer, entries: [{ permission: diary, mandatory: false }] })
     expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'Study journal' })])
     await store.signIn('bob', 'password-1')
+    await vi.dynamicImportSettled()
+    expect(vi.mocked(loadStreamNaming)).toHaveBeenCalledWith(session.connection)
     await vi.waitFor(() =>
       expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'My diary' })]),
     )

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
+import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
+import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useOAuthConsentStore } from '@/stores/oauthConsent'
 import { freshPlatform, stubSignIn } from './freshPlatform'
@@ -12,10 +14,14 @@ import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
-vi.mock('@/services/streamNames', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/services/streamNames')>()),
-  loadStreamNames: vi.fn(async () => new Map([['diary', 'My diary']])),
-}))
+vi.mock('@/services/streamNames', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/services/streamNames')>()
+  const names = new Map([['diary', 'My diary']])
+  return {
+    ...actual,
+    loadStreamNaming: vi.fn(async () => (permission: Permission) => actual.withStreamName(permission, names)),
+  }
+})
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
@@ -70,6 +76,8 @@ describe('oauthConsent store', () => {
     })
     expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'Journal' })])
     await store.signIn('alice', 'password-1')
+    await vi.dynamicImportSettled()
+    expect(vi.mocked(loadStreamNaming)).toHaveBeenCalledWith(session.connection)
     await vi.waitFor(() =>
       expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'My diary' })]),
     )
