@@ -1,6 +1,13 @@
 import type { Locator, Page } from '@playwright/test'
 import { attachAxeFigures, expectAccessibleInBothThemes, type AxeFigure } from './accessibility'
-import { acceptPageLink, publishOffer, requestScopeUpdate, scopeUpdatePageLink, seedGrant } from './cmcPlatform'
+import {
+  acceptPageLink,
+  publishOffer,
+  requestScopeUpdate,
+  scopeUpdatePageLink,
+  seedGrant,
+  settledTrigger,
+} from './cmcPlatform'
 import { currentScope, proposedScope } from './cmcScopeFlow'
 import { demoUser, expect, signInByFields, test } from './fixtures'
 import { readLocale } from './localeText'
@@ -103,6 +110,25 @@ for (const language of ['en', 'fr', 'de', 'it'] as const) {
     await expectAccountDetail(page, language)
   })
 }
+
+test('the display name the accept page gave the grant names the requester on the later scope update', async ({
+  page,
+}) => {
+  const offer = await publishOffer()
+  await page.goto(acceptPageLink({ capabilityUrl: offer.capabilityUrl, accessName: displayName }))
+  await signInByFields(page, demoUser.username, demoUser.password)
+  await page.locator('main form button[type="submit"]').click()
+  const accepted = await settledTrigger('consent/accept-cmc', demoUser.username)
+  expect(accepted.status).toBe('completed')
+
+  const request = await requestScopeUpdate({ recipient: demoUser.username, newPermissions: proposedScope, message })
+  await page.goto(scopeUpdatePageLink(request))
+  await signInByFields(page, demoUser.username, demoUser.password)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `${displayName} asks to change its access to your data`,
+  )
+  await expect(page.locator('.requester-account')).toContainText(account)
+})
 
 test('the scope update at 320 px, requester named, has no axe violation, light and dark', async ({
   page,
