@@ -7,7 +7,6 @@ import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
 import { followCmcTrigger, type CmcTrigger } from '@/services/cmc/cmcTrigger'
 import { referrerOrigin } from '@/services/openerWindow'
-import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
 import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
@@ -24,14 +23,9 @@ vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))
-vi.mock('@/services/streamNames', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/services/streamNames')>()
-  const names = new Map([['diary', 'My diary']])
-  return {
-    ...actual,
-    loadStreamNaming: vi.fn(async () => (permission: Permission) => actual.withStreamName(permission, names)),
-  }
-})
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['diary', 'My diary']]),
+)
 vi.mock('@/services/openerWindow', () => ({ referrerOrigin: vi.fn(() => 'https://study.example') }))
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.

@@ -6,7 +6,6 @@ import { AppError } from '@/services/appError'
 import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/cmcScopeRequest'
 import { followCmcTrigger, writeCmcTrigger } from '@/services/cmc/cmcTrigger'
-import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
 import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
@@ -22,14 +21,9 @@ vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
 }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
 vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
-vi.mock('@/services/streamNames', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/services/streamNames')>()
-  const names = new Map([['health', 'My health']])
-  return {
-    ...actual,
-    loadStreamNaming: vi.fn(async () => (permission: Permission) => actual.withStreamName(permission, names)),
-  }
-})
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['health', 'My health']]),
+)
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
-import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
 import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
@@ -14,14 +13,9 @@ import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
-vi.mock('@/services/streamNames', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/services/streamNames')>()
-  const names = new Map([['diary', 'My diary']])
-  return {
-    ...actual,
-    loadStreamNaming: vi.fn(async () => (permission: Permission) => actual.withStreamName(permission, names)),
-  }
-})
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['diary', 'My diary']]),
+)
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
