@@ -19,7 +19,7 @@ export function useSessionStreamNames(session: () => Session | null): Ref<Stream
     // Closing the session (as an answer is sent) leaves the page as the person last read it.
     if (!current) return
     naming.value = asRequested
-    // The service comes with the first session, outside the page's first load: nothing waits for it.
+    // The service is fetched as a session opens, outside the page's first load: nothing waits for it.
     import('@/services/streamNames')
       .then(({ loadStreamNaming }) => loadStreamNaming(current.connection))
       .then(
