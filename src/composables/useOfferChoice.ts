@@ -1,6 +1,7 @@
 import { computed, ref, type Ref } from 'vue'
 import { grantedPermissions, isLocked, sharesData, type ConsentChoice } from '@/services/consentGrant'
 import { describePermission, type PermissionView } from '@/services/permissionView'
+import type { StreamNaming } from './useSessionStreamNames'
 
 /** One offered entry as a consent page shows it: in words, ticked or not, locked when it cannot be unticked. */
 export interface OfferRow {
@@ -9,8 +10,11 @@ export interface OfferRow {
   ticked: boolean
 }
 
-/** The person's choice over an offer (OAuth or CMC): every entry ticked at first, locked ones staying so. */
-export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
+/**
+ * The person's choice over an offer (OAuth or CMC): every entry ticked at first, locked ones staying so. Each row names
+ * its stream by the person's own name when `naming` knows it; what is granted keeps the offer's entries as they came.
+ */
+export function useOfferChoice(offer: Ref<ConsentChoice | null>, naming: Ref<StreamNaming>) {
   const ticked = ref(new Set<number>())
 
   const rows = computed<OfferRow[]>(() => {
@@ -18,7 +22,8 @@ export function useOfferChoice(offer: Ref<ConsentChoice | null>) {
     if (!current) return []
     return current.entries.map((entry, index) => {
       const locked = isLocked(current, entry)
-      return { permission: describePermission(entry.permission), locked, ticked: locked || ticked.value.has(index) }
+      const permission = describePermission(naming.value(entry.permission))
+      return { permission, locked, ticked: locked || ticked.value.has(index) }
     })
   })
   const granted = computed(() => (offer.value ? grantedPermissions(offer.value, ticked.value) : []))

@@ -33,13 +33,22 @@ export async function loadStreamNames(connection: Connection): Promise<StreamNam
 }
 
 /**
- * The permissions as the person knows their data: each stream named by its name on their account, else by the name
- * the request proposed (`defaultName`), the id only as the last resort.
+ * A permission as the person knows their data: its stream named by its name on their account, else by the name the
+ * request proposed (`defaultName`), the id only as the last resort.
  */
+export function withStreamName(permission: Permission, names: StreamNames): Permission {
+  const streamId = textOf(permission.streamId)
+  const own = streamId === undefined ? undefined : names.get(streamId)
+  return own === undefined ? permission : { ...permission, name: own }
+}
+
+/** `withStreamName` for each permission. */
 export function withStreamNames(permissions: readonly Permission[], names: StreamNames): Permission[] {
-  return permissions.map((permission) => {
-    const streamId = textOf(permission.streamId)
-    const own = streamId === undefined ? undefined : names.get(streamId)
-    return own === undefined ? permission : { ...permission, name: own }
-  })
+  return permissions.map((permission) => withStreamName(permission, names))
+}
+
+/** The person's names, read for `connection`, as the function that names one permission by them. */
+export async function loadStreamNaming(connection: Connection): Promise<(permission: Permission) => Permission> {
+  const names = await loadStreamNames(connection)
+  return (permission) => withStreamName(permission, names)
 }

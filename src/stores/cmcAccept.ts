@@ -2,16 +2,17 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { useOfferChoice } from '@/composables/useOfferChoice'
+import { useSessionStreamNames } from '@/composables/useSessionStreamNames'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { referrerOrigin } from '@/services/openerWindow'
-import { streamLevels, writeCmcAccept, writeCmcRefuse, type CmcAcceptOutcome } from '@/services/cmc/cmcAnswer'
+import type { CmcAcceptOutcome } from '@/services/cmc/cmcAnswer'
+import { streamLevels } from '@/services/cmc/cmcAnswerStream'
 import { readCapabilityUrl, type CapabilityReading, type CmcCapability } from '@/services/cmc/cmcCapability'
 import { takeFromAddress } from '@/services/linkSecrets'
 import { handOffCmcResult, type CmcHandOffOutcome, type CmcResult } from '@/services/cmc/cmcHandOff'
 import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
 import { readCmcReturn, type CmcReturn } from '@/services/cmc/cmcReturn'
-import { followCmcTrigger } from '@/services/cmc/cmcTrigger'
 import { asRecord, textOf } from '@/services/json'
 import { resultDestination } from '@/services/resultDestination'
 import { parseApiTemplate } from '@/services/safeUrl'
@@ -61,7 +62,9 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   /** The accept written, once the platform took it. */
   let answerId: string | undefined
 
-  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer)
+  // The person's names of their streams once signed in (the offer's before): shown on the rows, never sent.
+  const streamNaming = useSessionStreamNames(() => authSession.session)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(offer, streamNaming)
   /** The requester's platform, named when it is not the person's own. */
   const requesterPlatform = computed(() => {
     const host = capabilityReading.value.ok ? capabilityReading.value.capability.host : ''
@@ -151,6 +154,9 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
     if (error.value?.code === 'session-expired') await authSession.close()
   }
 
+  /** The calls that write and follow an answer: fetched while the page shows, outside its first load (see the page). */
+  const answerCalls = () => import('@/services/cmc/cmcAnswer')
+
   /** The personal session and the capability an answer needs. */
   function answerCall() {
     const session = authSession.session
@@ -161,6 +167,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   function accept(): Promise<void> {
     return act('accept', async () => {
       const { personal, capabilityUrl } = answerCall()
+      const { writeCmcAccept, followCmcTrigger } = await answerCalls()
       const current = offer.value
       const trigger = await writeCmcAccept(personal, scopeStreamId, {
         capabilityUrl,
@@ -196,6 +203,7 @@ export const useCmcAcceptStore = defineStore('cmcAccept', () => {
   function refuse(): Promise<void> {
     return act('refuse', async () => {
       const { personal, capabilityUrl } = answerCall()
+      const { writeCmcRefuse } = await answerCalls()
       const trigger = await writeCmcRefuse(personal, scopeStreamId, capabilityUrl)
       await finish({ kind: 'refused' }, { ok: false, reason: 'user-refused', refuseEventId: trigger.id })
     })

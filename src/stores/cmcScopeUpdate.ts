@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
+import { useSessionStreamNames } from '@/composables/useSessionStreamNames'
 import type { AppErrorCode } from '@/services/appError'
 import { referrerOrigin } from '@/services/openerWindow'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
@@ -12,7 +13,6 @@ import { findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/c
 import { resultDestination } from '@/services/resultDestination'
 import type { LocalizedText } from '@/services/localizedText'
 import type { Session } from '@/services/signIn'
-import { loadStreamNames, withStreamNames, type StreamNames } from '@/services/streamNames'
 import { useAuthSessionStore } from './authSession'
 import { usePlatformStore } from './platform'
 
@@ -53,8 +53,8 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const answering = useAsyncAction()
   const stage = ref<Stage>('invalid')
   const scopeCase = shallowRef<ScopeCase | null>(null)
-  /** The person's own names of their streams, shown instead of ids. */
-  const streamNames = shallowRef<StreamNames>(new Map())
+  /** The person's own names of their streams, asked for beside the request itself: shown instead of ids, never sent. */
+  const streamNaming = useSessionStreamNames(() => authSession.session)
   const busyAction = ref<ScopeAction | null>(null)
   /** The answer once written: from then on the page never writes another one. */
   const written = ref<{ id: string; action: ScopeAction } | null>(null)
@@ -72,7 +72,7 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
   const diff = computed(() => {
     if (!scopeCase.value) return null
     const { added, removed, kept } = diffScope(scopeCase.value.grant.permissions, request.value?.newPermissions ?? [])
-    const named = (permissions: typeof added) => withStreamNames(permissions, streamNames.value)
+    const named = (permissions: typeof added) => permissions.map(streamNaming.value)
     return { added: named(added), removed: named(removed), kept: named(kept) }
   })
   /** Where the answer goes, named to the person before they answer (as on the accept page). */
@@ -137,11 +137,6 @@ export const useCmcScopeUpdateStore = defineStore('cmcScopeUpdate', () => {
     if (!link) return
     const { scopeRequestEventId, scopeStreamId } = link
     stage.value = 'loading'
-    // The names only help the person read the request: without them the request's own names (or ids) show.
-    void loadStreamNames(session.connection).then(
-      (names) => (streamNames.value = names),
-      () => undefined,
-    )
     const loaded = await reading.run(() => loadScopeCase(session.connection, scopeRequestEventId, scopeStreamId))
     if (reading.status.value === 'error') return fallBack('load-failed')
     scopeCase.value = loaded

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useAsyncAction } from '@/composables/useAsyncAction'
 import { useOfferChoice } from '@/composables/useOfferChoice'
+import { useSessionStreamNames } from '@/composables/useSessionStreamNames'
 import { AppError } from '@/services/appError'
 import { queryValue, readAuthQuery, type RawQuery } from '@/services/authQuery'
 import { navigateTo } from '@/services/browserWindow'
@@ -31,7 +32,9 @@ export const useOAuthConsentStore = defineStore('oauthConsent', () => {
 
   const request = computed(() => (reading.value.ok ? reading.value.request : null))
   const invalidReason = computed(() => (reading.value.ok ? null : reading.value.reason))
-  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(request)
+  // The person's names of their streams: shown on the rows, never sent with the answer.
+  const streamNaming = useSessionStreamNames(() => authSession.session)
+  const { rows, granted, canAccept, tickAll, toggle } = useOfferChoice(request, streamNaming)
   const expired = computed(() => secondsLeft.value <= 0 || error.value?.code === 'consent-expired')
 
   const view = computed<OAuthConsentView>(() => {

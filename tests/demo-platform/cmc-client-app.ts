@@ -141,7 +141,8 @@ const page = (addresses: string) => `${demoPageHead('Demo CMC client')}
         it: 'Accetto che Demo Study legga i dati elencati qui sopra.' } }, chosen.request),
       requesterMeta: { displayName: 'Demo Study', appId: 'study' }
     }).then(function (offer) {
-      open(pages.accept, { capabilityUrl: offer.capabilityUrl, scopeStreamId: ':_cmc:apps:study', pryvApi: document.getElementById('pryv-api').value }, event.submitter.value);
+      // The grant is named after the study, as a requester's accept link names it (accessName).
+      open(pages.accept, { capabilityUrl: offer.capabilityUrl, scopeStreamId: ':_cmc:apps:study', pryvApi: document.getElementById('pryv-api').value, accessName: 'Demo Study' }, event.submitter.value);
     }).catch(function (error) { say(error.message, true); });
   });
 

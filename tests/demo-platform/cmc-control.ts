@@ -73,6 +73,8 @@ function seedGrant({ platform, body }: RequestContext) {
   const recipient = pathUser(platform, check.requiredString('recipient'))
   const scopeStreamId = appScopeStream(check)
   const list = check.array('permissions', true) ?? []
+  // The name an accept link gives the grant (`accessName`), else the plugin's own.
+  const accessName = check.string('accessName', { minLength: 1 })
   check.done()
   let permissions
   try {
@@ -88,7 +90,8 @@ function seedGrant({ platform, body }: RequestContext) {
     recipient,
     scopeStreamId,
     permissions,
-    accessName: `cmc:${scopeStreamId.slice(cmcApps.length + 1)}:${requester.username}@${requesterIdentity.host}`,
+    accessName:
+      accessName ?? `cmc:${scopeStreamId.slice(cmcApps.length + 1)}:${requester.username}@${requesterIdentity.host}`,
     accessType: 'shared',
     cmc: { appCode: null, offerEventId: null, acceptEventId: null, backChannelApiEndpoint: null, features: null },
     createdBy: controlActor,

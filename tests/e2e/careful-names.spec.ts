@@ -13,6 +13,8 @@ const proposed = [
 ]
 
 async function permissionLines(page: Page): Promise<string[]> {
+  // The sign-in's own heading may still hold the focus as the answer comes: wait for the lines themselves.
+  await expect(page.locator('main li').first()).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
   return page.locator('main li').allInnerTexts()
 }

@@ -31,6 +31,8 @@ test('publishes an offer and opens our accept page in a popup, then shows the me
     capabilityUrl: offer?.content.capabilityUrl,
     scopeStreamId: ':_cmc:apps:study',
     pryvApi: recipientPryvApi,
+    // The study names its data grant after itself: the scope-update page names it so too.
+    accessName: 'Demo Study',
     mode: 'popup',
   })
 

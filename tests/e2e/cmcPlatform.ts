@@ -134,6 +134,8 @@ export function seedGrant(options: {
   permissions: CmcPermission[]
   requester?: string
   appScope?: string
+  /** The name the accept link gave the grant, as `accessName` does. */
+  accessName?: string
 }): Promise<{ dataGrantAccessId: string; scopeStreamId: string }> {
   return control('POST', '/grants', { requester: requesterAccount.username, appScope: 'study', ...options })
 }

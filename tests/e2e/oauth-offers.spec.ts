@@ -41,8 +41,9 @@ test("non-ASCII offer texts read as written, in the page's language, and Accept 
   await expect(page.getByText('Read-only access to “sensitive” data.')).toBeVisible()
   await expect(page.getByText('I agree ✅')).toBeVisible()
 
-  await page.getByRole('checkbox', { name: 'Read “Journal”' }).uncheck()
-  await page.getByRole('checkbox', { name: 'Add to “Santé”, without reading it' }).uncheck()
+  // The offer calls the streams "Journal" and "Santé"; the page names them as the demo account does.
+  await page.getByRole('checkbox', { name: 'Read “Diary”' }).uncheck()
+  await page.getByRole('checkbox', { name: 'Add to “Health”, without reading it' }).uncheck()
   await expect(page.getByRole('button', { name: 'Accept' })).toBeDisabled()
   await expect(page.getByText('Tick at least one entry to accept, or refuse the request.')).toBeVisible()
 
@@ -50,7 +51,7 @@ test("non-ASCII offer texts read as written, in the page's language, and Accept 
   await expect(page.getByRole('heading', { name: 'Étude à Zürich', exact: true })).toBeVisible()
   await expect(page.getByText('Données « sensibles » : accès en lecture seule.')).toBeVisible()
   await expect(page.getByText('J’accepte ✅')).toBeVisible()
-  await page.getByRole('checkbox', { name: 'Lire « Journal »' }).check()
+  await page.getByRole('checkbox', { name: 'Lire « Diary »' }).check()
   await page.getByRole('button', { name: 'Accepter' }).click()
 
   await page.waitForURL(`${platformUrl}/demo-oauth-client/callback`)

@@ -1,27 +1,13 @@
 import type { Connection } from 'pryv'
 import { AppError } from '@/services/appError'
 import { callApi } from '@/services/callApi'
+import { streamLevels } from './cmcAnswerStream'
 import { writeCmcTrigger, type CmcTrigger } from './cmcTrigger'
 import type { Permission } from '@/services/accessState'
 
 /** How an accept flow ended: the person's answer, or why it could not be given. */
 export type CmcAcceptOutcome =
   { kind: 'accepted' } | { kind: 'refused' } | { kind: 'cancelled' } | { kind: 'failed'; error: AppError }
-
-/** Where CMC pages may write an answer: the person's own app streams, never the plugin's inbox. */
-const appsRoot = ':_cmc:apps'
-
-/** The levels of a `:_cmc:apps:<app>[:...]` stream id below `:_cmc:apps`, top first; null for any other id. */
-export function streamLevels(scopeStreamId: string): Array<{ id: string; parentId: string; name: string }> | null {
-  if (!scopeStreamId.startsWith(appsRoot + ':')) return null
-  const names = scopeStreamId.slice(appsRoot.length + 1).split(':')
-  if (names.some((name) => name === '')) return null
-  return names.map((name, index) => ({
-    id: [appsRoot, ...names.slice(0, index + 1)].join(':'),
-    parentId: [appsRoot, ...names.slice(0, index)].join(':'),
-    name,
-  }))
-}
 
 /** `streams.create` for each missing level of the answer's stream (the plugin makes only `:_cmc:apps`); an existing one is fine. */
 export async function ensureCmcStream(connection: Connection, scopeStreamId: string): Promise<void> {
@@ -61,3 +47,6 @@ export async function writeCmcRefuse(
   await ensureCmcStream(connection, scopeStreamId)
   return writeCmcTrigger(connection, scopeStreamId, 'consent/refuse-cmc', { capabilityUrl })
 }
+
+// The accept page fetches this module only to answer: what follows an answer comes with it.
+export { followCmcTrigger } from './cmcTrigger'

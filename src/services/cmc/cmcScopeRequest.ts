@@ -4,6 +4,7 @@ import { AppError } from '@/services/appError'
 import { callApi } from '@/services/callApi'
 import { asRecord, textOf } from '@/services/json'
 import { readLocalizedText, type LocalizedText } from '@/services/localizedText'
+import { grantRequesterName } from './cmcGrantName'
 import { nameRequester, type RequesterNaming } from './cmcRequester'
 
 export const scopeRequestType = 'consent/scope-request-cmc'
@@ -28,6 +29,8 @@ export interface ScopeRequest extends RequesterNaming {
 export interface DataGrant {
   id: string
   permissions: Permission[]
+  /** The requester's display name the grant was given under, when it was (see `grantRequesterName`). */
+  requesterName?: string
 }
 
 /** The objects of a JSON list (permissions, accesses, events); anything else in it is dropped. */
@@ -76,7 +79,9 @@ export async function findDataGrant(connection: Connection, collectorsStreamId: 
   )
   const id = textOf(grant?.id)
   if (!grant || !id) throw new AppError('cmc-grant-not-found')
-  return { id, permissions: recordsOf(grant.permissions) }
+  const acceptEventId = textOf(asRecord(asRecord(grant.clientData)?.cmc)?.acceptEventId)
+  const requesterName = grantRequesterName(textOf(grant.name), acceptEventId)
+  return { id, permissions: recordsOf(grant.permissions), ...(requesterName ? { requesterName } : {}) }
 }
 
 /**
@@ -108,7 +113,10 @@ export interface ScopeCase {
   answerId: string | null
 }
 
-/** Reads the request, its data grant and any earlier answer; null when the id names no scope request. */
+/**
+ * Reads the request, its data grant and any earlier answer; null when the id names no scope request. The request names
+ * its requester only by account (`from`): the display name comes from the grant, as the accept page named it.
+ */
 export async function loadScopeCase(
   connection: Connection,
   scopeRequestEventId: string,
@@ -121,7 +129,8 @@ export async function loadScopeCase(
     findDataGrant(connection, request.streamId),
     findScopeAnswer(connection, [answerStreamId, request.streamId], request.id),
   ])
-  return { request, grant, answerStreamId, answerId }
+  const named = grant.requesterName ? { ...request, requester: grant.requesterName } : request
+  return { request: named, grant, answerStreamId, answerId }
 }
 
 /**

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadStreamNames, withStreamNames } from '@/services/streamNames'
+import { loadStreamNames, loadStreamNaming, withStreamNames } from '@/services/streamNames'
 import { fakeApiSession } from './fakeApi'
 
 afterEach(() => vi.unstubAllGlobals())
@@ -44,5 +44,17 @@ describe('withStreamNames', () => {
       { streamId: 'steps', level: 'read' },
       { feature: 'selfRevoke', setting: 'forbidden' },
     ])
+  })
+})
+
+describe('loadStreamNaming', () => {
+  it("reads the person's names once, then names each permission by them", async () => {
+    const { session, calls } = fakeApiSession(() => ({ streams: [{ id: 'diary', name: 'Diary' }] }))
+    const naming = await loadStreamNaming(session.connection)
+    expect(calls).toEqual([{ method: 'streams.get', params: { state: 'all' } }])
+    const diary = { streamId: 'diary', level: 'read', defaultName: 'Journal' }
+    const sleep = { streamId: 'sleep', level: 'read', defaultName: 'Nights' }
+    expect([naming(diary), naming(sleep)]).toEqual([{ ...diary, name: 'Diary' }, sleep])
+    expect(calls).toHaveLength(1)
   })
 })

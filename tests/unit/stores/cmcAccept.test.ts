@@ -8,6 +8,7 @@ import { readCmcOffer, type CmcOffer } from '@/services/cmc/cmcOffer'
 import { followCmcTrigger, type CmcTrigger } from '@/services/cmc/cmcTrigger'
 import { referrerOrigin } from '@/services/openerWindow'
 import type { Session } from '@/services/signIn'
+import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcAcceptStore } from '@/stores/cmcAccept'
 import { usePlatformStore } from '@/stores/platform'
@@ -22,6 +23,9 @@ vi.mock('@/services/cmc/cmcAnswer', async (importActual) => ({
   writeCmcAccept: vi.fn(),
   writeCmcRefuse: vi.fn(),
 }))
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['diary', 'My diary']]),
+)
 vi.mock('@/services/openerWindow', () => ({ referrerOrigin: vi.fn(() => 'https://study.example') }))
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
@@ -191,6 +195,20 @@ describe('cmcAccept store: the answer', () => {
       accessName: 'my study',
       features: { chat: true },
     })
+  })
+
+  it("names the offer's streams as the person does once signed in, and grants the entries as offered", async () => {
+    const diary = { streamId: 'diary', level: 'read', defaultName: 'Study journal' }
+    const { store } = await setUp({ ...choiceOffer, entries: [{ permission: diary, mandatory: false }] })
+    expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'Study journal' })])
+    await store.signIn('bob', 'password-1')
+    await vi.dynamicImportSettled()
+    expect(vi.mocked(loadStreamNaming)).toHaveBeenCalledWith(session.connection)
+    await vi.waitFor(() =>
+      expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'My diary' })]),
+    )
+    await store.accept()
+    expect(vi.mocked(writeCmcAccept).mock.calls[0]?.[2]).toEqual({ capabilityUrl, grantedPermissions: [diary] })
   })
 
   it('writes one answer for a double click', async () => {

@@ -7,6 +7,7 @@ import { handOffCmcResult } from '@/services/cmc/cmcHandOff'
 import { findDataGrant, findScopeAnswer, loadScopeCase, type ScopeCase } from '@/services/cmc/cmcScopeRequest'
 import { followCmcTrigger, writeCmcTrigger } from '@/services/cmc/cmcTrigger'
 import type { Session } from '@/services/signIn'
+import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useCmcScopeUpdateStore } from '@/stores/cmcScopeUpdate'
 import { freshPlatform } from './freshPlatform'
@@ -20,10 +21,9 @@ vi.mock('@/services/cmc/cmcScopeRequest', async (importOriginal) => ({
 }))
 vi.mock('@/services/cmc/cmcTrigger', () => ({ writeCmcTrigger: vi.fn(), followCmcTrigger: vi.fn() }))
 vi.mock('@/services/cmc/cmcHandOff', () => ({ handOffCmcResult: vi.fn(() => 'navigated') }))
-vi.mock('@/services/streamNames', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/services/streamNames')>()),
-  loadStreamNames: vi.fn(async () => new Map([['health', 'My health']])),
-}))
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['health', 'My health']]),
+)
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
@@ -71,6 +71,8 @@ async function signedIn(loaded: ScopeCase | null = scopeCase()) {
   const store = useCmcScopeUpdateStore()
   store.start(link)
   await store.signIn('alice', 'password-1')
+  // The names' service is imported lazily, then asked.
+  await vi.dynamicImportSettled()
   await flushPromises()
   return { store, close }
 }
@@ -88,6 +90,7 @@ beforeEach(() => {
 describe('cmcScopeUpdate store', () => {
   it("names the person's streams by their own names in what would change", async () => {
     const { store } = await signedIn()
+    expect(vi.mocked(loadStreamNaming)).toHaveBeenCalledWith(session.connection)
     expect(store.diff?.added).toEqual([steps])
     expect(store.diff?.kept).toEqual([{ ...health, name: 'My health' }])
   })

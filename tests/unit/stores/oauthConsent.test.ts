@@ -5,6 +5,7 @@ import { AppError } from '@/services/appError'
 import { navigateTo } from '@/services/browserWindow'
 import { acceptConsent, refuseConsent } from '@/services/oauthConsent'
 import type { Session } from '@/services/signIn'
+import { loadStreamNaming } from '@/services/streamNames'
 import { useAuthSessionStore } from '@/stores/authSession'
 import { useOAuthConsentStore } from '@/stores/oauthConsent'
 import { freshPlatform, stubSignIn } from './freshPlatform'
@@ -12,6 +13,9 @@ import { installFakeWindow } from '../services/fakeWindow'
 
 vi.mock('@/services/oauthConsent', () => ({ acceptConsent: vi.fn(), refuseConsent: vi.fn() }))
 vi.mock('@/services/browserWindow', () => ({ navigateTo: vi.fn(() => true), isFramed: () => false }))
+vi.mock('@/services/streamNames', async (importOriginal) =>
+  (await import('./streamNamingMock')).streamNamesAnswering(importOriginal, [['diary', 'My diary']]),
+)
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
@@ -59,6 +63,25 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers())
 
 describe('oauthConsent store', () => {
+  it("shows the person's stream names once signed in, and grants the offer's entries as they came", async () => {
+    const { store } = setUp({
+      allowUserChoice: false,
+      permissions: [{ streamId: 'diary', level: 'read', defaultName: 'Journal' }],
+    })
+    expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'Journal' })])
+    await store.signIn('alice', 'password-1')
+    await vi.dynamicImportSettled()
+    expect(vi.mocked(loadStreamNaming)).toHaveBeenCalledWith(session.connection)
+    await vi.waitFor(() =>
+      expect(store.rows.map((row) => row.permission)).toEqual([expect.objectContaining({ name: 'My diary' })]),
+    )
+    vi.mocked(acceptConsent).mockResolvedValue('https://client.example/cb?code=c')
+    await store.accept()
+    expect(vi.mocked(acceptConsent).mock.calls[0]?.[1].grantedPermissions).toEqual([
+      { streamId: 'diary', level: 'read', defaultName: 'Journal' },
+    ])
+  })
+
   it('signs in, sends the locked and ticked entries in offered order without mandatory, signs out, then leaves', async () => {
     const { store, close, state } = setUp()
     expect(store.view).toBe('sign-in')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ensureCmcStream, streamLevels, writeCmcAccept, writeCmcRefuse } from '@/services/cmc/cmcAnswer'
+import { ensureCmcStream, writeCmcAccept, writeCmcRefuse } from '@/services/cmc/cmcAnswer'
+import { streamLevels } from '@/services/cmc/cmcAnswerStream'
 import { fakeApiSession } from '../fakeApi'
 import { appErrorOf } from '../jsonFetch'
 

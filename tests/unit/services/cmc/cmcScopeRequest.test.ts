@@ -115,6 +115,23 @@ describe('findDataGrant', () => {
     expect(calls).toEqual([{ method: 'accesses.get', params: {} }])
   })
 
+  it('reads the display name the grant was given under, never the name the platform made', async () => {
+    const named = (name: string) => ({
+      ...grantAccess,
+      name,
+      clientData: { cmc: { role: 'counterparty', acceptEventId: 'accept-event-12345678' } },
+    })
+    const cases: Array<[string, string | undefined]> = [
+      ['Sleep Lab', 'Sleep Lab'],
+      ['Sleep Lab (12345678)', 'Sleep Lab'],
+      ['cmc:study:demo-study@pryv.example', undefined],
+    ]
+    for (const [name, requesterName] of cases) {
+      const { session } = platformAnswering({ 'accesses.get': { accesses: [named(name)] } })
+      expect((await findDataGrant(session.connection, collectors)).requesterName).toBe(requesterName)
+    }
+  })
+
   it('explains a grant that no longer exists, is not a counterparty one, or has no id', async () => {
     const requesterSide = { ...grantAccess, clientData: { cmc: { role: 'requester' } } }
     for (const accesses of [[], [requesterSide], [{ ...grantAccess, id: undefined }]]) {
@@ -157,6 +174,24 @@ describe('loadScopeCase', () => {
     expect(await loadScopeCase(session.connection, 'request-1', `${collectors}:x`)).toMatchObject({
       answerStreamId: `${collectors}:x`,
     })
+  })
+
+  it("names the requester by the grant's display name, its account staying the detail", async () => {
+    const { session } = platformAnswering({
+      'events.getOne': { event: requestEvent },
+      'accesses.get': { accesses: [{ ...grantAccess, name: 'Sleep Lab' }] },
+      'events.get': { events: [] },
+    })
+    const loaded = await loadScopeCase(session.connection, 'request-1', undefined)
+    expect(loaded?.request).toMatchObject({ requester: 'Sleep Lab', requesterAccount: 'demo-study@pryv.example' })
+    const unnamed = platformAnswering({
+      'events.getOne': { event: requestEvent },
+      'accesses.get': { accesses: [grantAccess] },
+      'events.get': { events: [] },
+    })
+    expect((await loadScopeCase(unnamed.session.connection, 'request-1', undefined))?.request.requester).toBe(
+      'demo-study',
+    )
   })
 
   it("looks for an earlier answer in the link's stream and the request's", async () => {
