@@ -73,10 +73,10 @@ export const usePlatformStore = defineStore('platform', () => {
    * a page that changed its face halfway through would look like a phishing page.
    */
   async function showLook(opened: Service, serviceInfo: ServiceInfo): Promise<void> {
-    branding.value = await lookService().then(
-      (looks) => looks.loadPlatformLook(opened, serviceInfo, policy()),
-      () => ({}),
-    )
+    const trustPolicy = policy()
+    branding.value = await lookService()
+      .then((looks) => looks.loadPlatformLook(opened, serviceInfo, trustPolicy))
+      .catch(() => ({}))
     look.value = 'platform'
   }
 

@@ -13,6 +13,8 @@ vi.mock('@/services/platform', async (importOriginal) => ({
   openService: vi.fn(async () => ({}) as Service),
   loadServiceInfo: vi.fn(),
 }))
+// The look (files, the document's head) is another test's subject: here it arrives at once and changes nothing.
+vi.mock('@/services/platformLook', () => ({ loadPlatformLook: vi.fn(async () => ({})) }))
 
 // The platform store reads the page's address: the fake window gives the one jsdom would.
 beforeEach(() => void installFakeWindow({ url: 'http://localhost:3000/' }))
