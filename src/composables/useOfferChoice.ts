@@ -1,7 +1,7 @@
 import { computed, ref, type Ref } from 'vue'
 import { grantedPermissions, isLocked, sharesData, type ConsentChoice } from '@/services/consentGrant'
 import { describePermission, type PermissionView } from '@/services/permissionView'
-import type { StreamNaming } from './useSessionStreamNames'
+import type { StreamNaming } from '@/services/streamNames'
 
 /** One offered entry as a consent page shows it: in words, ticked or not, locked when it cannot be unticked. */
 export interface OfferRow {

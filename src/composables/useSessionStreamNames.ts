@@ -1,9 +1,6 @@
 import { shallowRef, watch, type Ref } from 'vue'
-import type { Permission } from '@/services/accessState'
 import type { Session } from '@/services/signIn'
-
-/** A permission as a page shows it: its stream named (`name`) as the person calls it, when known. */
-export type StreamNaming = (permission: Permission) => Permission
+import type { StreamNaming } from '@/services/streamNames'
 
 /** Until the person's names are known: the request's own names, else the ids (see `describePermission`). */
 const asRequested: StreamNaming = (permission) => permission

@@ -6,6 +6,9 @@ import { asRecord, textOf } from './json'
 /** The person's own name of each of their streams, by stream id. */
 export type StreamNames = ReadonlyMap<string, string>
 
+/** A permission as a page shows it: its stream named (`name`) as the person calls it, when known. */
+export type StreamNaming = (permission: Permission) => Permission
+
 function collectNames(streams: unknown, names: Map<string, string>): void {
   if (!Array.isArray(streams)) return
   for (const item of streams) {
@@ -48,7 +51,7 @@ export function withStreamNames(permissions: readonly Permission[], names: Strea
 }
 
 /** The person's names, read for `connection`, as the function that names one permission by them. */
-export async function loadStreamNaming(connection: Connection): Promise<(permission: Permission) => Permission> {
+export async function loadStreamNaming(connection: Connection): Promise<StreamNaming> {
   const names = await loadStreamNames(connection)
   return (permission) => withStreamName(permission, names)
 }

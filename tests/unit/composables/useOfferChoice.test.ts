@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { useOfferChoice } from '@/composables/useOfferChoice'
 import type { ConsentChoice } from '@/services/consentGrant'
-import type { StreamNaming } from '@/composables/useSessionStreamNames'
+import type { StreamNaming } from '@/services/streamNames'
 import { describePermission } from '@/services/permissionView'
 import { withStreamName } from '@/services/streamNames'
 

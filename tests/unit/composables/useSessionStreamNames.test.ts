@@ -3,8 +3,7 @@ import { nextTick, shallowRef } from 'vue'
 import type { Connection } from 'pryv'
 import { useSessionStreamNames } from '@/composables/useSessionStreamNames'
 import type { Session } from '@/services/signIn'
-import { loadStreamNaming, withStreamName } from '@/services/streamNames'
-import type { StreamNaming } from '@/composables/useSessionStreamNames'
+import { loadStreamNaming, withStreamName, type StreamNaming } from '@/services/streamNames'
 
 vi.mock('@/services/streamNames', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/services/streamNames')>()),
